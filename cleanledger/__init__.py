@@ -1,0 +1,1 @@
+"""Composition root of Clean Ledger: settings, wiring and the ``cleanledger`` command line."""

@@ -1,0 +1,31 @@
+"""The one typed settings object (prefix ``CLEANLEDGER_``)."""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Read from the environment (``CLEANLEDGER_DATABASE_URL`` …) or a ``.env`` file."""
+
+    model_config = SettingsConfigDict(env_prefix="CLEANLEDGER_", env_file=".env", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite:///cleanledger.db",
+        description="sqlite:///FILE (embedded default) or postgresql://user@host:port/db",
+    )
+    db_schema: str | None = Field(
+        default=None, description="PostgreSQL schema for the event store (created if missing)"
+    )
+    pool_size: int = Field(default=5, ge=2, le=200)
+    max_overflow: int = Field(default=10, ge=0, le=500)
+    aggregate_cache_size: int = Field(default=10_000, ge=0)
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_scheme(cls, value: str) -> str:
+        if not value.startswith(("sqlite:///", "postgresql://", "postgres://")):
+            msg = "database_url must start with sqlite:/// or postgresql://"
+            raise ValueError(msg)
+        return value

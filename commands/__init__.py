@@ -1,0 +1,1 @@
+"""The write side: command messages, the ledger application and its persistence wiring."""

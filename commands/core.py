@@ -1,0 +1,113 @@
+"""The command pipeline shared by every use case: context, idempotency, retries, one save.
+
+A use case is a function of a :class:`UnitOfWork` and a :class:`Context` that loads aggregates,
+lets the domain validate and record events, and returns the aggregate the command is about. The
+pipeline around it:
+
+1. answers a command id seen before from its receipt (same command: first result; different
+   command: refused), so retries, also concurrent ones, record nothing new;
+2. refuses ordinary commands on a fiscal year that is not open;
+3. saves every changed aggregate and the receipt in one transaction; a concurrent change to any
+   of them (optimistic versions) retries the whole use case on fresh state, unless the command
+   named the version it expected, which then is a conflict.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from typing import Any, ClassVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import IntegrityError
+
+from commands.errors import CommandIdReused, TooMuchContention
+from commands.messages.base import Command, CommandResult
+from commands.persistence import position_of
+from commands.receipts import CommandReceipt
+from commands.unit_of_work import UnitOfWork
+from domain.base import Context, LedgerAggregate
+from domain.budget_line import BudgetLine
+from domain.organisation import FiscalYear, require_year
+
+UseCase = Callable[[UnitOfWork, Context], LedgerAggregate]
+
+
+class UseCases:
+    """Base of the use-case mixins; :class:`LedgerCore` supplies the pipeline."""
+
+    def _execute(self, command: Command, use_case: UseCase, *,
+                 requires_open_year: bool = True) -> CommandResult:
+        raise NotImplementedError
+
+
+class LedgerCore(UseCases, Application[UUID]):
+    """The eventsourcing application behind every command of the ledger."""
+
+    name = "Ledger"
+    #: Snapshots bound the replay of a long-lived aggregate; the cache makes most loads free.
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {BudgetLine: 200, FiscalYear: 200}
+    max_attempts = 60
+
+    def _execute(self, command: Command, use_case: UseCase, *,
+                 requires_open_year: bool = True) -> CommandResult:
+        ctx = command.context()
+        receipt_id = CommandReceipt.id_for(command.command_id)
+        fingerprint = command.fingerprint()
+        expected_version: int | None = getattr(command, "expected_version", None)
+        for attempt in range(self.max_attempts):
+            earlier = self._earlier_result(receipt_id, fingerprint)
+            if earlier is not None:
+                return earlier
+            uow = UnitOfWork(self.repository, expected_version)
+            if requires_open_year:
+                fiscal_year = uow.find(FiscalYear, FiscalYear.id_for(ctx.org, ctx.fiscal_year))
+                require_year(fiscal_year, ctx.org, ctx.fiscal_year).check_open(
+                    closing_entry=command.closing_entry
+                )
+            subject = use_case(uow, ctx)
+            receipt = CommandReceipt.accept(
+                ctx, type(command).__name__, fingerprint, subject.id, subject.version
+            )
+            try:
+                recordings = self.save(*uow.changed(), receipt)
+            except IntegrityError:
+                # Someone saved one of our aggregates (or this very command) first.
+                self._back_off(attempt)
+                continue
+            return CommandResult(
+                aggregate_id=subject.id,
+                version=subject.version,
+                position=recordings[-1].notification.id,
+            )
+        raise TooMuchContention(
+            f"gave up after {self.max_attempts} attempts on concurrent changes",
+            attempts=self.max_attempts,
+        )
+
+    def _earlier_result(self, receipt_id: UUID, fingerprint: str) -> CommandResult | None:
+        try:
+            receipt = self.repository.get(receipt_id)
+        except AggregateNotFoundError:
+            return None
+        assert isinstance(receipt, CommandReceipt)
+        if receipt.fingerprint != fingerprint:
+            raise CommandIdReused(
+                f"command id was used before for a different {receipt.command_type} command",
+                command_type=receipt.command_type,
+            )
+        position = position_of(self.recorder, receipt_id, receipt.version)
+        assert position is not None
+        return CommandResult(
+            aggregate_id=receipt.aggregate_id,
+            version=receipt.aggregate_version,
+            position=position,
+            replayed=True,
+        )
+
+    @staticmethod
+    def _back_off(attempt: int) -> None:
+        # Jittered, growing pauses let one contender win instead of all retrying in lock-step.
+        time.sleep(random.uniform(0, 0.002 * min(attempt + 1, 10)))

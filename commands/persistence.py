@@ -1,0 +1,106 @@
+"""Where events are stored: the eventsourcing environment for SQLite or PostgreSQL.
+
+The embedded default is a SQLite file; a ``postgresql://`` URL selects eventsourcing's PostgreSQL
+module. This module turns a database URL into eventsourcing's environment variables, and answers
+the one question the library's recorders do not: at which log position an event was stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+from uuid import UUID
+
+from eventsourcing.persistence import ApplicationRecorder
+from eventsourcing.postgres import PostgresApplicationRecorder
+from eventsourcing.sqlite import SQLiteApplicationRecorder
+from psycopg.sql import SQL, Identifier
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    """How to reach the event store, as read from settings."""
+
+    database_url: str
+    pool_size: int = 5
+    max_overflow: int = 10
+    schema: str | None = None
+    cache_size: int = 10_000
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.database_url.startswith(("postgresql://", "postgres://"))
+
+
+def environment(config: StoreConfig) -> dict[str, str]:
+    """eventsourcing environment for ``config`` (persistence module, pool, cache, codec)."""
+    env = {
+        "MAPPER_TOPIC": "commands.codec:TypedOrjsonMapper",
+        "AGGREGATE_CACHE_MAXSIZE": str(config.cache_size),
+        "AGGREGATE_CACHE_FASTFORWARD": "y",
+    }
+    if config.is_postgres:
+        url = urlsplit(config.database_url)
+        query = parse_qs(url.query)
+        schema = config.schema or (query.get("schema") or [""])[0]
+        env.update(
+            PERSISTENCE_MODULE="eventsourcing.postgres",
+            POSTGRES_DBNAME=unquote(url.path.lstrip("/")) or "postgres",
+            POSTGRES_HOST=url.hostname or "127.0.0.1",
+            POSTGRES_PORT=str(url.port or 5432),
+            POSTGRES_USER=unquote(url.username or "postgres"),
+            POSTGRES_PASSWORD=unquote(url.password or ""),
+            # A pool of one starves a subscription that holds a LISTEN connection.
+            POSTGRES_POOL_SIZE=str(max(config.pool_size, 2)),
+            POSTGRES_MAX_OVERFLOW=str(config.max_overflow),
+            POSTGRES_CONNECT_TIMEOUT="10",
+            POSTGRES_LOCK_TIMEOUT="10",
+        )
+        if schema:
+            env["POSTGRES_SCHEMA"] = schema
+    else:
+        env.update(PERSISTENCE_MODULE="eventsourcing.sqlite", SQLITE_DBNAME=sqlite_path(config))
+    return env
+
+
+def sqlite_path(config: StoreConfig) -> str:
+    """The file of a ``sqlite:///path`` URL (``sqlite:///:memory:`` is refused: it is not shared)."""
+    url = config.database_url
+    if not url.startswith("sqlite:///"):
+        msg = f"database URL must be sqlite:///FILE or postgresql://…, got {url!r}"
+        raise ValueError(msg)
+    path = url.removeprefix("sqlite:///")
+    if not path or path == ":memory:":
+        msg = "the embedded store needs a file: sqlite:///cleanledger.db"
+        raise ValueError(msg)
+    parent = Path(path).expanduser().resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    return str(Path(path).expanduser())
+
+
+def position_of(recorder: ApplicationRecorder, originator_id: UUID, version: int) -> int | None:
+    """The log position (notification id) of one stored event, or ``None`` if absent."""
+    if isinstance(recorder, PostgresApplicationRecorder):
+        statement = SQL(
+            "SELECT notification_id FROM {schema}.{table} "
+            "WHERE originator_id = %s AND originator_version = %s"
+        ).format(
+            schema=Identifier(recorder.datastore.schema),
+            table=Identifier(recorder.events_table_name),
+        )
+        with recorder.datastore.get_connection() as conn, conn.cursor() as cursor:
+            cursor.execute(statement, (originator_id, version), prepare=True)
+            row = cursor.fetchone()
+            return None if row is None else int(row["notification_id"])
+    if isinstance(recorder, SQLiteApplicationRecorder):
+        with recorder.datastore.transaction(commit=False) as cursor:
+            cursor.execute(
+                f"SELECT rowid FROM {recorder.events_table_name} "
+                "WHERE originator_id = ? AND originator_version = ?",
+                (originator_id.hex, version),
+            )
+            row = cursor.fetchone()
+            return None if row is None else int(row[0])
+    msg = f"no position lookup for {type(recorder).__name__}"
+    raise TypeError(msg)

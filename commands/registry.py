@@ -1,0 +1,29 @@
+"""The one list of every use case: command message type → :class:`~commands.ledger.Ledger` method."""
+
+from __future__ import annotations
+
+from commands.messages import budget, spending, vendors
+from commands.messages.base import Command
+
+HANDLERS: dict[type[Command], str] = {
+    budget.RegisterOrganisation: "register_organisation",
+    budget.OpenFiscalYear: "open_fiscal_year",
+    budget.CloseFiscalYear: "close_fiscal_year",
+    budget.Appropriate: "appropriate",
+    budget.AmendBudget: "amend_budget",
+    budget.TransferBudget: "transfer_budget",
+    budget.GrantContingency: "grant_contingency",
+    budget.Allocate: "allocate",
+    budget.PullAllocationForward: "pull_allocation_forward",
+    budget.CarryOver: "carry_over",
+    spending.DraftRequisition: "draft_requisition",
+    spending.ApproveRequisition: "approve_requisition",
+    spending.RejectRequisition: "reject_requisition",
+    spending.Obligate: "obligate",
+    spending.AmendObligation: "amend_obligation",
+    spending.CancelObligation: "cancel_obligation",
+    vendors.RegisterVendor: "register_vendor",
+    vendors.ChangeVendorAddress: "change_vendor_address",
+    vendors.DebarVendor: "debar_vendor",
+    vendors.LiftDebarment: "lift_debarment",
+}

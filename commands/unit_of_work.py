@@ -1,0 +1,68 @@
+"""One command's working set: the aggregates it loaded, and the expected version it named."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+
+from commands.errors import VersionConflict
+from domain.base import LedgerAggregate
+from domain.errors import NotFound
+
+if TYPE_CHECKING:
+    from eventsourcing.application import Repository
+
+A = TypeVar("A", bound=LedgerAggregate)
+
+
+class UnitOfWork:
+    """Loads each aggregate once per attempt and remembers it, so one ``save`` writes them all."""
+
+    def __init__(self, repository: Repository[UUID], expected_version: int | None) -> None:
+        self._repository = repository
+        self._expected_version = expected_version
+        self._loaded: dict[UUID, LedgerAggregate] = {}
+
+    def find(self, cls: type[A], aggregate_id: UUID) -> A | None:
+        if aggregate_id in self._loaded:
+            found = self._loaded[aggregate_id]
+        else:
+            try:
+                found = self._repository.get(aggregate_id)
+            except AggregateNotFoundError:
+                return None
+            self._loaded[aggregate_id] = found
+        if not isinstance(found, cls):
+            return None
+        return found
+
+    def get(self, cls: type[A], aggregate_id: UUID, what: str | None = None) -> A:
+        found = self.find(cls, aggregate_id)
+        if found is None:
+            raise NotFound(f"no {what or cls.__name__.lower()} {aggregate_id}", id=str(aggregate_id))
+        return found
+
+    def target(self, cls: type[A], aggregate_id: UUID, what: str | None = None) -> A:
+        """The aggregate the command is about: checked against the expected version, if named."""
+        found = self.get(cls, aggregate_id, what)
+        if self._expected_version is not None and found.version != self._expected_version:
+            raise VersionConflict(
+                f"{what or cls.__name__} {aggregate_id} is at version {found.version}, "
+                f"not {self._expected_version}",
+                expected_version=self._expected_version,
+                actual_version=found.version,
+            )
+        return found
+
+    def history(self, aggregate_id: UUID) -> list[object]:
+        """Every stored event of one aggregate, oldest first (e.g. a fiscal year's lines)."""
+        return list(self._repository.event_store.get(aggregate_id))
+
+    def add(self, *aggregates: LedgerAggregate) -> None:
+        for aggregate in aggregates:
+            self._loaded[aggregate.id] = aggregate
+
+    def changed(self) -> list[LedgerAggregate]:
+        return [a for a in self._loaded.values() if a.pending_events]

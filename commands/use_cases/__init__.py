@@ -1,0 +1,1 @@
+"""Use cases of the ledger, one mixin per area; :class:`commands.ledger.Ledger` combines them."""

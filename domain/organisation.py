@@ -1,0 +1,156 @@
+"""Organisations (기관): the city, its districts and its funded institutions, and their fiscal years.
+
+Every event belongs to exactly one organisation and one fiscal year (회계연도, the calendar year).
+A fiscal year is opened before anything is recorded in it and closed at year end (결산); after
+that only closing entries are accepted.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from uuid import UUID
+
+from domain.base import Context, LedgerAggregate
+from domain.codes import ledger_id
+from domain.errors import AlreadyExists, InvalidInput, InvalidState, YearClosed, YearNotOpen
+
+
+class OrganisationKind(StrEnum):
+    """본청 (city headquarters), 자치구 (district), 투자출연기관 (funded institution)."""
+
+    CITY = "city"
+    DISTRICT = "district"
+    INSTITUTION = "institution"
+
+
+class Organisation(LedgerAggregate):
+    """An organisation (기관) of the ledger."""
+
+    code: str
+    name: str
+    kind: OrganisationKind
+
+    class Registered(LedgerAggregate.Created):
+        code: str
+        name: str
+        kind: OrganisationKind
+
+        def apply(self, org: Organisation) -> None:
+            org.code, org.name, org.kind = self.code, self.name, self.kind
+
+    class Renamed(LedgerAggregate.Event):
+        name: str
+
+        def apply(self, org: Organisation) -> None:
+            org.name = self.name
+
+    @staticmethod
+    def id_for(code: str) -> UUID:
+        return ledger_id("organisation", code)
+
+    @classmethod
+    def register(cls, ctx: Context, name: str, kind: OrganisationKind) -> Organisation:
+        if not name.strip():
+            raise InvalidInput("an organisation needs a name")
+        return cls.start(cls.Registered, ctx, cls.id_for(ctx.org), code=ctx.org, name=name,
+                         kind=OrganisationKind(kind))
+
+    def rename(self, ctx: Context, name: str) -> None:
+        if not name.strip():
+            raise InvalidInput("an organisation needs a name")
+        self.record(self.Renamed, ctx, name=name)
+
+
+class FiscalYearStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class FiscalYear(LedgerAggregate):
+    """One organisation's fiscal year (회계연도).
+
+    Opening a budget or revenue line records an event here, so the year's own history lists its
+    lines (closing reads them back) and a close conflicts with a line opened at the same moment.
+    The state stays a few counters, so loading the year on every command costs the same in
+    December as in January.
+    """
+
+    org: str
+    year: int
+    status: FiscalYearStatus
+    budget_line_count: int
+    revenue_line_count: int
+
+    class Opened(LedgerAggregate.Created):
+        year: int
+
+        def apply(self, fy: FiscalYear) -> None:
+            fy.org, fy.year, fy.status = self.org, self.year, FiscalYearStatus.OPEN
+            fy.budget_line_count = fy.revenue_line_count = 0
+
+    class BudgetLineAdded(LedgerAggregate.Event):
+        line_id: UUID
+
+        def apply(self, fy: FiscalYear) -> None:
+            fy.budget_line_count += 1
+
+    class RevenueLineAdded(LedgerAggregate.Event):
+        line_id: UUID
+
+        def apply(self, fy: FiscalYear) -> None:
+            fy.revenue_line_count += 1
+
+    class Closed(LedgerAggregate.Event):
+        lapsed_total: int
+
+        def apply(self, fy: FiscalYear) -> None:
+            fy.status = FiscalYearStatus.CLOSED
+
+    @staticmethod
+    def id_for(org: str, year: int) -> UUID:
+        return ledger_id("fiscal-year", org, year)
+
+    @classmethod
+    def open(cls, ctx: Context, organisation: Organisation | None) -> FiscalYear:
+        if organisation is None:
+            raise InvalidInput(f"organisation {ctx.org} is not registered", org=ctx.org)
+        return cls.start(cls.Opened, ctx, cls.id_for(ctx.org, ctx.fiscal_year), year=ctx.fiscal_year)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is FiscalYearStatus.OPEN
+
+    def check_open(self, *, closing_entry: bool = False) -> None:
+        """Refuse ordinary commands on a closed year; closing entries pass (invariant 9)."""
+        if self.status is FiscalYearStatus.CLOSED and not closing_entry:
+            raise YearClosed(
+                f"fiscal year {self.year} of organisation {self.org} is closed",
+                org=self.org,
+                fiscal_year=self.year,
+            )
+
+    def add_budget_line(self, ctx: Context, line_id: UUID) -> None:
+        self.check_open()
+        self.record(self.BudgetLineAdded, ctx, line_id=line_id)
+
+    def add_revenue_line(self, ctx: Context, line_id: UUID) -> None:
+        self.check_open()
+        self.record(self.RevenueLineAdded, ctx, line_id=line_id)
+
+    def close(self, ctx: Context, lapsed_total: int) -> None:
+        if self.status is FiscalYearStatus.CLOSED:
+            raise InvalidState(f"fiscal year {self.year} is already closed", fiscal_year=self.year)
+        self.record(self.Closed, ctx, lapsed_total=lapsed_total)
+
+
+def require_year(fy: FiscalYear | None, org: str, year: int) -> FiscalYear:
+    """The fiscal year, or a refusal naming it if it was never opened."""
+    if fy is None:
+        raise YearNotOpen(f"fiscal year {year} of organisation {org} has not been opened",
+                          org=org, fiscal_year=year)
+    return fy
+
+
+def refuse_existing(kind: str, existing: object | None, key: str) -> None:
+    if existing is not None:
+        raise AlreadyExists(f"{kind} {key} exists already", key=key)

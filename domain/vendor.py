@@ -1,0 +1,163 @@
+"""Vendors (거래처): businesses and persons the ledger pays, and their debarments (부정당업자 제재).
+
+A debarment has a ground and a period; no obligation or contract may be made with a vendor on a
+date its debarment covers (invariant 7). A debarment may be lifted (e.g. by a court), which ends it.
+Persons are registered by an opaque payee reference, never a resident registration number, and are
+never disclosed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from uuid import UUID
+
+from domain.base import Context, LedgerAggregate
+from domain.codes import ledger_id
+from domain.errors import InvalidInput, InvalidState, MalformedCode, NotFound, VendorDebarred
+
+_BUSINESS_NUMBER_RE = re.compile(r"^\d{3}-\d{2}-\d{5}$")
+_PAYEE_REF_RE = re.compile(r"^P-[0-9A-Z]{6,20}$")
+
+
+class VendorKind(StrEnum):
+    """사업자 (a business, disclosed) or 개인 (a private person, never disclosed)."""
+
+    BUSINESS = "business"
+    PERSON = "person"
+
+
+def registration_number(kind: VendorKind, value: str) -> str:
+    """사업자등록번호 ``123-45-67890`` for a business; ``P-…`` payee reference for a person."""
+    pattern = _BUSINESS_NUMBER_RE if kind is VendorKind.BUSINESS else _PAYEE_REF_RE
+    if not isinstance(value, str) or not pattern.match(value):
+        form = "123-45-67890" if kind is VendorKind.BUSINESS else "P-followed by 6–20 letters/digits"
+        raise MalformedCode(f"registration number {value!r} of a {kind.value} must look like {form}")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Debarment:
+    """입찰참가자격 제한: ground and period, from the issuing organisation."""
+
+    debarment_id: UUID
+    issued_by: str
+    ground: str
+    starts: date
+    ends: date
+    lifted_on: date | None = None
+
+    def covers(self, day: date) -> bool:
+        """In force on ``day``: inside the period and not yet lifted (lifting ends it that day)."""
+        return self.starts <= day <= self.ends and (self.lifted_on is None or day < self.lifted_on)
+
+
+class Vendor(LedgerAggregate):
+    """A payee of the ledger (거래처)."""
+
+    kind: VendorKind
+    registration_number: str
+    name: str
+    address: str
+    debarments: tuple[Debarment, ...]
+
+    class Registered(LedgerAggregate.Created):
+        kind: VendorKind
+        registration_number: str
+        name: str
+        address: str
+
+        def apply(self, vendor: Vendor) -> None:
+            vendor.kind, vendor.registration_number = self.kind, self.registration_number
+            vendor.name, vendor.address, vendor.debarments = self.name, self.address, ()
+
+    class AddressChanged(LedgerAggregate.Event):
+        address: str
+
+        def apply(self, vendor: Vendor) -> None:
+            vendor.address = self.address
+
+    class Debarred(LedgerAggregate.Event):
+        debarment_id: UUID
+        ground: str
+        starts: date
+        ends: date
+
+        def apply(self, vendor: Vendor) -> None:
+            vendor.debarments = (
+                *vendor.debarments,
+                Debarment(self.debarment_id, self.org, self.ground, self.starts, self.ends),
+            )
+
+    class DebarmentLifted(LedgerAggregate.Event):
+        debarment_id: UUID
+        reason: str
+
+        def apply(self, vendor: Vendor) -> None:
+            vendor.debarments = tuple(
+                Debarment(d.debarment_id, d.issued_by, d.ground, d.starts, d.ends,
+                          self.accounting_date)
+                if d.debarment_id == self.debarment_id
+                else d
+                for d in vendor.debarments
+            )
+
+    @staticmethod
+    def id_for(registration_number: str) -> UUID:
+        return ledger_id("vendor", registration_number)
+
+    @classmethod
+    def register(cls, ctx: Context, kind: VendorKind, number: str, name: str,
+                 address: str) -> Vendor:
+        kind = VendorKind(kind)
+        number = registration_number(kind, number)
+        if not name.strip():
+            raise InvalidInput("a vendor needs a name")
+        return cls.start(cls.Registered, ctx, cls.id_for(number), kind=kind,
+                         registration_number=number, name=name, address=address)
+
+    def change_address(self, ctx: Context, address: str) -> None:
+        if address == self.address:
+            raise InvalidState("the address is unchanged")
+        self.record(self.AddressChanged, ctx, address=address)
+
+    def debar(self, ctx: Context, ground: str, starts: date, ends: date) -> UUID:
+        if not ground.strip():
+            raise InvalidInput("a debarment states its ground (제재 사유)")
+        if ends < starts:
+            raise InvalidInput(
+                f"a debarment ends ({ends.isoformat()}) on or after it starts ({starts.isoformat()})"
+            )
+        debarment_id = ledger_id("debarment", ctx.command_id)
+        self.record(self.Debarred, ctx, debarment_id=debarment_id, ground=ground, starts=starts,
+                    ends=ends)
+        return debarment_id
+
+    def lift(self, ctx: Context, debarment_id: UUID, reason: str) -> None:
+        found = [d for d in self.debarments if d.debarment_id == debarment_id]
+        if not found:
+            raise NotFound(f"vendor has no debarment {debarment_id}")
+        if found[0].lifted_on is not None:
+            raise InvalidState("the debarment was lifted already")
+        if not reason.strip():
+            raise InvalidInput("lifting a debarment states why")
+        self.record(self.DebarmentLifted, ctx, debarment_id=debarment_id, reason=reason)
+
+    def debarment_on(self, day: date) -> Debarment | None:
+        return next((d for d in self.debarments if d.covers(day)), None)
+
+    def check_eligible(self, day: date) -> None:
+        """Invariant 7: refuse if a debarment covers ``day``."""
+        debarment = self.debarment_on(day)
+        if debarment is not None:
+            raise VendorDebarred(
+                f"{self.name} is debarred from {debarment.starts.isoformat()} to "
+                f"{debarment.ends.isoformat()} ({debarment.ground})",
+                vendor=self.registration_number,
+                starts=debarment.starts.isoformat(),
+                ends=debarment.ends.isoformat(),
+                ground=debarment.ground,
+                date=day.isoformat(),
+            )

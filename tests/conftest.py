@@ -1,0 +1,101 @@
+"""Fixtures shared by every test: the two event-store backends.
+
+Application tests take ``ledger`` and run once on SQLite and once on PostgreSQL. PostgreSQL is
+found through ``CLEANLEDGER_TEST_POSTGRES_URL`` (default: the local server, database ``test``);
+each test gets a fresh schema. Without a server the PostgreSQL half is skipped, unless
+``CLEANLEDGER_REQUIRE_POSTGRES=1`` (set by CI), which makes its absence a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg import sql
+
+from commands.ledger import Ledger, open_ledger
+from commands.persistence import StoreConfig
+
+POSTGRES_URL = os.environ.get(
+    "CLEANLEDGER_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+)
+REQUIRE_POSTGRES = os.environ.get("CLEANLEDGER_REQUIRE_POSTGRES", "") not in ("", "0", "false")
+
+
+def _postgres_available() -> str | None:
+    try:
+        with psycopg.connect(POSTGRES_URL, connect_timeout=3) as conn:
+            conn.execute("SELECT 1")
+    except psycopg.Error as error:
+        return str(error)
+    return None
+
+
+_PG_PROBLEM = _postgres_available()
+
+
+def require_postgres() -> None:
+    if _PG_PROBLEM is None:
+        return
+    message = f"PostgreSQL at {POSTGRES_URL} is not reachable: {_PG_PROBLEM}"
+    if REQUIRE_POSTGRES:
+        pytest.fail(message + " (CLEANLEDGER_REQUIRE_POSTGRES is set)")
+    pytest.skip(message)
+
+
+class PostgresSchema:
+    """A throw-away schema in the test database."""
+
+    def __init__(self) -> None:
+        self.name = f"t_{uuid.uuid4().hex[:16]}"
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(self.name)))
+
+    def drop(self) -> None:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(
+                sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(self.name))
+            )
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_config(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StoreConfig]:
+    """A fresh, empty event store on each backend."""
+    if request.param == "sqlite":
+        yield StoreConfig(database_url=f"sqlite:///{tmp_path / 'ledger.db'}", cache_size=1000)
+        return
+    require_postgres()
+    schema = PostgresSchema()
+    try:
+        yield StoreConfig(database_url=POSTGRES_URL, schema=schema.name, pool_size=5,
+                          max_overflow=30, cache_size=1000)
+    finally:
+        schema.drop()
+
+
+@pytest.fixture
+def ledger(store_config: StoreConfig) -> Iterator[Ledger]:
+    app = open_ledger(store_config)
+    try:
+        yield app
+    finally:
+        app.close()
+
+
+@pytest.fixture
+def reopen(store_config: StoreConfig) -> Iterator[object]:
+    """Open a second, independent application on the same store (a cold cache)."""
+    opened: list[Ledger] = []
+
+    def _open() -> Ledger:
+        app = open_ledger(store_config)
+        opened.append(app)
+        return app
+
+    yield _open
+    for app in opened:
+        app.close()
