@@ -107,9 +107,7 @@ class TypedOrjsonMapper(Mapper[UUID]):
             state = _event_adapter(cls).validate_python(raw)
             if issubclass(cls, Snapshot):
                 aggregate_cls = resolve_topic(state["topic"])
-                state["state"] = _aggregate_state_adapter(aggregate_cls).validate_python(
-                    raw["state"]
-                )
+                state["state"] = _aggregate_state_adapter(aggregate_cls).validate_python(raw["state"])
         except Exception as error:
             msg = (
                 f"Failed to decode stored event {stored_event.topic} "

@@ -38,8 +38,9 @@ UseCase = Callable[[UnitOfWork, Context], LedgerAggregate]
 class UseCases:
     """Base of the use-case mixins; :class:`LedgerCore` supplies the pipeline."""
 
-    def _execute(self, command: Command, use_case: UseCase, *,
-                 requires_open_year: bool = True) -> CommandResult:
+    def _execute(
+        self, command: Command, use_case: UseCase, *, requires_open_year: bool = True
+    ) -> CommandResult:
         raise NotImplementedError
 
 
@@ -51,8 +52,9 @@ class LedgerCore(UseCases, Application[UUID]):
     snapshotting_intervals: ClassVar[dict[type[Any], int]] = {BudgetLine: 200, FiscalYear: 200}
     max_attempts = 60
 
-    def _execute(self, command: Command, use_case: UseCase, *,
-                 requires_open_year: bool = True) -> CommandResult:
+    def _execute(
+        self, command: Command, use_case: UseCase, *, requires_open_year: bool = True
+    ) -> CommandResult:
         ctx = command.context()
         receipt_id = CommandReceipt.id_for(command.command_id)
         fingerprint = command.fingerprint()

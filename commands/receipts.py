@@ -36,8 +36,15 @@ class CommandReceipt(LedgerAggregate):
         return ledger_id("command", command_id)
 
     @classmethod
-    def accept(cls, ctx: Context, command_type: str, fingerprint: str, aggregate_id: UUID,
-               aggregate_version: int) -> CommandReceipt:
-        return cls.start(cls.Accepted, ctx, cls.id_for(ctx.command_id), command_type=command_type,
-                         fingerprint=fingerprint, aggregate_id=aggregate_id,
-                         aggregate_version=aggregate_version)
+    def accept(
+        cls, ctx: Context, command_type: str, fingerprint: str, aggregate_id: UUID, aggregate_version: int
+    ) -> CommandReceipt:
+        return cls.start(
+            cls.Accepted,
+            ctx,
+            cls.id_for(ctx.command_id),
+            command_type=command_type,
+            fingerprint=fingerprint,
+            aggregate_id=aggregate_id,
+            aggregate_version=aggregate_version,
+        )

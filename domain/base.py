@@ -72,9 +72,7 @@ class LedgerAggregate(Aggregate):
         super().__init_subclass__(**kwargs)
 
     @classmethod
-    def start(
-        cls, event_class: type[LedgerAggregate.Created], ctx: Context, id: UUID, **fields: Any
-    ) -> Self:
+    def start(cls, event_class: type[LedgerAggregate.Created], ctx: Context, id: UUID, **fields: Any) -> Self:
         """Create the aggregate by recording its first event."""
         return cls._create(event_class, id=id, **ctx.event_fields(), **fields)
 

@@ -90,7 +90,10 @@ class BudgetLine(LedgerAggregate):
 
         def apply(self, line: BudgetLine) -> None:
             line.org, line.fiscal_year, line.code, line.title = (
-                self.org, self.fiscal_year, self.code, self.title
+                self.org,
+                self.fiscal_year,
+                self.code,
+                self.title,
             )
             line.appropriated = line.amended = line.transferred_in = line.transferred_out = 0
             line.contingency = line.carried_in = line.accident_carried_in = 0
@@ -306,9 +309,7 @@ class BudgetLine(LedgerAggregate):
     def open(cls, ctx: Context, code: BudgetCode, title: str) -> BudgetLine:
         if not title.strip():
             raise InvalidInput("a budget line needs the title of its detailed project (세부사업명)")
-        return cls.start(
-            cls.Opened, ctx, cls.id_for(ctx.org, ctx.fiscal_year, code), code=code, title=title
-        )
+        return cls.start(cls.Opened, ctx, cls.id_for(ctx.org, ctx.fiscal_year, code), code=code, title=title)
 
     def appropriate(self, ctx: Context, amount: int) -> None:
         self._check_open_line(ctx)
@@ -366,10 +367,10 @@ class BudgetLine(LedgerAggregate):
         target._check_open_line(ctx)
         self._check_reduction(self.current_budget - amount, -amount)
         checked_sum(target.current_budget, amount, field="current_budget")
-        self.record(self.TransferredOut, ctx, amount=amount, kind=kind, to_line_id=target.id,
-                    reason=reason)
-        target.record(target.TransferredIn, ctx, amount=amount, kind=kind, from_line_id=self.id,
-                      reason=reason)
+        self.record(self.TransferredOut, ctx, amount=amount, kind=kind, to_line_id=target.id, reason=reason)
+        target.record(
+            target.TransferredIn, ctx, amount=amount, kind=kind, from_line_id=self.id, reason=reason
+        )
 
     def grant_contingency(self, ctx: Context, target: BudgetLine, amount: int, reason: str) -> None:
         """예비비 지출: this reserve line grants ``amount`` to ``target``."""
@@ -386,10 +387,8 @@ class BudgetLine(LedgerAggregate):
         target._check_open_line(ctx)
         self._check_reduction(self.current_budget - amount, -amount)
         checked_sum(target.current_budget, amount, field="current_budget")
-        self.record(self.ContingencyReleased, ctx, amount=amount, to_line_id=target.id,
-                    reason=reason)
-        target.record(target.ContingencyGranted, ctx, amount=amount, from_line_id=self.id,
-                      reason=reason)
+        self.record(self.ContingencyReleased, ctx, amount=amount, to_line_id=target.id, reason=reason)
+        target.record(target.ContingencyGranted, ctx, amount=amount, from_line_id=self.id, reason=reason)
 
     def allocate(self, ctx: Context, quarter: int, amount: int) -> None:
         """예산배정 (invariant 1: total allocated ≤ current budget)."""
@@ -426,8 +425,9 @@ class BudgetLine(LedgerAggregate):
                 allocated=self.allocated[from_quarter - 1],
                 quarter=from_quarter,
             )
-        self.record(self.AllocationPulledForward, ctx, from_quarter=from_quarter,
-                    to_quarter=to_quarter, amount=amount)
+        self.record(
+            self.AllocationPulledForward, ctx, from_quarter=from_quarter, to_quarter=to_quarter, amount=amount
+        )
 
     def obligate(self, ctx: Context, obligation_id: UUID, amount: int) -> None:
         """Encumber ``amount`` (invariant 2: obligated ≤ allocated up to the date's quarter)."""
@@ -483,8 +483,7 @@ class BudgetLine(LedgerAggregate):
                 requested=amount,
                 paid=self.paid,
             )
-        self.record(self.PaymentReturned, ctx, voucher_id=voucher_id, payment_id=payment_id,
-                    amount=amount)
+        self.record(self.PaymentReturned, ctx, voucher_id=voucher_id, payment_id=payment_id, amount=amount)
 
     def carry_over(
         self,
@@ -509,8 +508,7 @@ class BudgetLine(LedgerAggregate):
         if target.code != self.code:
             raise WrongOrganisation("a carry-over keeps the budget code")
         if target.closed:
-            raise YearClosed(f"fiscal year {target.fiscal_year} is closed",
-                             fiscal_year=target.fiscal_year)
+            raise YearClosed(f"fiscal year {target.fiscal_year} is closed", fiscal_year=target.fiscal_year)
         if kind is CarryOverKind.ACCIDENT:
             if obligation_id is None or obligation_remaining is None:
                 raise InvalidInput("an accident carry-over (사고이월) names the obligation it carries")
@@ -535,10 +533,17 @@ class BudgetLine(LedgerAggregate):
                     carried_over=self.carried_over_unobligated,
                 )
         checked_sum(target.current_budget, amount, field="current_budget")
-        self.record(self.CarriedOver, ctx, amount=amount, kind=kind, to_line_id=target.id,
-                    obligation_id=obligation_id)
-        target.record(target.CarriedIn, target_ctx, amount=amount, kind=kind,
-                      from_line_id=self.id, obligation_id=obligation_id)
+        self.record(
+            self.CarriedOver, ctx, amount=amount, kind=kind, to_line_id=target.id, obligation_id=obligation_id
+        )
+        target.record(
+            target.CarriedIn,
+            target_ctx,
+            amount=amount,
+            kind=kind,
+            from_line_id=self.id,
+            obligation_id=obligation_id,
+        )
 
     def close(self, ctx: Context) -> int:
         """Year close: record the lapse (불용액) and accept only closing entries after it."""

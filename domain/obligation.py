@@ -154,8 +154,14 @@ class Obligation(LedgerAggregate):
             amount=amount,
         )
 
-    def amend(self, ctx: Context, line: BudgetLine, new_amount: int, reason: str,
-              requisition: Requisition | None = None) -> None:
+    def amend(
+        self,
+        ctx: Context,
+        line: BudgetLine,
+        new_amount: int,
+        reason: str,
+        requisition: Requisition | None = None,
+    ) -> None:
         """Change the obligated amount; an increase needs allocation, a decrease frees it."""
         new_amount = positive_won(new_amount, field="new_amount")
         self._check_live(ctx, line)
@@ -180,8 +186,9 @@ class Obligation(LedgerAggregate):
             line.release_obligation(ctx, self.id, -change)
         self.record(self.Amended, ctx, change=change, reason=reason)
 
-    def cancel(self, ctx: Context, line: BudgetLine, reason: str,
-               requisition: Requisition | None = None) -> None:
+    def cancel(
+        self, ctx: Context, line: BudgetLine, reason: str, requisition: Requisition | None = None
+    ) -> None:
         """Cancel what is not vouchered; a fully unvouchered obligation ends here."""
         self._check_live(ctx, line)
         if self.vouchered > 0 or self.contracted > 0:
@@ -227,8 +234,7 @@ class Obligation(LedgerAggregate):
         self.record(self.Contracted, ctx, contract_id=contract_id, change=change)
 
     def record_return(self, ctx: Context, voucher_id: UUID, payment_id: UUID, amount: int) -> None:
-        self.record(self.Returned, ctx, voucher_id=voucher_id, payment_id=payment_id,
-                    amount=amount)
+        self.record(self.Returned, ctx, voucher_id=voucher_id, payment_id=payment_id, amount=amount)
 
     def carry_over(self, ctx: Context, target_line: BudgetLine, amount: int) -> None:
         """사고이월 of (part of) the unvouchered remainder; an obligation is carried at most once.
@@ -242,10 +248,16 @@ class Obligation(LedgerAggregate):
                 amount=self.remaining,
             )
         if self.remaining <= 0:
-            raise CarryOverNotAllowed("nothing of the obligation is left to carry over",
-                                      amount=self.remaining)
-        self.record(self.CarriedOver, ctx, amount=amount, to_line_id=target_line.id,
-                    to_fiscal_year=target_line.fiscal_year)
+            raise CarryOverNotAllowed(
+                "nothing of the obligation is left to carry over", amount=self.remaining
+            )
+        self.record(
+            self.CarriedOver,
+            ctx,
+            amount=amount,
+            to_line_id=target_line.id,
+            to_fiscal_year=target_line.fiscal_year,
+        )
 
     def _check_live(self, ctx: Context, line: BudgetLine) -> None:
         if line.id != self.line_id:
@@ -253,7 +265,8 @@ class Obligation(LedgerAggregate):
         if (ctx.org, ctx.fiscal_year) != (self.org, self.fiscal_year):
             raise WrongOrganisation(
                 f"obligation belongs to {self.org} {self.fiscal_year}",
-                org=self.org, fiscal_year=self.fiscal_year,
+                org=self.org,
+                fiscal_year=self.fiscal_year,
             )
         self._check_not_cancelled()
 

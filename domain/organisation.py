@@ -52,8 +52,9 @@ class Organisation(LedgerAggregate):
     def register(cls, ctx: Context, name: str, kind: OrganisationKind) -> Organisation:
         if not name.strip():
             raise InvalidInput("an organisation needs a name")
-        return cls.start(cls.Registered, ctx, cls.id_for(ctx.org), code=ctx.org, name=name,
-                         kind=OrganisationKind(kind))
+        return cls.start(
+            cls.Registered, ctx, cls.id_for(ctx.org), code=ctx.org, name=name, kind=OrganisationKind(kind)
+        )
 
     def rename(self, ctx: Context, name: str) -> None:
         if not name.strip():
@@ -146,8 +147,9 @@ class FiscalYear(LedgerAggregate):
 def require_year(fy: FiscalYear | None, org: str, year: int) -> FiscalYear:
     """The fiscal year, or a refusal naming it if it was never opened."""
     if fy is None:
-        raise YearNotOpen(f"fiscal year {year} of organisation {org} has not been opened",
-                          org=org, fiscal_year=year)
+        raise YearNotOpen(
+            f"fiscal year {year} of organisation {org} has not been opened", org=org, fiscal_year=year
+        )
     return fy
 
 

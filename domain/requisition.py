@@ -79,8 +79,9 @@ class Requisition(LedgerAggregate):
         if not title.strip():
             raise InvalidInput("a requisition needs a title")
         line._check_open_line(ctx)
-        return cls.start(cls.Drafted, ctx, cls.id_for(ctx.command_id), line_id=line.id,
-                         title=title, amount=amount)
+        return cls.start(
+            cls.Drafted, ctx, cls.id_for(ctx.command_id), line_id=line.id, title=title, amount=amount
+        )
 
     def approve(self, ctx: Context) -> None:
         self._check_ledger(ctx)
@@ -112,8 +113,9 @@ class Requisition(LedgerAggregate):
         self.record(self.Obligated, ctx, obligation_id=obligation_id, amount=amount)
 
     def release(self, ctx: Context, obligation_id: UUID, amount: int) -> None:
-        self.record(self.ObligationReleased, ctx, obligation_id=obligation_id,
-                    amount=min(amount, self.obligated))
+        self.record(
+            self.ObligationReleased, ctx, obligation_id=obligation_id, amount=min(amount, self.obligated)
+        )
 
     def _require(self, status: RequisitionStatus, action: str) -> None:
         if self.status is not status:
@@ -126,5 +128,6 @@ class Requisition(LedgerAggregate):
         if (ctx.org, ctx.fiscal_year) != (self.org, self.fiscal_year):
             raise WrongOrganisation(
                 f"requisition belongs to {self.org} {self.fiscal_year}",
-                org=self.org, fiscal_year=self.fiscal_year,
+                org=self.org,
+                fiscal_year=self.fiscal_year,
             )

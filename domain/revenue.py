@@ -22,7 +22,10 @@ class RevenueLine(LedgerAggregate):
 
         def apply(self, line: RevenueLine) -> None:
             line.org, line.fiscal_year, line.code, line.closed = (
-                self.org, self.fiscal_year, self.code, False
+                self.org,
+                self.fiscal_year,
+                self.code,
+                False,
             )
 
     class Closed(LedgerAggregate.Event):

@@ -97,8 +97,7 @@ class Vendor(LedgerAggregate):
 
         def apply(self, vendor: Vendor) -> None:
             vendor.debarments = tuple(
-                Debarment(d.debarment_id, d.issued_by, d.ground, d.starts, d.ends,
-                          self.accounting_date)
+                Debarment(d.debarment_id, d.issued_by, d.ground, d.starts, d.ends, self.accounting_date)
                 if d.debarment_id == self.debarment_id
                 else d
                 for d in vendor.debarments
@@ -109,14 +108,20 @@ class Vendor(LedgerAggregate):
         return ledger_id("vendor", registration_number)
 
     @classmethod
-    def register(cls, ctx: Context, kind: VendorKind, number: str, name: str,
-                 address: str) -> Vendor:
+    def register(cls, ctx: Context, kind: VendorKind, number: str, name: str, address: str) -> Vendor:
         kind = VendorKind(kind)
         number = registration_number(kind, number)
         if not name.strip():
             raise InvalidInput("a vendor needs a name")
-        return cls.start(cls.Registered, ctx, cls.id_for(number), kind=kind,
-                         registration_number=number, name=name, address=address)
+        return cls.start(
+            cls.Registered,
+            ctx,
+            cls.id_for(number),
+            kind=kind,
+            registration_number=number,
+            name=name,
+            address=address,
+        )
 
     def change_address(self, ctx: Context, address: str) -> None:
         if address == self.address:
@@ -131,8 +136,7 @@ class Vendor(LedgerAggregate):
                 f"a debarment ends ({ends.isoformat()}) on or after it starts ({starts.isoformat()})"
             )
         debarment_id = ledger_id("debarment", ctx.command_id)
-        self.record(self.Debarred, ctx, debarment_id=debarment_id, ground=ground, starts=starts,
-                    ends=ends)
+        self.record(self.Debarred, ctx, debarment_id=debarment_id, ground=ground, starts=starts, ends=ends)
         return debarment_id
 
     def lift(self, ctx: Context, debarment_id: UUID, reason: str) -> None:

@@ -20,9 +20,7 @@ from psycopg import sql
 from commands.ledger import Ledger, open_ledger
 from commands.persistence import StoreConfig
 
-POSTGRES_URL = os.environ.get(
-    "CLEANLEDGER_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
-)
+POSTGRES_URL = os.environ.get("CLEANLEDGER_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = os.environ.get("CLEANLEDGER_REQUIRE_POSTGRES", "") not in ("", "0", "false")
 
 
@@ -57,9 +55,7 @@ class PostgresSchema:
 
     def drop(self) -> None:
         with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-            conn.execute(
-                sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(self.name))
-            )
+            conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(self.name)))
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -71,8 +67,9 @@ def store_config(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Sto
     require_postgres()
     schema = PostgresSchema()
     try:
-        yield StoreConfig(database_url=POSTGRES_URL, schema=schema.name, pool_size=5,
-                          max_overflow=30, cache_size=1000)
+        yield StoreConfig(
+            database_url=POSTGRES_URL, schema=schema.name, pool_size=5, max_overflow=30, cache_size=1000
+        )
     finally:
         schema.drop()
 

@@ -31,8 +31,7 @@ from domain.revenue import RevenueLine
 class BudgetUseCases(UseCases):
     def register_organisation(self, command: RegisterOrganisation) -> CommandResult:
         def use_case(uow: UnitOfWork, ctx: Context) -> LedgerAggregate:
-            refuse_existing("organisation", uow.find(Organisation, Organisation.id_for(ctx.org)),
-                            ctx.org)
+            refuse_existing("organisation", uow.find(Organisation, Organisation.id_for(ctx.org)), ctx.org)
             organisation = Organisation.register(ctx, command.name, command.kind)
             uow.add(organisation)
             return organisation
@@ -131,8 +130,7 @@ class BudgetUseCases(UseCases):
             if (source.org, source.fiscal_year) != (ctx.org, ctx.fiscal_year):
                 raise WrongOrganisation("the line belongs to another organisation or year")
             next_year = ctx.fiscal_year + 1
-            next_ctx = Context(ctx.org, next_year, date(next_year, 1, 1), ctx.actor,
-                               ctx.command_id)
+            next_ctx = Context(ctx.org, next_year, date(next_year, 1, 1), ctx.actor, ctx.command_id)
             next_fy = require_year(
                 uow.find(FiscalYear, FiscalYear.id_for(ctx.org, next_year)), ctx.org, next_year
             )

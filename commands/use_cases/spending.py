@@ -70,9 +70,7 @@ class SpendingUseCases(UseCases):
             obligation = uow.target(Obligation, command.obligation_id, "obligation")
             line = uow.get(BudgetLine, obligation.line_id, "budget line")
             requisition = (
-                uow.get(Requisition, obligation.requisition_id)
-                if obligation.requisition_id
-                else None
+                uow.get(Requisition, obligation.requisition_id) if obligation.requisition_id else None
             )
             obligation.amend(ctx, line, command.new_amount, command.reason, requisition)
             return obligation
@@ -84,9 +82,7 @@ class SpendingUseCases(UseCases):
             obligation = uow.target(Obligation, command.obligation_id, "obligation")
             line = uow.get(BudgetLine, obligation.line_id, "budget line")
             requisition = (
-                uow.get(Requisition, obligation.requisition_id)
-                if obligation.requisition_id
-                else None
+                uow.get(Requisition, obligation.requisition_id) if obligation.requisition_id else None
             )
             obligation.cancel(ctx, line, command.reason, requisition)
             return obligation

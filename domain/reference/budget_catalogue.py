@@ -75,9 +75,7 @@ _ITEMS_2013: Mapping[str, str] = {
     "701-01": "예비비",
 }
 
-ITEM_CATALOGUES: Mapping[int, Mapping[str, str]] = MappingProxyType(
-    {2013: MappingProxyType(_ITEMS_2013)}
-)
+ITEM_CATALOGUES: Mapping[int, Mapping[str, str]] = MappingProxyType({2013: MappingProxyType(_ITEMS_2013)})
 
 #: 세입 장 (revenue chapters) and the 관-항-목 codes below them, as ``장-관-항-목`` keys.
 REVENUE_CODES: Mapping[str, str] = MappingProxyType(
