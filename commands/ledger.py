@@ -14,11 +14,22 @@ from commands.messages.base import Command, CommandResult
 from commands.persistence import StoreConfig, environment
 from commands.registry import HANDLERS
 from commands.use_cases.budget import BudgetUseCases
+from commands.use_cases.contracts import ContractUseCases
+from commands.use_cases.payments import PaymentUseCases
+from commands.use_cases.revenue import RevenueUseCases
 from commands.use_cases.spending import SpendingUseCases
 from commands.use_cases.vendors import VendorUseCases
 
 
-class Ledger(BudgetUseCases, SpendingUseCases, VendorUseCases, LedgerCore):
+class Ledger(
+    BudgetUseCases,
+    SpendingUseCases,
+    VendorUseCases,
+    ContractUseCases,
+    PaymentUseCases,
+    RevenueUseCases,
+    LedgerCore,
+):
     """Every command of the write side."""
 
     def handle(self, command: Command) -> CommandResult:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from commands.messages import budget, spending, vendors
+from commands.messages import budget, contracts, payments, revenue, spending, vendors  # noqa: F401
 from commands.messages.base import Command
 
 HANDLERS: dict[type[Command], str] = {
@@ -26,4 +26,10 @@ HANDLERS: dict[type[Command], str] = {
     vendors.ChangeVendorAddress: "change_vendor_address",
     vendors.DebarVendor: "debar_vendor",
     vendors.LiftDebarment: "lift_debarment",
+    # --- contracts (계약) ---
+    # --- end contracts ---
+    # --- vouchers, payment orders, payments, returns (지출) ---
+    # --- end payments ---
+    # --- revenue (세입) ---
+    # --- end revenue ---
 }

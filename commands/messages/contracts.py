@@ -1,0 +1,1 @@
+"""Commands of contracts (filled in by its own change)."""

@@ -1,0 +1,1 @@
+"""Commands of payments (filled in by its own change)."""

@@ -1,0 +1,1 @@
+"""Commands of revenue (filled in by its own change)."""
