@@ -11,7 +11,7 @@ from typing import Any
 
 from commands.core import LedgerCore
 from commands.messages.base import Command, CommandResult
-from commands.persistence import StoreConfig, environment
+from commands.persistence import StoreConfig, environment, schema_creation_lock
 from commands.registry import HANDLERS
 from commands.use_cases.budget import BudgetUseCases
 from commands.use_cases.contracts import ContractUseCases
@@ -45,4 +45,5 @@ class Ledger(
 
 def open_ledger(config: StoreConfig) -> Ledger:
     """A ledger on the store ``config`` names (tables are created if missing)."""
-    return Ledger(env=environment(config))
+    with schema_creation_lock(config):
+        return Ledger(env=environment(config))

@@ -7,15 +7,20 @@ the one question the library's recorders do not: at which log position an event 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 from uuid import UUID
 
+import psycopg
 from eventsourcing.persistence import ApplicationRecorder
 from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 from psycopg.sql import SQL, Identifier
+
+_SCHEMA_LOCK_KEY = 0x636C65616E  # "clean": one advisory-lock key for start-up DDL
 
 
 @dataclass(frozen=True)
@@ -56,12 +61,33 @@ def environment(config: StoreConfig) -> dict[str, str]:
             POSTGRES_MAX_OVERFLOW=str(config.max_overflow),
             POSTGRES_CONNECT_TIMEOUT="10",
             POSTGRES_LOCK_TIMEOUT="10",
+            # One round trip per save, with the table lock inside (see commands.pg_recorder).
+            APPLICATION_RECORDER_TOPIC="commands.pg_recorder:LockedFunctionRecorder",
         )
         if schema:
             env["POSTGRES_SCHEMA"] = schema
     else:
         env.update(PERSISTENCE_MODULE="eventsourcing.sqlite", SQLITE_DBNAME=sqlite_path(config))
     return env
+
+
+@contextlib.contextmanager
+def schema_creation_lock(config: StoreConfig) -> Iterator[None]:
+    """Serialise table creation across processes starting at once.
+
+    eventsourcing creates its tables, types and functions on start-up; two PostgreSQL sessions
+    doing that at the same moment fail with "tuple concurrently updated". A session-level
+    advisory lock around start-up makes the second wait for the first.
+    """
+    if not config.is_postgres:
+        yield
+        return
+    with psycopg.connect(config.database_url.split("?", 1)[0], autocommit=True) as conn:
+        conn.execute("SELECT pg_advisory_lock(%s)", (_SCHEMA_LOCK_KEY,))
+        try:
+            yield
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (_SCHEMA_LOCK_KEY,))
 
 
 def sqlite_path(config: StoreConfig) -> str:

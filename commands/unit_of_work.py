@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
@@ -15,6 +16,14 @@ if TYPE_CHECKING:
     from eventsourcing.application import Repository
 
 A = TypeVar("A", bound=LedgerAggregate)
+
+
+def project(aggregate: Any, events: Iterable[Any]) -> Any:
+    """Fold events into an aggregate: eventsourcing's own fold, minus its per-event
+    ``isinstance`` check against a runtime Protocol (the larger part of replay time on 3.11)."""
+    for event in events:
+        aggregate = event.mutate(aggregate)
+    return aggregate
 
 
 class UnitOfWork:
@@ -30,7 +39,7 @@ class UnitOfWork:
             found = self._loaded[aggregate_id]
         else:
             try:
-                found = self._repository.get(aggregate_id)
+                found = self._repository.get(aggregate_id, projector_func=project)
             except AggregateNotFoundError:
                 return None
             self._loaded[aggregate_id] = found

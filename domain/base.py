@@ -71,6 +71,16 @@ class LedgerAggregate(Aggregate):
             cls.__init__ = LedgerAggregate.__init__  # type: ignore[method-assign]
         super().__init_subclass__(**kwargs)
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
+        # The repository copies cached aggregates before each command. State is immutable values
+        # only (ints, strings, tuples, frozen dataclasses), so a new dict is a complete copy, and
+        # several times cheaper than copy.deepcopy walking every value.
+        copy = object.__new__(type(self))
+        state = dict(self.__dict__)
+        state["_pending_events"] = list(self._pending_events)
+        object.__setattr__(copy, "__dict__", state)
+        return copy
+
     @classmethod
     def start(cls, event_class: type[LedgerAggregate.Created], ctx: Context, id: UUID, **fields: Any) -> Self:
         """Create the aggregate by recording its first event."""

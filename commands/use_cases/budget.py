@@ -86,7 +86,8 @@ class BudgetUseCases(UseCases):
             line.amend(ctx, command.change, command.reference)
             return line
 
-        return self._execute(command, use_case)
+        # The budget line it saves refuses a closed year itself (and conflicts with a close).
+        return self._execute(command, use_case, requires_open_year=False)
 
     def transfer_budget(self, command: TransferBudget) -> CommandResult:
         def use_case(uow: UnitOfWork, ctx: Context) -> LedgerAggregate:
@@ -95,7 +96,8 @@ class BudgetUseCases(UseCases):
             source.transfer_to(ctx, target, command.amount, command.kind, command.reason)
             return source
 
-        return self._execute(command, use_case)
+        # The budget line it saves refuses a closed year itself (and conflicts with a close).
+        return self._execute(command, use_case, requires_open_year=False)
 
     def grant_contingency(self, command: GrantContingency) -> CommandResult:
         def use_case(uow: UnitOfWork, ctx: Context) -> LedgerAggregate:
@@ -104,7 +106,8 @@ class BudgetUseCases(UseCases):
             reserve.grant_contingency(ctx, target, command.amount, command.reason)
             return target
 
-        return self._execute(command, use_case)
+        # The budget line it saves refuses a closed year itself (and conflicts with a close).
+        return self._execute(command, use_case, requires_open_year=False)
 
     def allocate(self, command: Allocate) -> CommandResult:
         def use_case(uow: UnitOfWork, ctx: Context) -> LedgerAggregate:
@@ -112,7 +115,8 @@ class BudgetUseCases(UseCases):
             line.allocate(ctx, command.quarter, command.amount)
             return line
 
-        return self._execute(command, use_case)
+        # The budget line it saves refuses a closed year itself (and conflicts with a close).
+        return self._execute(command, use_case, requires_open_year=False)
 
     def pull_allocation_forward(self, command: PullAllocationForward) -> CommandResult:
         def use_case(uow: UnitOfWork, ctx: Context) -> LedgerAggregate:
@@ -120,7 +124,8 @@ class BudgetUseCases(UseCases):
             line.pull_forward(ctx, command.from_quarter, command.to_quarter, command.amount)
             return line
 
-        return self._execute(command, use_case)
+        # The budget line it saves refuses a closed year itself (and conflicts with a close).
+        return self._execute(command, use_case, requires_open_year=False)
 
     def carry_over(self, command: CarryOver) -> CommandResult:
         """이월: the source line of this year and the same code next year, in one save."""
@@ -160,4 +165,5 @@ class BudgetUseCases(UseCases):
                 obligation.carry_over(ctx, target, command.amount)
             return source
 
-        return self._execute(command, use_case)
+        # The budget line it saves refuses a closed year itself (and conflicts with a close).
+        return self._execute(command, use_case, requires_open_year=False)

@@ -63,7 +63,8 @@ class SpendingUseCases(UseCases):
             uow.add(obligation)
             return obligation
 
-        return self._execute(command, use_case)
+        # The budget line it saves refuses a closed year itself (and conflicts with a close).
+        return self._execute(command, use_case, requires_open_year=False)
 
     def amend_obligation(self, command: AmendObligation) -> CommandResult:
         def use_case(uow: UnitOfWork, ctx: Context) -> LedgerAggregate:
@@ -75,7 +76,8 @@ class SpendingUseCases(UseCases):
             obligation.amend(ctx, line, command.new_amount, command.reason, requisition)
             return obligation
 
-        return self._execute(command, use_case)
+        # The budget line it saves refuses a closed year itself (and conflicts with a close).
+        return self._execute(command, use_case, requires_open_year=False)
 
     def cancel_obligation(self, command: CancelObligation) -> CommandResult:
         def use_case(uow: UnitOfWork, ctx: Context) -> LedgerAggregate:
@@ -87,4 +89,5 @@ class SpendingUseCases(UseCases):
             obligation.cancel(ctx, line, command.reason, requisition)
             return obligation
 
-        return self._execute(command, use_case)
+        # The budget line it saves refuses a closed year itself (and conflicts with a close).
+        return self._execute(command, use_case, requires_open_year=False)

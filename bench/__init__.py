@@ -1,0 +1,1 @@
+"""Benchmarks and the synthetic-data generator (run as ``python -m bench.<name>``)."""
