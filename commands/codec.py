@@ -50,7 +50,7 @@ def _event_adapter(cls: type) -> TypeAdapter[dict[str, Any]]:
         if name not in _NOT_STATE and not _is_classvar(hint)
     }
     hints["class_version"] = int
-    return TypeAdapter(TypedDict(f"{cls.__qualname__}.State", hints, total=False))  # type: ignore[operator]  # type: ignore[operator]
+    return TypeAdapter(TypedDict(f"{cls.__qualname__}.State", hints, total=False))  # type: ignore[operator]
 
 
 @functools.cache
@@ -62,7 +62,7 @@ def _aggregate_state_adapter(cls: type) -> TypeAdapter[dict[str, Any]]:
         if not name.startswith("__") and not _is_classvar(hint)
     )
     hints["class_version"] = int
-    return TypeAdapter(TypedDict(f"{cls.__qualname__}.State", hints, total=False))  # type: ignore[operator]  # type: ignore[operator]
+    return TypeAdapter(TypedDict(f"{cls.__qualname__}.State", hints, total=False))  # type: ignore[operator]
 
 
 def _is_classvar(hint: Any) -> bool:

@@ -32,7 +32,10 @@ from commands.unit_of_work import UnitOfWork
 from domain.base import Context, LedgerAggregate
 from domain.budget_line import BudgetLine
 from domain.errors import DomainError
+from domain.obligation import Obligation
 from domain.organisation import FiscalYear, require_year
+from domain.revenue import RevenueLine
+from domain.vendor import Vendor
 
 UseCase = Callable[[UnitOfWork, Context], LedgerAggregate]
 
@@ -51,7 +54,13 @@ class LedgerCore(UseCases, Application[UUID]):
 
     name = "Ledger"
     #: Snapshots bound the replay of a long-lived aggregate; the cache makes most loads free.
-    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {BudgetLine: 200, FiscalYear: 200}
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {
+        BudgetLine: 200,
+        FiscalYear: 200,
+        RevenueLine: 200,
+        Obligation: 200,
+        Vendor: 200,
+    }
     max_attempts = 60
 
     def _execute(
@@ -119,7 +128,7 @@ class LedgerCore(UseCases, Application[UUID]):
 
     def _earlier_result(self, receipt_id: UUID, fingerprint: str) -> CommandResult | None:
         try:
-            receipt = self.repository.get(receipt_id)
+            receipt: CommandReceipt = self.repository.get(receipt_id)
         except AggregateNotFoundError:
             return None
         assert isinstance(receipt, CommandReceipt)

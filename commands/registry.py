@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from commands.messages import budget, contracts, payments, revenue, spending, vendors  # noqa: F401
+from commands.messages import budget, contracts, payments, revenue, spending, vendors
 from commands.messages.base import Command
 
 HANDLERS: dict[type[Command], str] = {
@@ -27,9 +27,26 @@ HANDLERS: dict[type[Command], str] = {
     vendors.DebarVendor: "debar_vendor",
     vendors.LiftDebarment: "lift_debarment",
     # --- contracts (계약) ---
+    contracts.SignContract: "sign_contract",
+    contracts.AmendContract: "amend_contract",
+    contracts.InspectContract: "inspect_contract",
+    contracts.CompleteContract: "complete_contract",
+    contracts.TerminateContract: "terminate_contract",
     # --- end contracts ---
     # --- vouchers, payment orders, payments, returns (지출) ---
+    payments.DraftVoucher: "draft_voucher",
+    payments.ApproveVoucher: "approve_voucher",
+    payments.RejectVoucher: "reject_voucher",
+    payments.IssuePaymentOrder: "issue_payment_order",
+    payments.Pay: "pay",
+    payments.ReturnPayment: "return_payment",
     # --- end payments ---
     # --- revenue (세입) ---
+    revenue.OpenRevenueLine: "open_revenue_line",
+    revenue.AssessRevenue: "assess_revenue",
+    revenue.ReduceAssessment: "reduce_assessment",
+    revenue.BillRevenue: "bill_revenue",
+    revenue.CollectRevenue: "collect_revenue",
+    revenue.RefundOverpayment: "refund_overpayment",
     # --- end revenue ---
 }

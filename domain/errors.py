@@ -202,3 +202,8 @@ class BillingExceedsAssessed(DomainError):
 class RefundExceedsOverpayment(DomainError):
     code = "refund-exceeds-overpayment"
     title = "The refund exceeds the overpayment (과오납금)"
+
+
+class ReductionExceedsUnbilled(DomainError):
+    code = "reduction-exceeds-unbilled"
+    title = "Only what is not yet billed of an assessment can be reduced or cancelled"

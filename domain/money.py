@@ -7,7 +7,7 @@ that does not fit in a signed 64-bit integer is refused.
 
 from __future__ import annotations
 
-from domain.errors import AmountOutOfRange, InvalidAmount
+from domain.errors import AmountOutOfRange, InvalidAmount, Number
 
 Won = int
 MAX_WON: Won = 2**63 - 1
@@ -32,9 +32,9 @@ def checked_sum(*amounts: Won, field: str = "total") -> Won:
     """Add amounts, refusing a result beyond the signed 64-bit range of the store."""
     total = sum(amounts)
     if not -MAX_WON - 1 <= total <= MAX_WON:
+        numbers: dict[str, Number] = {field: str(total), "maximum": MAX_WON}
         raise AmountOutOfRange(
-            f"{field} would be {total} won, beyond the largest amount the ledger holds",
-            **{field: str(total), "maximum": MAX_WON},
+            f"{field} would be {total} won, beyond the largest amount the ledger holds", **numbers
         )
     return total
 
@@ -43,8 +43,6 @@ def _integral(value: object, field: str) -> Won:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidAmount(f"{field} must be a whole number of won, got {value!r}")
     if not -MAX_WON - 1 <= value <= MAX_WON:
-        raise AmountOutOfRange(
-            f"{field} {value} does not fit in a signed 64-bit integer",
-            **{field: str(value), "maximum": MAX_WON},
-        )
+        numbers: dict[str, Number] = {field: str(value), "maximum": MAX_WON}
+        raise AmountOutOfRange(f"{field} {value} does not fit in a signed 64-bit integer", **numbers)
     return value

@@ -241,6 +241,17 @@ class Obligation(LedgerAggregate):
 
         The budget line checks ``amount`` against the remainder; this records the move.
         """
+        self.check_carriable()
+        self.record(
+            self.CarriedOver,
+            ctx,
+            amount=amount,
+            to_line_id=target_line.id,
+            to_fiscal_year=target_line.fiscal_year,
+        )
+
+    def check_carriable(self) -> None:
+        """An obligation is carried over (사고이월) at most once, and only while something remains."""
         self._check_not_cancelled()
         if self.carried_to_line_id is not None:
             raise CarryOverNotAllowed(
@@ -251,13 +262,6 @@ class Obligation(LedgerAggregate):
             raise CarryOverNotAllowed(
                 "nothing of the obligation is left to carry over", amount=self.remaining
             )
-        self.record(
-            self.CarriedOver,
-            ctx,
-            amount=amount,
-            to_line_id=target_line.id,
-            to_fiscal_year=target_line.fiscal_year,
-        )
 
     def _check_live(self, ctx: Context, line: BudgetLine) -> None:
         if line.id != self.line_id:

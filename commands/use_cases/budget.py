@@ -150,6 +150,7 @@ class BudgetUseCases(UseCases):
                 if command.obligation_id is None:
                     raise InvalidInput("an accident carry-over (사고이월) names its obligation")
                 obligation = uow.get(Obligation, command.obligation_id, "obligation")
+                obligation.check_carriable()
                 if obligation.line_id != source.id:
                     raise WrongOrganisation("the obligation does not draw on this line")
             source.carry_over(
