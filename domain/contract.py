@@ -175,6 +175,15 @@ class Contract(LedgerAggregate):
         def apply(self, contract: Contract) -> None:
             contract.vouchered += self.amount
 
+    class VoucherReleased(LedgerAggregate.Event):
+        """A rejected voucher (지출결의 반려) gives back what it drew."""
+
+        voucher_id: UUID
+        amount: int
+
+        def apply(self, contract: Contract) -> None:
+            contract.vouchered -= self.amount
+
     # --- identity and derived amounts -------------------------------------------------------
 
     @staticmethod
@@ -350,6 +359,17 @@ class Contract(LedgerAggregate):
                 available=self.remaining,
             )
         self.record(self.Vouchered, ctx, voucher_id=voucher_id, amount=amount)
+
+    def release_voucher(self, ctx: Context, voucher_id: UUID, amount: int) -> None:
+        """Give back what a rejected voucher drew."""
+        amount = positive_won(amount)
+        if amount > self.vouchered:
+            raise InvalidState(
+                f"cannot release {amount} won; {self.vouchered} won is vouchered",
+                requested=amount,
+                vouchered=self.vouchered,
+            )
+        self.record(self.VoucherReleased, ctx, voucher_id=voucher_id, amount=amount)
 
     # --- guards -----------------------------------------------------------------------------
 

@@ -79,6 +79,15 @@ class Obligation(LedgerAggregate):
         def apply(self, ob: Obligation) -> None:
             ob.vouchered += self.amount
 
+    class VoucherReleased(LedgerAggregate.Event):
+        """A rejected voucher (지출결의 반려) gives back what it drew."""
+
+        voucher_id: UUID
+        amount: int
+
+        def apply(self, ob: Obligation) -> None:
+            ob.vouchered -= self.amount
+
     class Contracted(LedgerAggregate.Event):
         """A contract signed or amended against the obligation: ``change`` of contracted total."""
 
@@ -216,6 +225,17 @@ class Obligation(LedgerAggregate):
                 available=self.remaining,
             )
         self.record(self.Vouchered, ctx, voucher_id=voucher_id, amount=amount)
+
+    def release_voucher(self, ctx: Context, voucher_id: UUID, amount: int) -> None:
+        """Give back what a rejected voucher drew, so it may be vouchered again."""
+        amount = positive_won(amount)
+        if amount > self.vouchered:
+            raise InvalidState(
+                f"cannot release {amount} won; {self.vouchered} won is vouchered",
+                requested=amount,
+                vouchered=self.vouchered,
+            )
+        self.record(self.VoucherReleased, ctx, voucher_id=voucher_id, amount=amount)
 
     def contract(self, ctx: Context, contract_id: UUID, change: int) -> None:
         """Invariant 6: contracts against the obligation never exceed its amount."""

@@ -261,12 +261,19 @@ class Voucher(LedgerAggregate):
         self._require(VoucherStatus.DRAFTED, "approved")
         self.record(self.Approved, ctx, approver=ctx.actor)
 
-    def reject(self, ctx: Context, reason: str) -> None:
-        """전자결재 rejection callback."""
+    def reject(
+        self, ctx: Context, reason: str, obligation: Obligation, contract: Contract | None = None
+    ) -> None:
+        """전자결재 rejection callback: the amount drawn goes back to the obligation (and contract)."""
         self._check_ledger(ctx)
         if not reason.strip():
             raise ReasonRequired("a rejection gives its reason")
         self._require(VoucherStatus.DRAFTED, "rejected")
+        if obligation.id != self.obligation_id or ((contract.id if contract else None) != self.contract_id):
+            raise WrongOrganisation("the obligation or contract given is not the voucher's")
+        obligation.release_voucher(ctx, self.id, self.amount)
+        if contract is not None:
+            contract.release_voucher(ctx, self.id, self.amount)
         self.record(self.Rejected, ctx, reason=reason)
 
     def issue_order(self, ctx: Context, amount: int) -> UUID:

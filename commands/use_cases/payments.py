@@ -46,7 +46,9 @@ class PaymentUseCases(UseCases):
     def reject_voucher(self, command: RejectVoucher) -> CommandResult:
         def use_case(uow: UnitOfWork, ctx: Context) -> LedgerAggregate:
             voucher = uow.target(Voucher, command.voucher_id, "voucher")
-            voucher.reject(ctx, command.reason)
+            obligation = uow.get(Obligation, voucher.obligation_id, "obligation")
+            contract = uow.get(Contract, voucher.contract_id, "contract") if voucher.contract_id else None
+            voucher.reject(ctx, command.reason, obligation, contract)
             return voucher
 
         return self._execute(command, use_case)

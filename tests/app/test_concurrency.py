@@ -57,10 +57,12 @@ def test_twenty_threads_never_obligate_beyond_the_allocation(books: Books) -> No
     line_id = books.line(amount=5_000_000, allocate={1: 1_000_000})
     size = books.log_size()
     # when 20 threads obligate at once
-    outcomes = run_together([
-        (lambda: books.run(Obligate, line_id=line_id, amount=130_000, description=f"동시 {n}"))
-        for n in range(THREADS)
-    ])
+    outcomes = run_together(
+        [
+            (lambda n=n: books.run(Obligate, line_id=line_id, amount=130_000, description=f"동시 {n}"))
+            for n in range(THREADS)
+        ]
+    )
     # then 7 succeed, 13 are refused for the allocation, and the line says so
     successes = [o for o in outcomes if isinstance(o, CommandResult)]
     refusals = [o for o in outcomes if isinstance(o, DomainError)]
@@ -94,10 +96,12 @@ def test_twenty_threads_retrying_one_command_id_obligate_once(books: Books) -> N
 
 def test_concurrent_allocations_never_exceed_the_budget(books: Books) -> None:
     line_id = books.line(amount=1_000_000)
-    outcomes = run_together([
-        (lambda q=q: books.run(Allocate, line_id=line_id, quarter=q % 4 + 1, amount=300_000))
-        for q in range(THREADS)
-    ])
+    outcomes = run_together(
+        [
+            (lambda q=q: books.run(Allocate, line_id=line_id, quarter=q % 4 + 1, amount=300_000))
+            for q in range(THREADS)
+        ]
+    )
     successes = [o for o in outcomes if isinstance(o, CommandResult)]
     assert len(successes) == 3
     assert {o.code for o in outcomes if isinstance(o, DomainError)} == {"over-allocation"}

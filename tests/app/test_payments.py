@@ -254,6 +254,41 @@ def test_a_rejected_voucher_gets_no_payment_order(books: Spending) -> None:
     refused(books, "invalid-state", IssuePaymentOrder, voucher_id=voucher_id, amount=100_000)
 
 
+def test_a_rejected_voucher_gives_its_amount_back_to_obligation_and_contract(books: Spending) -> None:
+    # given an obligation of 500 000, a contract of 500 000 and a voucher of 400 000 on it
+    line = books.line(amount=1_000_000, allocate={1: 600_000})
+    vendor = books.vendor()
+    obligation_id = books.obligate(line, 500_000, vendor_id=vendor)
+    contract_id = books.run(
+        SignContract,
+        obligation_id=obligation_id,
+        vendor_id=vendor,
+        amount=500_000,
+        method=ContractMethod.OPEN,
+        title="복지관 보수",
+        department="복지정책과",
+        starts=date(2026, 2, 1),
+        ends=date(2026, 6, 30),
+    ).aggregate_id
+    voucher_id = books.voucher(obligation_id, 400_000, approve=False, contract_id=contract_id)
+    refused(
+        books,
+        "voucher-exceeds-obligation",
+        DraftVoucher,
+        obligation_id=obligation_id,
+        contract_id=contract_id,
+        amount=400_000,
+        description="중복",
+    )
+    # when it is rejected
+    books.run(RejectVoucher, voucher_id=voucher_id, reason="금액 오류")
+    # then the obligation and the contract can be vouchered in full again
+    assert books.get(obligation_id).vouchered == 0
+    assert books.get(contract_id).vouchered == 0
+    books.voucher(obligation_id, 500_000, contract_id=contract_id)
+    assert books.get(obligation_id).remaining == 0
+
+
 def test_a_stale_expected_version_is_a_conflict(books: Spending) -> None:
     # given an approved voucher (version 2)
     line = books.line(amount=1_000_000, allocate={1: 600_000})

@@ -26,7 +26,7 @@ from tests.app.books import Books
 
 
 def refused(code: str) -> pytest.RaisesExc[DomainError]:
-    return pytest.raises(DomainError, match=".*", check=lambda e: e.code == code)
+    return pytest.raises(DomainError, check=lambda e: e.code == code)
 
 
 @pytest.fixture
@@ -35,16 +35,17 @@ def books(ledger: Ledger) -> Books:
 
 
 def test_a_line_is_appropriated_allocated_and_obligated_with_positions(books: Books) -> None:
-    appropriated = books.run(Appropriate, budget_code=books.next_code(), title="공공도서관 확충",
-                             amount=5_000_000)
+    appropriated = books.run(
+        Appropriate, budget_code=books.next_code(), title="공공도서관 확충", amount=5_000_000
+    )
     allocated = books.run(Allocate, line_id=appropriated.aggregate_id, quarter=1, amount=2_000_000)
-    obligated = books.run(Obligate, line_id=appropriated.aggregate_id, amount=1_500_000,
-                          description="도서 구입")
+    obligated = books.run(
+        Obligate, line_id=appropriated.aggregate_id, amount=1_500_000, description="도서 구입"
+    )
     assert appropriated.position < allocated.position < obligated.position
     assert allocated.version == appropriated.version + 1
     line = books.get(appropriated.aggregate_id)
-    assert (line.current_budget, line.allocated_total, line.obligated) == (
-        5_000_000, 2_000_000, 1_500_000)
+    assert (line.current_budget, line.allocated_total, line.obligated) == (5_000_000, 2_000_000, 1_500_000)
     assert line.remaining == 3_500_000
     obligation = books.get(obligated.aggregate_id)
     assert (obligation.amount, obligation.line_id) == (1_500_000, line.id)
@@ -57,7 +58,10 @@ def test_a_retried_command_returns_the_first_result_and_records_nothing(books: B
     size = books.log_size()
     again = books.ledger.handle(command)
     assert (again.aggregate_id, again.version, again.position) == (
-        first.aggregate_id, first.version, first.position)
+        first.aggregate_id,
+        first.version,
+        first.position,
+    )
     assert again.replayed and not first.replayed
     assert books.log_size() == size
     assert books.get(line_id).obligated == 600_000
@@ -87,9 +91,15 @@ def test_a_stale_expected_version_is_a_conflict_and_writes_nothing(books: Books)
 
 def test_a_transfer_changes_both_lines_in_one_save(books: Books) -> None:
     source = books.line(amount=1_000_000, code="100-080-081-1001-2001-3001-201-01")
-    target = books.line(amount=0 or 1, code="100-080-081-1001-2001-3001-202-01")
-    result = books.run(TransferBudget, from_line_id=source, to_line_id=target, amount=400_000,
-                       kind=TransferKind.DIVERSION, reason="여비 부족")
+    target = books.line(amount=1, code="100-080-081-1001-2001-3001-202-01")
+    result = books.run(
+        TransferBudget,
+        from_line_id=source,
+        to_line_id=target,
+        amount=400_000,
+        kind=TransferKind.DIVERSION,
+        reason="여비 부족",
+    )
     assert books.get(source).current_budget == 600_000
     assert books.get(target).current_budget == 400_001
     stored = books.ledger.recorder.select_notifications(result.position - 2, 3)
@@ -112,8 +122,7 @@ def test_a_transfer_changes_both_lines_in_one_save(books: Books) -> None:
         ({"year": 2031, "on": date(2031, 1, 5)}, "year-not-open"),
     ],
 )
-def test_bad_input_is_refused_and_records_nothing(books: Books, fields: dict[str, object],
-                                                  code: str) -> None:
+def test_bad_input_is_refused_and_records_nothing(books: Books, fields: dict[str, object], code: str) -> None:
     size = books.log_size()
     command = {"budget_code": books.next_code(), "title": "사업", "amount": 1_000, **fields}
     with refused(code):
@@ -162,8 +171,7 @@ def test_closing_a_year_lapses_every_line_and_refuses_all_but_closing_entries(bo
             attempt()
     assert books.log_size() == size
     # carry-over is a closing entry: accepted on the closed year
-    books.run(CarryOver, line_id=idle, amount=100_000, kind=CarryOverKind.EXPLICIT,
-              on=date(2026, 12, 31))
+    books.run(CarryOver, line_id=idle, amount=100_000, kind=CarryOverKind.EXPLICIT, on=date(2026, 12, 31))
     assert books.get(idle).lapsed == 200_000
     next_line = books.get(BudgetLine.id_for(books.org, 2027, books.get(idle).code))
     assert next_line.current_budget == 100_000
@@ -172,24 +180,36 @@ def test_closing_a_year_lapses_every_line_and_refuses_all_but_closing_entries(bo
 def test_a_carry_over_needs_the_next_year_open(books: Books) -> None:
     line_id = books.line(amount=1_000_000)
     with refused("year-not-open"):
-        books.run(CarryOver, line_id=line_id, amount=1_000, kind=CarryOverKind.EXPLICIT,
-                  on=date(2026, 12, 31))
+        books.run(
+            CarryOver, line_id=line_id, amount=1_000, kind=CarryOverKind.EXPLICIT, on=date(2026, 12, 31)
+        )
 
 
 def test_an_accident_carry_over_moves_the_obligation_to_next_year(books: Books) -> None:
     line_id = books.line(amount=1_000_000, allocate={1: 1_000_000})
     obligation_id = books.obligate(line_id, 700_000)
     books.run(OpenFiscalYear, year=2027, on=date(2027, 1, 1))
-    books.run(CarryOver, line_id=line_id, amount=700_000, kind=CarryOverKind.ACCIDENT,
-              obligation_id=obligation_id, on=date(2026, 12, 31))
+    books.run(
+        CarryOver,
+        line_id=line_id,
+        amount=700_000,
+        kind=CarryOverKind.ACCIDENT,
+        obligation_id=obligation_id,
+        on=date(2026, 12, 31),
+    )
     obligation = books.get(obligation_id)
     assert obligation.fiscal_year == 2027
     next_line = books.get(obligation.line_id)
-    assert (next_line.fiscal_year, next_line.obligated, next_line.current_budget) == (
-        2027, 700_000, 700_000)
+    assert (next_line.fiscal_year, next_line.obligated, next_line.current_budget) == (2027, 700_000, 700_000)
     with refused("carry-over-not-allowed"):
-        books.run(CarryOver, line_id=line_id, amount=1, kind=CarryOverKind.ACCIDENT,
-                  obligation_id=obligation_id, on=date(2026, 12, 31))
+        books.run(
+            CarryOver,
+            line_id=line_id,
+            amount=1,
+            kind=CarryOverKind.ACCIDENT,
+            obligation_id=obligation_id,
+            on=date(2026, 12, 31),
+        )
 
 
 # --- storage ----------------------------------------------------------------------------------

@@ -1,12 +1,12 @@
 """Given/when/then helpers for pure domain tests: contexts, fresh aggregates, refusals.
 
-    # given a line with 600 000 won allocated in Q1 and 500 000 obligated
-    line = given_line(budget=1_000_000, allocated={1: 600_000}, obligated=500_000)
-    # when 200 000 more is obligated
-    with refused("insufficient-allocation", requested=200_000, available=100_000):
-        line.obligate(ctx(), new_id(), 200_000)
-    # then nothing was recorded
-    assert_nothing_recorded(line)
+# given a line with 600 000 won allocated in Q1 and 500 000 obligated
+line = given_line(budget=1_000_000, allocated={1: 600_000}, obligated=500_000)
+# when 200 000 more is obligated
+with refused("insufficient-allocation", requested=200_000, available=100_000):
+    line.obligate(ctx(), new_id(), 200_000)
+# then nothing was recorded
+assert_nothing_recorded(line)
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ SEOUL = "6110000"
 YEAR = 2026
 
 
-def ctx(day: date | None = None, *, org: str = SEOUL, year: int | None = None,
-        actor: str = "clerk-kim") -> Context:
+def ctx(
+    day: date | None = None, *, org: str = SEOUL, year: int | None = None, actor: str = "clerk-kim"
+) -> Context:
     day = day or date(YEAR, 2, 1)
     return Context(org, year or day.year, day, actor, uuid.uuid4())
 
@@ -43,13 +44,20 @@ def code(text: str = "100-080-081-1001-2001-3001-201-01", year: int = YEAR) -> B
     return BudgetCode.parse(text, year)
 
 
-def given_line(budget: int = 1_000_000, allocated: dict[int, int] | None = None,
-               obligated: int = 0, paid: int = 0, budget_code: str | None = None,
-               year: int = YEAR, org: str = SEOUL) -> BudgetLine:
+def given_line(
+    budget: int = 1_000_000,
+    allocated: dict[int, int] | None = None,
+    obligated: int = 0,
+    paid: int = 0,
+    budget_code: str | None = None,
+    year: int = YEAR,
+    org: str = SEOUL,
+) -> BudgetLine:
     """A budget line as its events would leave it; no pending events."""
     setup = ctx(date(year, 1, 2), org=org)
-    line = BudgetLine.open(setup, code(budget_code or "100-080-081-1001-2001-3001-201-01", year),
-                           "어르신 복지관 운영")
+    line = BudgetLine.open(
+        setup, code(budget_code or "100-080-081-1001-2001-3001-201-01", year), "어르신 복지관 운영"
+    )
     if budget:
         line.appropriate(setup, budget)
     for quarter, amount in (allocated or {}).items():

@@ -43,8 +43,9 @@ def test_given_allocated_budget_when_an_amendment_cuts_below_it_then_it_is_refus
     # given 800 000 of 1 000 000 allocated
     line = given_line(budget=1_000_000, allocated={1: 800_000})
     # when the budget is cut by 300 000 (to 700 000)
-    with refused("below-committed", requested=300_000, current_budget=1_000_000,
-                 allocated=800_000, available=200_000):
+    with refused(
+        "below-committed", requested=300_000, current_budget=1_000_000, allocated=800_000, available=200_000
+    ):
         line.amend(ctx(), -300_000, "감액 추경")
     # then
     assert_nothing_recorded(line)
@@ -80,8 +81,9 @@ def test_given_most_of_the_budget_allocated_when_allocating_over_it_then_over_al
     # given 900 000 of 1 000 000 allocated
     line = given_line(budget=1_000_000, allocated={1: 600_000, 2: 300_000})
     # when 100 001 more is allocated
-    with refused("over-allocation", requested=100_001, current_budget=1_000_000,
-                 allocated=900_000, available=100_000):
+    with refused(
+        "over-allocation", requested=100_001, current_budget=1_000_000, allocated=900_000, available=100_000
+    ):
         line.allocate(ctx(), 3, 100_001)
     # then
     assert_nothing_recorded(line)
@@ -136,8 +138,14 @@ def test_given_an_allocation_when_obligating_beyond_it_then_insufficient_allocat
     # given 600 000 allocated and 500 000 obligated
     line = given_line(budget=1_000_000, allocated={1: 600_000}, obligated=500_000)
     # when 100 001 more is obligated in Q1
-    with refused("insufficient-allocation", requested=100_001, allocated=600_000,
-                 obligated=500_000, available=100_000, quarter=1):
+    with refused(
+        "insufficient-allocation",
+        requested=100_001,
+        allocated=600_000,
+        obligated=500_000,
+        available=100_000,
+        quarter=1,
+    ):
         line.obligate(ctx(date(2026, 3, 1)), new_id(), 100_001)
     # then
     assert_nothing_recorded(line)
@@ -181,12 +189,12 @@ def test_given_two_items_of_one_project_when_diverted_then_both_lines_change() -
 
 def test_a_transfer_never_takes_a_line_below_what_is_allocated_or_obligated() -> None:
     # given 1 000 000 with 700 000 allocated and 650 000 obligated
-    source = given_line(budget=1_000_000, allocated={1: 700_000}, obligated=650_000,
-                        budget_code=ELDERLY)
+    source = given_line(budget=1_000_000, allocated={1: 700_000}, obligated=650_000, budget_code=ELDERLY)
     target = given_line(budget=0, budget_code=LIBRARY)
     # when 300 001 is transferred away (leaving 699 999 < 700 000 allocated)
-    with refused("below-committed", requested=300_001, allocated=700_000, obligated=650_000,
-                 available=300_000):
+    with refused(
+        "below-committed", requested=300_001, allocated=700_000, obligated=650_000, available=300_000
+    ):
         source.transfer_to(ctx(), target, 300_001, TransferKind.APPROPRIATION_TRANSFER, "이용")
     # then neither line recorded anything
     assert_nothing_recorded(source, target)
@@ -298,10 +306,24 @@ def test_accident_carry_over_takes_at_most_the_obligation_remainder() -> None:
     target = next_year_line(line)
     obligation_id = new_id()
     with refused("carry-over-exceeds-unspent", requested=250_001, unspent=250_000):
-        line.carry_over(ctx(date(2026, 12, 31)), target, ctx(date(2027, 1, 1)), 250_001,
-                        CarryOverKind.ACCIDENT, obligation_id, obligation_remaining=250_000)
-    line.carry_over(ctx(date(2026, 12, 31)), target, ctx(date(2027, 1, 1)), 250_000,
-                    CarryOverKind.ACCIDENT, obligation_id, obligation_remaining=250_000)
+        line.carry_over(
+            ctx(date(2026, 12, 31)),
+            target,
+            ctx(date(2027, 1, 1)),
+            250_001,
+            CarryOverKind.ACCIDENT,
+            obligation_id,
+            obligation_remaining=250_000,
+        )
+    line.carry_over(
+        ctx(date(2026, 12, 31)),
+        target,
+        ctx(date(2027, 1, 1)),
+        250_000,
+        CarryOverKind.ACCIDENT,
+        obligation_id,
+        obligation_remaining=250_000,
+    )
     # the obligation arrives obligated (and so allocated) on next year's line
     assert (target.current_budget, target.allocated_total, target.obligated) == (250_000,) * 3
     assert target.accident_carried_in == 250_000
@@ -313,16 +335,18 @@ def test_carry_over_goes_to_the_same_code_of_the_next_year() -> None:
     other_code = given_line(budget=0, year=2027, budget_code=LIBRARY)
     for target in (same_year, other_code):
         with refused("wrong-organisation"):
-            line.carry_over(ctx(date(2026, 12, 31)), target, ctx(date(2027, 1, 1)), 1_000,
-                            CarryOverKind.EXPLICIT)
+            line.carry_over(
+                ctx(date(2026, 12, 31)), target, ctx(date(2027, 1, 1)), 1_000, CarryOverKind.EXPLICIT
+            )
     assert_nothing_recorded(line, same_year, other_code)
 
 
 def test_given_a_year_end_when_closed_then_lapse_is_budget_minus_paid_minus_carried() -> None:
     # given 1 000 000, 700 000 obligated, 500 000 paid, 200 000 carried over
     line = given_line(budget=1_000_000, allocated={1: 700_000}, obligated=700_000, paid=500_000)
-    line.carry_over(ctx(date(2026, 12, 31)), next_year_line(line), ctx(date(2027, 1, 1)),
-                    200_000, CarryOverKind.EXPLICIT)
+    line.carry_over(
+        ctx(date(2026, 12, 31)), next_year_line(line), ctx(date(2027, 1, 1)), 200_000, CarryOverKind.EXPLICIT
+    )
     # when the year closes
     lapse = line.close(ctx(date(2026, 12, 31)))
     # then 불용액 = 1 000 000 − 500 000 − 200 000
@@ -346,8 +370,9 @@ def test_a_closed_line_refuses_everything_but_closing_entries() -> None:
             attempt()
     assert_nothing_recorded(line)
     # a carry-over is a closing entry: accepted, and it reduces the lapse
-    line.carry_over(ctx(date(2026, 12, 31)), next_year_line(line), ctx(date(2027, 1, 1)),
-                    300_000, CarryOverKind.EXPLICIT)
+    line.carry_over(
+        ctx(date(2026, 12, 31)), next_year_line(line), ctx(date(2027, 1, 1)), 300_000, CarryOverKind.EXPLICIT
+    )
     assert line.lapsed == 1_000_000 - 300_000
 
 

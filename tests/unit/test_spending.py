@@ -75,8 +75,13 @@ def test_given_an_obligation_when_vouchered_beyond_it_then_refused_with_the_numb
     obligation, _ = given_obligation(amount=400_000)
     obligation.draw_voucher(ctx(), new_id(), 150_000)
     obligation.collect_events()
-    with refused("voucher-exceeds-obligation", requested=250_001, obligation_amount=400_000,
-                 vouchered=150_000, available=250_000):
+    with refused(
+        "voucher-exceeds-obligation",
+        requested=250_001,
+        obligation_amount=400_000,
+        vouchered=150_000,
+        available=250_000,
+    ):
         obligation.draw_voucher(ctx(), new_id(), 250_001)
     assert_nothing_recorded(obligation)
 
@@ -117,14 +122,19 @@ def test_contracts_never_exceed_their_obligation() -> None:
     obligation, _ = given_obligation(amount=400_000)
     obligation.contract(ctx(), new_id(), 300_000)
     obligation.collect_events()
-    with refused("contract-exceeds-obligation", requested=100_001, obligation_amount=400_000,
-                 contracted=300_000, available=100_000):
+    with refused(
+        "contract-exceeds-obligation",
+        requested=100_001,
+        obligation_amount=400_000,
+        contracted=300_000,
+        available=100_000,
+    ):
         obligation.contract(ctx(), new_id(), 100_001)
     assert_nothing_recorded(obligation)
 
 
 def test_an_accident_carry_over_is_made_once() -> None:
-    obligation, line = given_obligation(amount=400_000)
+    obligation, _ = given_obligation(amount=400_000)
     target = given_line(budget=0, year=2027)
     obligation.carry_over(ctx(date(2026, 12, 31)), target, 400_000)
     assert (obligation.line_id, obligation.fiscal_year) == (target.id, 2027)
@@ -147,8 +157,9 @@ def test_given_a_debarred_vendor_when_obligating_in_the_period_then_refused() ->
     vendor.debar(ctx(), "입찰 담합", date(2026, 3, 1), date(2026, 8, 31))
     vendor.collect_events()
     line = given_line(budget=1_000_000, allocated={1: 1_000_000})
-    with refused("vendor-debarred", vendor="123-45-67890", starts="2026-03-01",
-                 ends="2026-08-31", date="2026-03-15"):
+    with refused(
+        "vendor-debarred", vendor="123-45-67890", starts="2026-03-01", ends="2026-08-31", date="2026-03-15"
+    ):
         Obligation.create(ctx(date(2026, 3, 15)), line, 100_000, "공사", vendor=vendor)
     assert_nothing_recorded(line, vendor)
     # before the period and after it the vendor may be engaged

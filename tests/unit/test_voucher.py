@@ -318,12 +318,15 @@ def test_an_approved_voucher_names_its_approver() -> None:
 
 
 def test_a_rejected_voucher_keeps_its_reason() -> None:
-    # given a drafted voucher
-    voucher = given_voucher(given_obligation(), approved=False)
+    # given a drafted voucher of 100 000 on a 400 000 obligation
+    obligation = given_obligation()
+    voucher = given_voucher(obligation, 100_000, approved=False)
+    vouchered = obligation.vouchered
     # when the e-approval callback rejects it
-    voucher.reject(ctx(), "증빙서류 미비")
-    # then it is rejected, with the reason
+    voucher.reject(ctx(), "증빙서류 미비", obligation)
+    # then it is rejected, with the reason, and the obligation has the amount back
     assert voucher.status is VoucherStatus.REJECTED
+    assert obligation.vouchered == vouchered - 100_000
     event = voucher.pending_events[-1]
     assert isinstance(event, Voucher.Rejected)
     assert event.reason == "증빙서류 미비"
@@ -331,12 +334,14 @@ def test_a_rejected_voucher_keeps_its_reason() -> None:
 
 def test_a_rejection_without_reason_is_refused() -> None:
     # given a drafted voucher
-    voucher = given_voucher(given_obligation(), approved=False)
+    obligation = given_obligation()
+    voucher = given_voucher(obligation, approved=False)
+    obligation.collect_events()
     # when it is rejected without a reason
     with refused("reason-required"):
-        voucher.reject(ctx(), " ")
+        voucher.reject(ctx(), " ", obligation)
     # then nothing was recorded
-    assert_nothing_recorded(voucher)
+    assert_nothing_recorded(voucher, obligation)
     assert voucher.status is VoucherStatus.DRAFTED
 
 
@@ -345,13 +350,13 @@ def test_only_a_drafted_voucher_is_approved_or_rejected() -> None:
     obligation = given_obligation()
     approved = given_voucher(obligation, 100_000)
     rejected = given_voucher(obligation, 100_000, approved=False)
-    rejected.reject(ctx(), "중복 결의")
+    rejected.reject(ctx(), "중복 결의", obligation)
     rejected.collect_events()
     # when either is approved or rejected again
     with refused("invalid-state", status="approved"):
         approved.approve(ctx())
     with refused("invalid-state", status="approved"):
-        approved.reject(ctx(), "재검토")
+        approved.reject(ctx(), "재검토", obligation)
     with refused("invalid-state", status="rejected"):
         rejected.approve(ctx())
     # then nothing was recorded
@@ -404,7 +409,7 @@ def test_only_an_approved_voucher_gets_payment_orders() -> None:
     obligation = given_obligation()
     drafted = given_voucher(obligation, 100_000, approved=False)
     rejected = given_voucher(obligation, 100_000, approved=False)
-    rejected.reject(ctx(), "예산과목 오류")
+    rejected.reject(ctx(), "예산과목 오류", obligation)
     rejected.collect_events()
     # when payment orders are issued on them
     with refused("invalid-state", status="drafted"):
