@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import typing
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -28,6 +28,7 @@ from pydantic import TypeAdapter
 from typing_extensions import TypedDict
 
 _ENCODE_OPTIONS = orjson.OPT_NON_STR_KEYS
+_ZERO = timedelta(0)
 _NOT_STATE = frozenset({"originator_id", "originator_version"})
 _AGGREGATE_BASE_STATE: dict[str, Any] = {"_created_on": datetime, "_modified_on": datetime}
 
@@ -114,6 +115,10 @@ class TypedOrjsonMapper(Mapper[UUID]):
                 f"{stored_event.originator_id} v{stored_event.originator_version}: {error}"
             )
             raise MapperDeserialisationError(msg) from error
+        timestamp = state.get("timestamp")
+        if timestamp is not None and timestamp.utcoffset() == _ZERO:
+            # pydantic gives its own UTC tzinfo; keep the library's, so values compare identical.
+            state["timestamp"] = timestamp.replace(tzinfo=UTC)
         originator_id = stored_event.originator_id
         state["originator_id"] = (
             originator_id if isinstance(originator_id, UUID) else UUID(str(originator_id))
