@@ -24,6 +24,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import Application
@@ -31,6 +32,7 @@ from eventsourcing.domain import Aggregate
 
 from bench.stores import scratch_store
 from commands.ledger import open_ledger
+from commands.messages.base import Command
 from commands.messages.budget import Allocate, Appropriate, OpenFiscalYear, RegisterOrganisation
 from commands.messages.spending import Obligate
 from commands.persistence import StoreConfig, environment, schema_creation_lock
@@ -44,7 +46,10 @@ LINES = 200
 HISTORY_EVENTS = 100_000
 
 
-def _command(cls: type, **fields: object) -> object:
+C = TypeVar("C", bound=Command)
+
+
+def _command(cls: type[C], **fields: Any) -> C:
     return cls(command_id=uuid.uuid4(), org=ORG, fiscal_year=YEAR, accounting_date=ON,
                actor="bench", **fields)
 
@@ -84,7 +89,7 @@ def _obligate_worker(job: Job) -> int:
             time.sleep(0.001)
         done, stop = 0, job.start_at + job.seconds
         while time.time() < stop:
-            ledger.obligate(_command(  # type: ignore[arg-type]
+            ledger.obligate(_command(
                 Obligate, line_id=random.choice(job.line_ids), amount=1_000, description="bench",
             ))
             done += 1
@@ -127,7 +132,7 @@ def run_workers(worker: object, config: StoreConfig, line_ids: list[UUID], worke
     start_at = time.time() + 2.0  # every process connected and warm before the clock starts
     job = Job(config, line_ids, seconds, start_at)
     with multiprocessing.get_context("spawn").Pool(workers) as pool:
-        counts = pool.map(worker, [job] * workers)  # type: ignore[arg-type]
+        counts: list[int] = pool.map(worker, [job] * workers)  # type: ignore[arg-type]
     return sum(counts) / seconds
 
 
@@ -136,7 +141,7 @@ def build_history(config: StoreConfig, line_id: UUID, events: int) -> None:
     ledger = open_ledger(config)
     try:
         ctx = Context(ORG, YEAR, ON, "bench", uuid.uuid4())
-        line = ledger.repository.get(line_id)
+        line: BudgetLine = ledger.repository.get(line_id)
         assert isinstance(line, BudgetLine)
         written = 0
         while written < events:

@@ -1,0 +1,1 @@
+"""HTTP API and public portal (FastAPI): talks to commands and readmodels, never projections."""

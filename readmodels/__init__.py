@@ -1,0 +1,1 @@
+"""Read side: SQLAlchemy Core tables and queries; depends on SQLAlchemy only."""
