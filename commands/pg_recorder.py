@@ -4,19 +4,23 @@ eventsourcing's default PostgreSQL insert takes ``LOCK TABLE … IN EXCLUSIVE MO
 order of notification ids equals commit order (a follower never skips an id that commits later),
 but it spends several client round trips while holding that lock. Its optional database-function
 path is one round trip, but leaves the lock out, and passes rows as composite values that the
-client escapes one by one. This recorder calls its own function with four plain arrays, and takes
-the lock inside it: one statement, its own transaction, the lock held until commit.
+client escapes one by one. This recorder calls its own function with the events as one JSON
+parameter (states in base64), and takes the lock inside it: one statement, its own transaction,
+the lock held until commit.
 """
 
 from __future__ import annotations
 
+from base64 import b64encode
 from collections.abc import Sequence
 from typing import Any
+from uuid import UUID
 
+import orjson
 from eventsourcing.persistence import InterfaceError, OperationalError, StoredEvent
 from eventsourcing.postgres import PostgresApplicationRecorder, PostgresDatastore
 from eventsourcing.utils import retry
-from psycopg.sql import SQL, Identifier
+from psycopg.sql import SQL, Composable, Identifier
 
 
 class LockedFunctionRecorder(PostgresApplicationRecorder):
@@ -26,12 +30,11 @@ class LockedFunctionRecorder(PostgresApplicationRecorder):
         super().__init__(datastore, events_table_name=events_table_name)
         name = f"{self.function_prefix}{self.events_table_name}"[:63]
         schema, table = Identifier(datastore.schema), Identifier(self.events_table_name)
-        self._invoke_insert = SQL(
-            "SELECT * FROM {schema}.{fn}(%s::uuid[], %s::bigint[], %s::text[], %s::bytea[])"
-        ).format(schema=schema, fn=Identifier(name))
+        self._invoke_insert = SQL("SELECT * FROM {schema}.{fn}(%s::json)").format(
+            schema=schema, fn=Identifier(name)
+        )
         create_function = SQL(
-            "CREATE OR REPLACE FUNCTION {schema}.{fn}("
-            "ids uuid[], versions bigint[], topics text[], states bytea[]) "
+            "CREATE OR REPLACE FUNCTION {schema}.{fn}(events json) "
             "RETURNS SETOF bigint LANGUAGE plpgsql AS $BODY$ "
             "BEGIN "
             "  SET LOCAL lock_timeout = '{lock_timeout}s'; "
@@ -40,7 +43,8 @@ class LockedFunctionRecorder(PostgresApplicationRecorder):
             "  NOTIFY {channel}; "
             "  RETURN QUERY "
             "  INSERT INTO {schema}.{table} (originator_id, originator_version, topic, state) "
-            "  SELECT * FROM unnest(ids, versions, topics, states) "
+            "  SELECT (e->>0)::uuid, (e->>1)::bigint, e->>2, decode(e->>3, 'base64') "
+            "  FROM json_array_elements(events) WITH ORDINALITY AS x(e, n) ORDER BY n "
             "  RETURNING notification_id; "
             "END; $BODY$"
         ).format(
@@ -51,17 +55,68 @@ class LockedFunctionRecorder(PostgresApplicationRecorder):
             lock_timeout=datastore.lock_timeout,
         )
         self.sql_create_statements[self.create_insert_function_statement_index] = create_function
+        # psycopg turns a composed statement into bytes on every execute (quoting identifiers
+        # through libpq), which cost more than the rest of a cached read; render each once.
+        self._rendered: dict[object, str] = {}
+
+    def _render(self, key: object, statement: Composable) -> str:
+        rendered = self._rendered.get(key)
+        if rendered is None:
+            with self.datastore.get_connection() as conn:
+                rendered = self._rendered[key] = statement.as_string(conn)
+        return rendered
+
+    @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
+    def select_events(
+        self,
+        originator_id: UUID | str,
+        *,
+        gt: int | None = None,
+        lte: int | None = None,
+        desc: bool = False,
+        limit: int | None = None,
+    ) -> Sequence[StoredEvent]:
+        shape = (gt is not None, lte is not None, desc, limit is not None)
+        statement = self._rendered.get(shape)
+        if statement is None:
+            composed: Composable = self.select_events_statement
+            if gt is not None:
+                composed += SQL(" AND originator_version > %s")
+            if lte is not None:
+                composed += SQL(" AND originator_version <= %s")
+            composed += SQL(" ORDER BY originator_version") + SQL(" DESC" if desc else " ASC")
+            if limit is not None:
+                composed += SQL(" LIMIT %s")
+            statement = self._render(shape, composed)
+        params = [originator_id, *(p for p in (gt, lte, limit) if p is not None)]
+        with self.datastore.get_connection() as conn, conn.cursor() as cursor:
+            cursor.execute(statement, params, prepare=True)
+            return [
+                StoredEvent(
+                    originator_id=row["originator_id"],
+                    originator_version=row["originator_version"],
+                    topic=row["topic"],
+                    state=bytes(row["state"]),
+                )
+                for row in cursor.fetchall()
+            ]
 
     @retry((InterfaceError, OperationalError), max_attempts=10, wait=0.2)
     def insert_events(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Sequence[int] | None:
         if not stored_events:
             return []
+        # One JSON parameter: psycopg adapts a text value in microseconds, where four arrays
+        # cost a third of a command's client time in type inspection.
         params = (
-            [e.originator_id for e in stored_events],
-            [e.originator_version for e in stored_events],
-            [e.topic for e in stored_events],
-            [e.state for e in stored_events],
+            orjson.dumps(
+                [
+                    (e.originator_id, e.originator_version, e.topic, b64encode(e.state).decode())
+                    for e in stored_events
+                ]
+            ).decode(),
         )
+        statement = self._render("insert", self._invoke_insert)
         with self.datastore.get_connection() as conn, conn.cursor() as cursor:
-            cursor.execute(self._invoke_insert, params, prepare=True)
-            return [next(iter(row.values())) for row in cursor.fetchall()]  # dict rows
+            cursor.execute(statement, params, prepare=True)
+            # Ids are issued in the order of the array, so ascending ids match the events.
+            return sorted(next(iter(row.values())) for row in cursor.fetchall())  # dict rows
