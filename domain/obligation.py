@@ -108,15 +108,16 @@ class Obligation(LedgerAggregate):
             ob.returned += self.amount
 
     class CarriedOver(LedgerAggregate.Event):
-        """사고이월: the unvouchered remainder now draws on the next year's line."""
+        """사고이월: the unvouchered remainder now draws on the next year's line; what is not
+        carried (``left_behind``) stays with the old year and lapses."""
 
         amount: int
+        left_behind: int
         to_line_id: UUID
         to_fiscal_year: int
 
         def apply(self, ob: Obligation) -> None:
-            # What is not carried stays behind and lapses with the old year.
-            ob.amount = ob.vouchered + self.amount
+            ob.amount -= self.left_behind
             ob.carried_to_line_id = self.to_line_id
             ob.line_id = self.to_line_id
             ob.fiscal_year = self.to_fiscal_year
@@ -266,6 +267,7 @@ class Obligation(LedgerAggregate):
             self.CarriedOver,
             ctx,
             amount=amount,
+            left_behind=self.remaining - amount,
             to_line_id=target_line.id,
             to_fiscal_year=target_line.fiscal_year,
         )

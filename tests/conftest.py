@@ -17,8 +17,13 @@ import psycopg
 import pytest
 from psycopg import sql
 
+from sqlalchemy import Engine
+
 from commands.ledger import Ledger, open_ledger
 from commands.persistence import StoreConfig
+from projections.engine import ProjectionEngine
+from projections.registry import all_projections
+from readmodels.database import read_engine
 
 POSTGRES_URL = os.environ.get("CLEANLEDGER_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = os.environ.get("CLEANLEDGER_REQUIRE_POSTGRES", "") not in ("", "0", "false")
@@ -81,6 +86,33 @@ def ledger(store_config: StoreConfig) -> Iterator[Ledger]:
         yield app
     finally:
         app.close()
+
+
+@pytest.fixture
+def read_db(store_config: StoreConfig, tmp_path: Path) -> Iterator[Engine]:
+    """The read-model database beside the event store: the same SQLite file, or a schema of
+    its own next to the event store's schema on PostgreSQL."""
+    if store_config.is_postgres:
+        engine = read_engine(POSTGRES_URL, schema=f"{store_config.schema}_read", writer=True)
+    else:
+        engine = read_engine(store_config.database_url, writer=True)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        if store_config.is_postgres:
+            with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+                conn.execute(
+                    sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(
+                        sql.Identifier(f"{store_config.schema}_read")
+                    )
+                )
+
+
+@pytest.fixture
+def projector(ledger: Ledger, read_db: Engine) -> ProjectionEngine:
+    """Every projection, over this test's event store and read database."""
+    return ProjectionEngine(ledger.recorder, read_db, all_projections(), batch_size=500)
 
 
 @pytest.fixture

@@ -1,0 +1,145 @@
+"""What a projection is, what it receives, and how it writes rows.
+
+A projection turns a batch of events into row changes. It never writes SQL itself: it tells a
+:class:`RowWriter` what to add, set or insert, keyed by the table's primary key. The writer folds a
+whole batch in memory (a thousand obligations on one line become one update) and the engine writes
+the result and the new log position in one transaction.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+from uuid import UUID
+
+from sqlalchemy import Connection, Table
+from sqlalchemy.dialects import postgresql, sqlite
+
+
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    """One stored event as projections see it: its position and its JSON, undecoded.
+
+    ``name`` is the event class's qualified name (``"BudgetLine.Obligated"``); ``data`` is the stored
+    JSON (amounts ``int``; dates, datetimes and UUIDs as ISO strings; enums as their values; tuples as
+    lists). Skipping the typed decode is what lets a rebuild read tens of thousands of events a second.
+    """
+
+    position: int
+    originator_id: UUID
+    originator_version: int
+    name: str
+    data: dict[str, Any]
+
+
+class Projection(ABC):
+    """Turns events into rows of its own tables, and nothing else."""
+
+    #: Tracking name; also the name ``cleanledger rebuild NAME`` takes.
+    name: ClassVar[str]
+    #: The logical tables it owns (readers query views of these names).
+    tables: ClassVar[tuple[Table, ...]]
+    #: Event names (``Class.Event``) it needs; the engine hands it only these.
+    handles: ClassVar[frozenset[str]]
+    #: Bump when the tables or the meaning of rows change: the projection is then rebuilt.
+    version: ClassVar[int] = 1
+
+    def start(self, conn: Connection, tables: Mapping[str, Table], *, continuing: bool) -> None:  # noqa: B027
+        """Called before each batch, inside its transaction. ``continuing`` is false when the rows
+        may have moved since this process last wrote them (first batch, a rolled-back batch,
+        another worker's batch): in-memory lookups must then be dropped and read again.
+        ``tables`` maps logical names to this generation's physical tables."""
+
+    @abstractmethod
+    def apply(self, events: Sequence[Envelope], out: RowWriter) -> None:
+        """Turn ``events`` (in log order) into row changes on ``out``."""
+
+
+class RowWriter:
+    """Row changes of one batch, folded in memory, written by :meth:`flush`.
+
+    - ``add``: additive columns (amounts); rows are created with zero defaults.
+    - ``put``: descriptive columns, last value wins; never the columns ``add`` sums.
+    - ``insert``: append-only rows (e.g. postings).
+    """
+
+    def __init__(self, tables: Mapping[str, Table]) -> None:
+        self._tables = tables
+        self._inserts: dict[str, list[dict[str, Any]]] = {}
+        self._puts: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
+        self._adds: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
+        self._key_names: dict[str, tuple[str, ...]] = {}
+
+    def physical(self, table: Table) -> Table:
+        return self._tables[table.name]
+
+    def insert(self, table: Table, row: dict[str, Any]) -> None:
+        self._inserts.setdefault(table.name, []).append(row)
+
+    def put(self, table: Table, key: Mapping[str, Any], **values: Any) -> None:
+        row = self._row(self._puts, table, key)
+        row.update(values)
+
+    def add(self, table: Table, key: Mapping[str, Any], **deltas: int) -> None:
+        row = self._row(self._adds, table, key)
+        for column, delta in deltas.items():
+            row[column] = row.get(column, 0) + delta
+
+    def _row(
+        self, rows: dict[str, dict[tuple[Any, ...], dict[str, Any]]], table: Table, key: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        names = self._key_names.get(table.name)
+        if names is None:
+            names = self._key_names[table.name] = tuple(c.name for c in table.primary_key.columns)
+        values = tuple(key[name] for name in names)
+        by_key = rows.setdefault(table.name, {})
+        row = by_key.get(values)
+        if row is None:
+            row = by_key[values] = dict(zip(names, values, strict=True))
+        return row
+
+    @property
+    def empty(self) -> bool:
+        return not (self._inserts or self._puts or self._adds)
+
+    def flush(self, conn: Connection) -> int:
+        """Write everything: inserts, then puts, then adds. Returns the rows written."""
+        written = 0
+        for name, rows in self._inserts.items():
+            conn.execute(self._tables[name].insert(), rows)
+            written += len(rows)
+        for name, by_key in self._puts.items():
+            written += self._upsert(conn, name, by_key.values(), additive=False)
+        for name, by_key in self._adds.items():
+            written += self._upsert(conn, name, by_key.values(), additive=True)
+        self._inserts.clear()
+        self._puts.clear()
+        self._adds.clear()
+        return written
+
+    def _upsert(self, conn: Connection, name: str, rows: Any, *, additive: bool) -> int:
+        table = self._tables[name]
+        keys = self._key_names[name]
+        # Rows of one statement must name the same columns: group them by their column set.
+        groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+        for row in rows:
+            groups.setdefault(tuple(row), []).append(row)
+        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+        for columns, group in groups.items():
+            statement = dialect.insert(table)
+            changed = [c for c in columns if c not in keys]
+            if not changed:
+                statement = statement.on_conflict_do_nothing(index_elements=list(keys))
+            elif additive:
+                statement = statement.on_conflict_do_update(
+                    index_elements=list(keys),
+                    set_={c: table.c[c] + statement.excluded[c] for c in changed},
+                )
+            else:
+                statement = statement.on_conflict_do_update(
+                    index_elements=list(keys), set_={c: statement.excluded[c] for c in changed}
+                )
+            conn.execute(statement, group)
+        return sum(len(group) for group in groups.values())

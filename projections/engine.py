@@ -1,0 +1,245 @@
+"""The batched projection engine: exactly once, in log order, many events per transaction.
+
+One :class:`ProjectionEngine` serves a group of projections. A batch is one read-database
+transaction that
+
+1. locks the group's rows in ``projection_state`` (``SELECT … FOR UPDATE`` on PostgreSQL; the
+   SQLite writer lock) so that two workers never both apply a batch;
+2. reads the next events after the lowest position of the group from the event store, many at a
+   time (the store commits positions in order, so "after N" never skips a late commit);
+3. lets each projection turn the events past its own position into row changes, folded in memory;
+4. writes the rows and the new positions, and commits.
+
+A crash anywhere before the commit leaves rows and positions as they were, so nothing is lost or
+applied twice; the next batch starts again from the committed position.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from uuid import UUID
+
+import orjson
+from eventsourcing.persistence import ApplicationRecorder
+from sqlalchemy import Connection, Engine, MetaData, Table, select, text, update
+from sqlalchemy.exc import OperationalError
+
+from projections.base import Envelope, Projection, RowWriter
+from readmodels.state import physical_name, projection_state, state_metadata
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BATCH = 5_000
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where one projection stands."""
+
+    name: str
+    position: int
+    generation: int
+
+
+def envelopes(notifications: Iterable[object]) -> list[Envelope]:
+    """Stored events as projections see them (topic ``module:Class.Event`` → ``Class.Event``)."""
+    out = []
+    for n in notifications:
+        topic: str = n.topic  # type: ignore[attr-defined]
+        originator_id = n.originator_id  # type: ignore[attr-defined]
+        out.append(
+            Envelope(
+                position=n.id,  # type: ignore[attr-defined]
+                originator_id=originator_id if isinstance(originator_id, UUID) else UUID(str(originator_id)),
+                originator_version=n.originator_version,  # type: ignore[attr-defined]
+                name=topic.rpartition(":")[2],
+                data=orjson.loads(n.state),  # type: ignore[attr-defined]
+            )
+        )
+    return out
+
+
+def generation_tables(tables: Iterable[Table], generation: int) -> dict[str, Table]:
+    """Physical copies of logical ``tables`` for ``generation``, with their own index names."""
+    metadata = MetaData()
+    physical: dict[str, Table] = {}
+    for table in tables:
+        copy = table.to_metadata(metadata, name=physical_name(table.name, generation))
+        for index in copy.indexes:
+            if index.name:
+                index.name = f"{index.name}__g{generation}"
+        physical[table.name] = copy
+    return physical
+
+
+class ProjectionEngine:
+    """Applies events to a group of projections; safe to run in several processes at once."""
+
+    def __init__(
+        self,
+        recorder: ApplicationRecorder,
+        engine: Engine,
+        projections: Sequence[Projection],
+        *,
+        batch_size: int = DEFAULT_BATCH,
+    ) -> None:
+        self.recorder = recorder
+        self.engine = engine
+        self.projections = list(projections)
+        self.batch_size = batch_size
+        self._names = [p.name for p in self.projections]
+        self._handled = frozenset().union(*(p.handles for p in self.projections))
+        self._tables: dict[tuple[str, int], dict[str, Table]] = {}
+        # Where this process left each projection: if the committed position is elsewhere
+        # (another worker moved it, or our batch rolled back), in-memory lookups are stale.
+        self._committed: dict[str, int] = {}
+        self.setup()
+
+    # --- schema -----------------------------------------------------------------------------
+
+    def setup(self) -> None:
+        """Create the state table, and generation 1 with its views for new projections."""
+        with self.engine.begin() as conn:
+            state_metadata.create_all(conn)
+            query = select(projection_state).where(projection_state.c.name.in_(self._names))
+            known = {row.name: row for row in conn.execute(query)}
+            for projection in self.projections:
+                row = known.get(projection.name)
+                if row is None:
+                    self._create_generation(conn, projection, 1)
+                    self._point_views(conn, projection, 1)
+                    conn.execute(
+                        projection_state.insert().values(
+                            name=projection.name, position=0, generation=1, version=projection.version
+                        )
+                    )
+
+    def tables_of(self, projection: Projection, generation: int) -> dict[str, Table]:
+        key = (projection.name, generation)
+        if key not in self._tables:
+            self._tables[key] = generation_tables(projection.tables, generation)
+        return self._tables[key]
+
+    def _create_generation(self, conn: Connection, projection: Projection, generation: int) -> None:
+        tables = self.tables_of(projection, generation)
+        for table in tables.values():
+            table.drop(conn, checkfirst=True)
+            table.create(conn)
+
+    def _point_views(self, conn: Connection, projection: Projection, generation: int) -> None:
+        postgres = conn.dialect.name == "postgresql"
+        for logical, table in self.tables_of(projection, generation).items():
+            if not postgres:
+                conn.execute(text(f'DROP VIEW IF EXISTS "{logical}"'))
+            verb = "CREATE OR REPLACE VIEW" if postgres else "CREATE VIEW"
+            conn.execute(text(f'{verb} "{logical}" AS SELECT * FROM "{table.name}"'))
+
+    # --- applying batches -------------------------------------------------------------------
+
+    def standings(self, conn: Connection, *, lock: bool) -> dict[str, Standing]:
+        query = select(projection_state).where(projection_state.c.name.in_(self._names))
+        if lock and conn.dialect.name == "postgresql":
+            query = query.with_for_update()
+        return {row.name: Standing(row.name, row.position, row.generation) for row in conn.execute(query)}
+
+    def run_batch(self) -> int:
+        """Apply the next batch; returns how many events it read (0: caught up)."""
+        try:
+            with self.engine.begin() as conn:
+                count, last = self._apply_next(conn, self.projections, self._names, self.batch_size)
+        except BaseException:
+            self._committed.clear()
+            raise
+        if count:
+            self._committed.update(dict.fromkeys(self._names, last))
+        return count
+
+    def _apply_next(
+        self, conn: Connection, projections: Sequence[Projection], names: Sequence[str], limit: int
+    ) -> tuple[int, int]:
+        query = select(projection_state).where(projection_state.c.name.in_(names))
+        if conn.dialect.name == "postgresql":
+            query = query.with_for_update()
+        standing = {row.name: row for row in conn.execute(query)}
+        start = min(row.position for row in standing.values())
+        notifications = self.recorder.select_notifications(start + 1, limit)
+        if not notifications:
+            return 0, start
+        batch = envelopes(notifications)
+        last = batch[-1].position
+        for projection in projections:
+            row = standing[projection.name]
+            tables = self.tables_of(projection, row.generation)
+            continuing = self._committed.get(projection.name) == row.position
+            projection.start(conn, tables, continuing=continuing)
+            mine = [e for e in batch if e.position > row.position and e.name in projection.handles]
+            if mine:
+                writer = RowWriter(tables)
+                projection.apply(mine, writer)
+                writer.flush(conn)
+        conn.execute(update(projection_state).where(projection_state.c.name.in_(names)).values(position=last))
+        return len(batch), last
+
+    def catch_up(self, until: int | None = None, progress: Callable[[int, int], None] | None = None) -> int:
+        """Apply batches until the group is at ``until`` (default: the head of the log)."""
+        done = 0
+        while True:
+            if until is not None and self.position() >= until:
+                return done
+            count = self.run_batch()
+            done += count
+            if progress is not None:
+                progress(self.position(), self.head())
+            if count == 0:
+                return done
+
+    def position(self) -> int:
+        """The lowest position of the group: every projection has applied everything up to it."""
+        with self.engine.connect() as conn:
+            positions = [s.position for s in self.standings(conn, lock=False).values()]
+        return min(positions) if positions else 0
+
+    def head(self) -> int:
+        return self.recorder.max_notification_id() or 0
+
+    # --- following ------------------------------------------------------------------------------
+
+    def follow(
+        self, stop: threading.Event, wait: Callable[[float], None] | None = None, idle_seconds: float = 0.2
+    ) -> None:
+        """Apply batches until ``stop`` is set; when caught up, ``wait`` (LISTEN, or sleep)."""
+        pause = wait or stop.wait
+        failures = 0
+        while not stop.is_set():
+            try:
+                if self.run_batch() == 0:
+                    pause(idle_seconds)
+                failures = 0
+            except (OperationalError, OSError) as error:  # lost connection: back off and resume
+                failures += 1
+                log.warning("projection batch failed (%s); retrying", error)
+                stop.wait(min(0.1 * 2**failures, 5.0))
+                self.engine.dispose()
+            except Exception as error:
+                # A lost event-store connection surfaces as eventsourcing's own errors.
+                if type(error).__module__.startswith(("eventsourcing", "psycopg")):
+                    failures += 1
+                    log.warning("projection batch failed (%s); retrying", error)
+                    stop.wait(min(0.1 * 2**failures, 5.0))
+                    continue
+                raise
+
+
+def wait_until(engine: ProjectionEngine, position: int, timeout: float = 5.0) -> bool:
+    """Catch up (in this thread) until ``position`` is applied, or ``timeout`` runs out."""
+    deadline = time.monotonic() + timeout
+    while engine.position() < position:
+        if engine.run_batch() == 0 and engine.position() < position:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.005)
+    return True

@@ -1,0 +1,10 @@
+"""Every projection of the product, in the order a batch applies them."""
+
+from __future__ import annotations
+
+from projections.base import Projection
+from projections.erp import BalancesProjection
+
+
+def all_projections() -> list[Projection]:
+    return [BalancesProjection()]
