@@ -8,14 +8,16 @@ the result and the new log position in one transaction.
 
 from __future__ import annotations
 
+import functools
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 from uuid import UUID
 
+import orjson
 from sqlalchemy import Connection, Table
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects import sqlite
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,7 @@ class RowWriter:
     ) -> dict[str, Any]:
         names = self._key_names.get(table.name)
         if names is None:
-            names = self._key_names[table.name] = tuple(c.name for c in table.primary_key.columns)
+            names = self._key_names[table.name] = tuple(str(c.name) for c in table.primary_key.columns)
         values = tuple(key[name] for name in names)
         by_key = rows.setdefault(table.name, {})
         row = by_key.get(values)
@@ -107,8 +109,12 @@ class RowWriter:
     def flush(self, conn: Connection) -> int:
         """Write everything: inserts, then puts, then adds. Returns the rows written."""
         written = 0
+        postgres = conn.dialect.name == "postgresql"
         for name, rows in self._inserts.items():
-            conn.execute(self._tables[name].insert(), rows)
+            if postgres:
+                _json_upsert(conn, self._tables[name], rows, keys=(), additive=False)
+            else:
+                conn.execute(self._tables[name].insert(), rows)
             written += len(rows)
         for name, by_key in self._puts.items():
             written += self._upsert(conn, name, by_key.values(), additive=False)
@@ -126,7 +132,11 @@ class RowWriter:
         groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for row in rows:
             groups.setdefault(tuple(row), []).append(row)
-        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+        if conn.dialect.name == "postgresql":
+            for group in groups.values():
+                _json_upsert(conn, table, group, keys=keys, additive=additive)
+            return sum(len(group) for group in groups.values())
+        dialect = sqlite
         for columns, group in groups.items():
             statement = dialect.insert(table)
             changed = [c for c in columns if c not in keys]
@@ -143,3 +153,36 @@ class RowWriter:
                 )
             conn.execute(statement, group)
         return sum(len(group) for group in groups.values())
+
+
+def _json_upsert(
+    conn: Connection, table: Table, rows: list[dict[str, Any]], *, keys: tuple[str, ...], additive: bool
+) -> None:
+    """PostgreSQL: write ``rows`` in one statement whose one parameter is a JSON array.
+
+    psycopg adapts each value of an executemany in Python; a JSON document is one string, and the
+    server unpacks it with ``json_populate_recordset`` in C. Several times faster for a batch.
+    """
+    columns = tuple(rows[0])
+    statement = _json_upsert_sql(table.name, columns, keys, additive)
+    conn.exec_driver_sql(statement, (orjson.dumps(rows).decode(),))
+
+
+@functools.cache
+def _json_upsert_sql(table: str, columns: tuple[str, ...], keys: tuple[str, ...], additive: bool) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    sql = (
+        f'INSERT INTO "{table}" AS t ({names}) SELECT {names} '
+        f'FROM json_populate_recordset(NULL::"{table}", %s)'
+    )
+    if not keys:
+        return sql
+    changed = [c for c in columns if c not in keys]
+    conflict = ", ".join(f'"{k}"' for k in keys)
+    if not changed:
+        return f"{sql} ON CONFLICT ({conflict}) DO NOTHING"
+    if additive:
+        assignments = ", ".join(f'"{c}" = t."{c}" + excluded."{c}"' for c in changed)
+    else:
+        assignments = ", ".join(f'"{c}" = excluded."{c}"' for c in changed)
+    return f"{sql} ON CONFLICT ({conflict}) DO UPDATE SET {assignments}"

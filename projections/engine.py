@@ -21,14 +21,13 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from uuid import UUID
 
-import orjson
 from eventsourcing.persistence import ApplicationRecorder
 from sqlalchemy import Connection, Engine, MetaData, Table, select, text, update
 from sqlalchemy.exc import OperationalError
 
-from projections.base import Envelope, Projection, RowWriter
+from projections.base import Projection, RowWriter
+from projections.source import EventSource
 from readmodels.state import physical_name, projection_state, state_metadata
 
 log = logging.getLogger(__name__)
@@ -43,24 +42,6 @@ class Standing:
     name: str
     position: int
     generation: int
-
-
-def envelopes(notifications: Iterable[object]) -> list[Envelope]:
-    """Stored events as projections see them (topic ``module:Class.Event`` → ``Class.Event``)."""
-    out = []
-    for n in notifications:
-        topic: str = n.topic  # type: ignore[attr-defined]
-        originator_id = n.originator_id  # type: ignore[attr-defined]
-        out.append(
-            Envelope(
-                position=n.id,  # type: ignore[attr-defined]
-                originator_id=originator_id if isinstance(originator_id, UUID) else UUID(str(originator_id)),
-                originator_version=n.originator_version,  # type: ignore[attr-defined]
-                name=topic.rpartition(":")[2],
-                data=orjson.loads(n.state),  # type: ignore[attr-defined]
-            )
-        )
-    return out
 
 
 def generation_tables(tables: Iterable[Table], generation: int) -> dict[str, Table]:
@@ -88,6 +69,7 @@ class ProjectionEngine:
         batch_size: int = DEFAULT_BATCH,
     ) -> None:
         self.recorder = recorder
+        self.source = EventSource(recorder)
         self.engine = engine
         self.projections = list(projections)
         self.batch_size = batch_size
@@ -166,10 +148,9 @@ class ProjectionEngine:
             query = query.with_for_update()
         standing = {row.name: row for row in conn.execute(query)}
         start = min(row.position for row in standing.values())
-        notifications = self.recorder.select_notifications(start + 1, limit)
-        if not notifications:
+        batch = self.source.read(start, limit)
+        if not batch:
             return 0, start
-        batch = envelopes(notifications)
         last = batch[-1].position
         for projection in projections:
             row = standing[projection.name]

@@ -1,0 +1,138 @@
+"""Projection throughput: events per second through every projection, against the stock runner.
+
+    python -m bench.projections --database-url URL --events N
+
+Loads N events of a realistic mix (bench/eventload.py) into a fresh store, then projects them
+with every projection from position 0 (``ProjectionEngine.catch_up``) and times it. The baseline
+is eventsourcing's stock ``ProjectionRunner`` (PostgreSQL only: it cannot follow SQLite) on the same
+events, with a view that upserts the same budget-line balances and records its tracking row, one
+event per transaction as the library does; it runs for ``--baseline-seconds`` and its rate is
+events processed over that time.
+
+The last line printed is ``{"metric": "projection_events_per_s", "value": …, "baseline": …,
+"ratio": …}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.persistence import Tracking
+from eventsourcing.postgres import PostgresTrackingRecorder
+from eventsourcing.projection import Projection as StockProjection
+from eventsourcing.projection import ProjectionRunner
+from psycopg.sql import SQL, Identifier
+
+from bench.eventload import load
+from bench.stores import scratch_store
+from commands.ledger import Ledger, open_ledger
+from commands.persistence import StoreConfig, environment
+from projections.engine import ProjectionEngine
+from projections.registry import all_projections
+from readmodels.database import read_engine
+
+
+class StockLineView(PostgresTrackingRecorder):
+    """A materialised view the stock way: one upsert and one tracking row per transaction."""
+
+    def create_table(self) -> None:
+        super().create_table()
+        with self.datastore.transaction(commit=True) as cursor:
+            cursor.execute(
+                SQL(
+                    "CREATE TABLE IF NOT EXISTS {}.stock_line_balances "
+                    "(line_id uuid PRIMARY KEY, amount bigint NOT NULL DEFAULT 0)"
+                ).format(Identifier(self.datastore.schema))
+            )
+
+    def record(self, line_id: UUID | None, amount: int, tracking: Tracking) -> None:
+        with self.datastore.transaction(commit=True) as cursor:
+            if line_id is not None:
+                cursor.execute(
+                    SQL(
+                        "INSERT INTO {}.stock_line_balances AS t (line_id, amount) VALUES (%s, %s) "
+                        "ON CONFLICT (line_id) DO UPDATE SET amount = t.amount + excluded.amount"
+                    ).format(Identifier(self.datastore.schema)),
+                    (line_id, amount),
+                    prepare=True,
+                )
+            self._insert_tracking(cursor, tracking)
+
+
+class StockLineProjection(StockProjection[StockLineView]):
+    name = "stockbench"
+
+    def process_event(self, domain_event: Any, tracking: Tracking) -> None:
+        amount = getattr(domain_event, "amount", None)
+        is_line = type(domain_event).__qualname__.startswith("BudgetLine.")
+        self.view.record(
+            domain_event.originator_id if is_line and isinstance(amount, int) else None, amount or 0, tracking
+        )
+
+
+def measure_stock(config: StoreConfig, seconds: float) -> float:
+    env = environment(config)
+    runner = ProjectionRunner(
+        application_class=Ledger, projection_class=StockLineProjection, view_class=StockLineView, env=env
+    )
+    with runner:
+        view = runner.view
+        started = time.perf_counter()
+        time.sleep(seconds)
+        done = view.max_tracking_id("Ledger") or 0
+        elapsed = time.perf_counter() - started
+    return done / elapsed
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--batch-size", type=int, default=5_000)
+    parser.add_argument("--baseline-seconds", type=float, default=15.0)
+    args = parser.parse_args(argv)
+
+    with scratch_store(args.database_url, "proj") as config:
+        ledger = open_ledger(config)
+        started = time.perf_counter()
+        loaded = load(
+            ledger, args.events, progress=lambda n: print(f"\rloading {n:,} events", end="", file=sys.stderr)
+        )
+        print(f"\rloaded {loaded:,} events in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+        if config.is_postgres:
+            reads = read_engine(config.database_url, schema=f"{config.schema}_read", writer=True)
+        else:
+            reads = read_engine(config.database_url, writer=True)
+        engine = ProjectionEngine(ledger.recorder, reads, all_projections(), batch_size=args.batch_size)
+        started = time.perf_counter()
+        engine.catch_up(
+            progress=lambda done, head: print(f"\rprojected {done:,}/{head:,}", end="", file=sys.stderr)
+        )
+        elapsed = time.perf_counter() - started
+        value = loaded / elapsed
+        print(f"\rprojected {loaded:,} events in {elapsed:.2f} s", file=sys.stderr)
+        baseline = measure_stock(config, args.baseline_seconds) if config.is_postgres else None
+        if config.is_postgres:
+            with reads.begin() as conn:
+                conn.exec_driver_sql(f'DROP SCHEMA "{config.schema}_read" CASCADE')
+        reads.dispose()
+        ledger.close()
+    print(
+        json.dumps(
+            {
+                "metric": "projection_events_per_s",
+                "value": round(value, 1),
+                "baseline": round(baseline, 1) if baseline else None,
+                "ratio": round(value / baseline, 2) if baseline else None,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
