@@ -20,13 +20,14 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from eventsourcing.persistence import ApplicationRecorder
 from sqlalchemy import Connection, Engine, MetaData, Table, select, text, update
 from sqlalchemy.exc import OperationalError
 
-from projections.base import Projection, RowWriter
+from projections.base import Envelope, Projection, RowWriter
 from projections.source import EventSource
 from readmodels.state import physical_name, projection_state, state_metadata
 
@@ -128,11 +129,17 @@ class ProjectionEngine:
             query = query.with_for_update()
         return {row.name: Standing(row.name, row.position, row.generation) for row in conn.execute(query)}
 
-    def run_batch(self) -> int:
-        """Apply the next batch; returns how many events it read (0: caught up)."""
+    def run_batch(self, prefetched: tuple[int, list[Envelope]] | None = None) -> int:
+        """Apply the next batch; returns how many events it read (0: caught up).
+
+        ``prefetched`` is (start, events after start) read ahead of time; it is used only if
+        the group still stands at ``start`` once its rows are locked.
+        """
         try:
             with self.engine.begin() as conn:
-                count, last = self._apply_next(conn, self.projections, self._names, self.batch_size)
+                count, last = self._apply_next(
+                    conn, self.projections, self._names, self.batch_size, prefetched
+                )
         except BaseException:
             self._committed.clear()
             raise
@@ -141,14 +148,22 @@ class ProjectionEngine:
         return count
 
     def _apply_next(
-        self, conn: Connection, projections: Sequence[Projection], names: Sequence[str], limit: int
+        self,
+        conn: Connection,
+        projections: Sequence[Projection],
+        names: Sequence[str],
+        limit: int,
+        prefetched: tuple[int, list[Envelope]] | None = None,
     ) -> tuple[int, int]:
         query = select(projection_state).where(projection_state.c.name.in_(names))
         if conn.dialect.name == "postgresql":
             query = query.with_for_update()
         standing = {row.name: row for row in conn.execute(query)}
         start = min(row.position for row in standing.values())
-        batch = self.source.read(start, limit)
+        if prefetched is not None and prefetched[0] == start:
+            batch = prefetched[1]
+        else:
+            batch = self.source.read(start, limit)
         if not batch:
             return 0, start
         last = batch[-1].position
@@ -166,17 +181,30 @@ class ProjectionEngine:
         return len(batch), last
 
     def catch_up(self, until: int | None = None, progress: Callable[[int, int], None] | None = None) -> int:
-        """Apply batches until the group is at ``until`` (default: the head of the log)."""
+        """Apply batches until the group is at ``until`` (default: the head of the log).
+
+        The next batch's events are read in a second thread while this one is applied, so the
+        database's work on the read overlaps Python's work on the rows.
+        """
         done = 0
-        while True:
-            if until is not None and self.position() >= until:
-                return done
-            count = self.run_batch()
-            done += count
-            if progress is not None:
-                progress(self.position(), self.head())
-            if count == 0:
-                return done
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch") as pool:
+            start = self.position()
+            ahead = pool.submit(self.source.read, start, self.batch_size)
+            while True:
+                if until is not None and start >= until:
+                    return done
+                batch = ahead.result()
+                if batch:
+                    ahead = pool.submit(self.source.read, batch[-1].position, self.batch_size)
+                count = self.run_batch((start, batch) if batch else None)
+                done += count
+                if progress is not None:
+                    progress(self.position(), self.head())
+                if count == 0:
+                    return done
+                start = self.position()
+                if not batch or start != batch[-1].position:  # someone else moved: read afresh
+                    ahead = pool.submit(self.source.read, start, self.batch_size)
 
     def position(self) -> int:
         """The lowest position of the group: every projection has applied everything up to it."""
