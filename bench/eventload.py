@@ -189,23 +189,23 @@ def load(
             if len(revenue_lines[org]) < len(REVENUE) and (not revenue_lines[org] or rng.random() < 0.01):
                 new_revenue_line(org)
                 return
-            line = rng.choice(revenue_lines[org])
+            revenue_line = rng.choice(revenue_lines[org])
             c = ctx(org, month)
             assessment = Assessment.assess(
                 c,
-                line,
+                revenue_line,
                 f"납부자 {rng.randint(1, 10**6)}",
                 PayerKind.PERSON,
                 rng.randint(1, 100) * 10_000,
                 date(YEAR, 12, 31),
             )
-            assessment.bill(c, line, assessment.assessed)
-            assessments.append((assessment, line))
-            saver.touch(assessment, line)
+            assessment.bill(c, revenue_line, assessment.assessed)
+            assessments.append((assessment, revenue_line))
+            saver.touch(assessment, revenue_line)
         elif assessments:
-            assessment, line = assessments.pop(rng.randrange(len(assessments)))
-            assessment.collect(ctx(assessment.org, month), line, assessment.receivable)
-            saver.touch(assessment, line)
+            assessment, revenue_line = assessments.pop(rng.randrange(len(assessments)))
+            assessment.collect(ctx(assessment.org, month), revenue_line, assessment.receivable)
+            saver.touch(assessment, revenue_line)
 
     while saver.events + sum(len(a.pending_events) for a in saver.pending.values()) < events:
         step()

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from eventsourcing.persistence import ApplicationRecorder
 from sqlalchemy import Connection, Engine, MetaData, Table, select, text, update
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.sql.elements import quoted_name
 
 from projections.base import Envelope, Projection, RowWriter
 from projections.source import EventSource
@@ -53,7 +54,7 @@ def generation_tables(tables: Iterable[Table], generation: int) -> dict[str, Tab
         copy = table.to_metadata(metadata, name=physical_name(table.name, generation))
         for index in copy.indexes:
             if index.name:
-                index.name = f"{index.name}__g{generation}"
+                index.name = quoted_name(f"{index.name}__g{generation}", quote=None)
         physical[table.name] = copy
     return physical
 
