@@ -59,156 +59,164 @@ class _Saver:
             self.progress(self.events)
 
 
-def load(
-    ledger: Ledger, events: int, *, seed: str = "bench", progress: Callable[[int], None] | None = None
-) -> int:
-    """Record at least ``events`` events; returns how many were recorded."""
-    rng = random.Random(seed)
-    saver = _Saver(ledger, progress)
+class _Mix:
+    """The state of the generated history, and one method per kind of step."""
 
-    def ctx(org: str, month: int = 1) -> Context:
-        return Context(org, YEAR, date(YEAR, month, rng.randint(1, 28)), "bench", uuid.uuid4())
+    def __init__(self, saver: _Saver, seed: str) -> None:
+        self.rng = random.Random(seed)
+        self.saver = saver
+        self.lines: dict[str, list[BudgetLine]] = {org: [] for org in ORGS}
+        self.revenue_lines: dict[str, list[RevenueLine]] = {org: [] for org in ORGS}
+        self.vendors: list[Vendor] = []
+        self.open_obligations: list[tuple[Obligation, BudgetLine, Contract | None]] = []
+        self.approved: list[tuple[Voucher, BudgetLine, Obligation]] = []
+        self.paid: list[tuple[Voucher, BudgetLine, Obligation, uuid.UUID]] = []
+        self.assessments: list[tuple[Assessment, RevenueLine]] = []
+        self.fiscal_years: dict[str, FiscalYear] = {}
 
-    lines: dict[str, list[BudgetLine]] = {org: [] for org in ORGS}
-    revenue_lines: dict[str, list[RevenueLine]] = {org: [] for org in ORGS}
-    vendors: list[Vendor] = []
-    open_obligations: list[tuple[Obligation, BudgetLine, Contract | None]] = []
-    approved: list[tuple[Voucher, BudgetLine, Obligation]] = []
-    paid: list[tuple[Voucher, BudgetLine, Obligation, uuid.UUID]] = []
-    assessments: list[tuple[Assessment, RevenueLine]] = []
-    fiscal_years: dict[str, FiscalYear] = {}
+    def ctx(self, org: str, month: int = 1) -> Context:
+        return Context(org, YEAR, date(YEAR, month, self.rng.randint(1, 28)), "bench", uuid.uuid4())
 
-    for n, org in enumerate(ORGS):
-        kind = OrganisationKind.CITY if n == 0 else OrganisationKind.DISTRICT
-        organisation = Organisation.register(ctx(org), f"기관 {org}", kind)
-        fiscal_years[org] = FiscalYear.open(ctx(org), organisation)
-        saver.touch(organisation, fiscal_years[org])
-    for n in range(40):
-        vendor = Vendor.register(
-            ctx(ORGS[0]),
-            VendorKind.BUSINESS,
-            f"{100 + n:03d}-{10 + n % 90:02d}-{10000 + n:05d}",
-            f"(주)벤치상사{n}",
-            "서울특별시 중구",
-        )
-        vendors.append(vendor)
-        saver.touch(vendor)
+    def organisations_and_vendors(self) -> None:
+        for n, org in enumerate(ORGS):
+            kind = OrganisationKind.CITY if n == 0 else OrganisationKind.DISTRICT
+            organisation = Organisation.register(self.ctx(org), f"기관 {org}", kind)
+            self.fiscal_years[org] = FiscalYear.open(self.ctx(org), organisation)
+            self.saver.touch(organisation, self.fiscal_years[org])
+        for n in range(40):
+            vendor = Vendor.register(
+                self.ctx(ORGS[0]),
+                VendorKind.BUSINESS,
+                f"{100 + n:03d}-{10 + n % 90:02d}-{10000 + n:05d}",
+                f"(주)벤치상사{n}",
+                "서울특별시 중구",
+            )
+            self.vendors.append(vendor)
+            self.saver.touch(vendor)
 
-    def new_line(org: str) -> BudgetLine:
-        serial = len(lines[org])
+    def new_line(self, org: str) -> None:
+        serial = len(self.lines[org])
         item = ITEMS[serial % len(ITEMS)]
         code = BudgetCode.parse(
             f"100-080-081-1{serial // 100:03d}-2{serial // 10:03d}-{3000 + serial}-{item}", YEAR
         )
-        c = ctx(org)
+        c = self.ctx(org)
         line = BudgetLine.open(c, code, f"벤치 세부사업 {serial}")
         line.appropriate(c, 10**12)
         line.allocate(c, 1, 4 * 10**11)
         line.allocate(c, 2, 4 * 10**11)
-        fiscal_years[org].add_budget_line(c, line.id)
-        lines[org].append(line)
-        saver.touch(line, fiscal_years[org])
-        return line
+        self.fiscal_years[org].add_budget_line(c, line.id)
+        self.lines[org].append(line)
+        self.saver.touch(line, self.fiscal_years[org])
 
-    def new_revenue_line(org: str) -> RevenueLine:
-        code = REVENUE[len(revenue_lines[org])]
-        c = ctx(org)
-        line = RevenueLine.open(c, code, f"세입 {code}", 10**12)
-        fiscal_years[org].add_revenue_line(c, line.id)
-        revenue_lines[org].append(line)
-        saver.touch(line, fiscal_years[org])
-        return line
+    def requisition(self, org: str, month: int) -> None:
+        line = self.rng.choice(self.lines[org])
+        amount = self.rng.randint(1, 50) * 100_000
+        requisition = Requisition.draft(self.ctx(org, month), line, "물품 구매 품의", amount)
+        requisition.approve(self.ctx(org, month))
+        self.saver.touch(requisition)
 
-    def step() -> None:
-        org = rng.choice(ORGS)
-        roll = rng.random()
-        month = rng.randint(1, 6)
-        if roll < 0.02 or not lines[org]:
-            new_line(org)
-        elif roll < 0.08:
-            line = rng.choice(lines[org])
-            requisition = Requisition.draft(
-                ctx(org, month), line, "물품 구매 품의", rng.randint(1, 50) * 100_000
-            )
-            requisition.approve(ctx(org, month))
-            saver.touch(requisition)
-        elif roll < 0.30:
-            line = rng.choice(lines[org])
-            vendor = rng.choice(vendors)
-            obligation = Obligation.create(
-                ctx(org, month), line, rng.randint(10, 500) * 10_000, "사업 집행", vendor=vendor
-            )
-            contract = None
-            if rng.random() < 0.25:
-                contract = Contract.sign(
-                    ctx(org, month),
-                    obligation,
-                    vendor,
-                    obligation.amount,
-                    ContractMethod.OPEN,
-                    "용역 계약",
-                    "재무과",
-                    date(YEAR, month, 1),
-                    date(YEAR, 12, 31),
-                )
-                saver.touch(contract)
-            open_obligations.append((obligation, line, contract))
-            saver.touch(line, obligation)
-        elif roll < 0.48 and open_obligations:
-            obligation, line, contract = open_obligations.pop(rng.randrange(len(open_obligations)))
-            voucher = Voucher.draft(
-                ctx(org if obligation.org == org else obligation.org, month),
+    def obligation(self, org: str, month: int) -> None:
+        line = self.rng.choice(self.lines[org])
+        vendor = self.rng.choice(self.vendors)
+        amount = self.rng.randint(10, 500) * 10_000
+        obligation = Obligation.create(self.ctx(org, month), line, amount, "사업 집행", vendor=vendor)
+        contract = None
+        if self.rng.random() < 0.25:
+            contract = Contract.sign(
+                self.ctx(org, month),
                 obligation,
-                obligation.remaining,
-                "지출결의",
-                contract,
-            )
-            c = ctx(obligation.org, month)
-            voucher.approve(c)
-            approved.append((voucher, line, obligation))
-            saver.touch(voucher, obligation, *([contract] if contract else []))
-        elif roll < 0.72 and approved:
-            voucher, line, obligation = approved.pop(rng.randrange(len(approved)))
-            c = ctx(voucher.org, month)
-            order_id = voucher.issue_order(c, voucher.amount)
-            payment_id = voucher.pay(c, line, order_id, voucher.amount, withheld=voucher.amount // 30)
-            paid.append((voucher, line, obligation, payment_id))
-            saver.touch(voucher, line)
-        elif roll < 0.74 and paid:
-            voucher, line, obligation, payment_id = paid.pop(rng.randrange(len(paid)))
-            voucher.return_payment(
-                ctx(voucher.org, month),
-                line,
-                obligation,
-                payment_id,
-                max(1, voucher.amount // 10),
-                "과지급 반납",
-            )
-            saver.touch(voucher, line, obligation)
-        elif roll < 0.90:
-            if len(revenue_lines[org]) < len(REVENUE) and (not revenue_lines[org] or rng.random() < 0.01):
-                new_revenue_line(org)
-                return
-            revenue_line = rng.choice(revenue_lines[org])
-            c = ctx(org, month)
-            assessment = Assessment.assess(
-                c,
-                revenue_line,
-                f"납부자 {rng.randint(1, 10**6)}",
-                PayerKind.PERSON,
-                rng.randint(1, 100) * 10_000,
+                vendor,
+                obligation.amount,
+                ContractMethod.OPEN,
+                "용역 계약",
+                "재무과",
+                date(YEAR, month, 1),
                 date(YEAR, 12, 31),
             )
-            assessment.bill(c, revenue_line, assessment.assessed)
-            assessments.append((assessment, revenue_line))
-            saver.touch(assessment, revenue_line)
-        elif assessments:
-            assessment, revenue_line = assessments.pop(rng.randrange(len(assessments)))
-            assessment.collect(ctx(assessment.org, month), revenue_line, assessment.receivable)
-            saver.touch(assessment, revenue_line)
+            self.saver.touch(contract)
+        self.open_obligations.append((obligation, line, contract))
+        self.saver.touch(line, obligation)
 
+    def voucher(self, month: int) -> None:
+        obligation, line, contract = self.open_obligations.pop(self.rng.randrange(len(self.open_obligations)))
+        c = self.ctx(obligation.org, month)
+        voucher = Voucher.draft(c, obligation, obligation.remaining, "지출결의", contract)
+        voucher.approve(c)
+        self.approved.append((voucher, line, obligation))
+        self.saver.touch(voucher, obligation, *([contract] if contract else []))
+
+    def payment(self, month: int) -> None:
+        voucher, line, obligation = self.approved.pop(self.rng.randrange(len(self.approved)))
+        c = self.ctx(voucher.org, month)
+        order_id = voucher.issue_order(c, voucher.amount)
+        payment_id = voucher.pay(c, line, order_id, voucher.amount, withheld=voucher.amount // 30)
+        self.paid.append((voucher, line, obligation, payment_id))
+        self.saver.touch(voucher, line)
+
+    def give_back(self, month: int) -> None:
+        voucher, line, obligation, payment_id = self.paid.pop(self.rng.randrange(len(self.paid)))
+        amount = max(1, voucher.amount // 10)
+        voucher.return_payment(
+            self.ctx(voucher.org, month), line, obligation, payment_id, amount, "과지급 반납"
+        )
+        self.saver.touch(voucher, line, obligation)
+
+    def assessment(self, org: str, month: int) -> None:
+        lines = self.revenue_lines[org]
+        if len(lines) < len(REVENUE) and (not lines or self.rng.random() < 0.01):
+            code = REVENUE[len(lines)]
+            c = self.ctx(org)
+            new = RevenueLine.open(c, code, f"세입 {code}", 10**12)
+            self.fiscal_years[org].add_revenue_line(c, new.id)
+            lines.append(new)
+            self.saver.touch(new, self.fiscal_years[org])
+            return
+        revenue_line = self.rng.choice(lines)
+        c = self.ctx(org, month)
+        payer = f"납부자 {self.rng.randint(1, 10**6)}"
+        amount = self.rng.randint(1, 100) * 10_000
+        assessment = Assessment.assess(c, revenue_line, payer, PayerKind.PERSON, amount, date(YEAR, 12, 31))
+        assessment.bill(c, revenue_line, assessment.assessed)
+        self.assessments.append((assessment, revenue_line))
+        self.saver.touch(assessment, revenue_line)
+
+    def collection(self, month: int) -> None:
+        assessment, revenue_line = self.assessments.pop(self.rng.randrange(len(self.assessments)))
+        assessment.collect(self.ctx(assessment.org, month), revenue_line, assessment.receivable)
+        self.saver.touch(assessment, revenue_line)
+
+    def step(self) -> None:
+        org = self.rng.choice(ORGS)
+        roll = self.rng.random()
+        month = self.rng.randint(1, 6)
+        if roll < 0.02 or not self.lines[org]:
+            self.new_line(org)
+        elif roll < 0.08:
+            self.requisition(org, month)
+        elif roll < 0.30:
+            self.obligation(org, month)
+        elif roll < 0.48 and self.open_obligations:
+            self.voucher(month)
+        elif roll < 0.72 and self.approved:
+            self.payment(month)
+        elif roll < 0.74 and self.paid:
+            self.give_back(month)
+        elif roll < 0.90:
+            self.assessment(org, month)
+        elif self.assessments:
+            self.collection(month)
+
+
+def load(
+    ledger: Ledger, events: int, *, seed: str = "bench", progress: Callable[[int], None] | None = None
+) -> int:
+    """Record at least ``events`` events; returns how many were recorded."""
+    saver = _Saver(ledger, progress)
+    mix = _Mix(saver, seed)
+    mix.organisations_and_vendors()
     while saver.events + sum(len(a.pending_events) for a in saver.pending.values()) < events:
-        step()
+        mix.step()
     saver.flush()
     return saver.events
 
