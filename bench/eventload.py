@@ -121,6 +121,7 @@ class _Mix:
         vendor = self.rng.choice(self.vendors)
         amount = self.rng.randint(10, 500) * 10_000
         obligation = Obligation.create(self.ctx(org, month), line, amount, "사업 집행", vendor=vendor)
+        self.saver.touch(line, obligation)  # before the contract: log order follows real commands
         contract = None
         if self.rng.random() < 0.25:
             contract = Contract.sign(
@@ -134,9 +135,8 @@ class _Mix:
                 date(YEAR, month, 1),
                 date(YEAR, 12, 31),
             )
-            self.saver.touch(contract)
+            self.saver.touch(obligation, contract)
         self.open_obligations.append((obligation, line, contract))
-        self.saver.touch(line, obligation)
 
     def voucher(self, month: int) -> None:
         obligation, line, contract = self.open_obligations.pop(self.rng.randrange(len(self.open_obligations)))
