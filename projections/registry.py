@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from projections.base import Projection
+from projections.disclosure import DisclosureProjection
 from projections.erp import BalancesProjection
 
 
 def all_projections() -> list[Projection]:
-    return [BalancesProjection()]
+    return [BalancesProjection(), DisclosureProjection()]

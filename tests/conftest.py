@@ -16,7 +16,6 @@ from pathlib import Path
 import psycopg
 import pytest
 from psycopg import sql
-
 from sqlalchemy import Engine
 
 from commands.ledger import Ledger, open_ledger
