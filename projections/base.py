@@ -65,13 +65,19 @@ class RowWriter:
     - ``add``: additive columns (amounts); rows are created with zero defaults.
     - ``put``: descriptive columns, last value wins; never the columns ``add`` sums.
     - ``insert``: append-only rows (e.g. postings).
+
+    A row touched by several ``put`` and ``add`` calls in a batch is written once: one upsert that
+    sets the put columns and adds the summed ones. Rows of a table are written in as few
+    statements as their sets of put columns allow (usually one or two).
     """
 
     def __init__(self, tables: Mapping[str, Table]) -> None:
         self._tables = tables
         self._inserts: dict[str, list[dict[str, Any]]] = {}
-        self._puts: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
-        self._adds: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
+        # table -> key values -> (key columns, put values, added values)
+        self._rows: dict[
+            str, dict[tuple[Any, ...], tuple[dict[str, Any], dict[str, Any], dict[str, int]]]
+        ] = {}
         self._key_names: dict[str, tuple[str, ...]] = {}
 
     def physical(self, table: Table) -> Table:
@@ -81,95 +87,112 @@ class RowWriter:
         self._inserts.setdefault(table.name, []).append(row)
 
     def put(self, table: Table, key: Mapping[str, Any], **values: Any) -> None:
-        row = self._row(self._puts, table, key)
-        row.update(values)
+        self._row(table, key)[1].update(values)
 
     def add(self, table: Table, key: Mapping[str, Any], **deltas: int) -> None:
-        row = self._row(self._adds, table, key)
+        added = self._row(table, key)[2]
         for column, delta in deltas.items():
-            row[column] = row.get(column, 0) + delta
+            added[column] = added.get(column, 0) + delta
 
     def _row(
-        self, rows: dict[str, dict[tuple[Any, ...], dict[str, Any]]], table: Table, key: Mapping[str, Any]
-    ) -> dict[str, Any]:
+        self, table: Table, key: Mapping[str, Any]
+    ) -> tuple[dict[str, Any], dict[str, Any], dict[str, int]]:
         names = self._key_names.get(table.name)
         if names is None:
             names = self._key_names[table.name] = tuple(str(c.name) for c in table.primary_key.columns)
         values = tuple(key[name] for name in names)
-        by_key = rows.setdefault(table.name, {})
+        by_key = self._rows.setdefault(table.name, {})
         row = by_key.get(values)
         if row is None:
-            row = by_key[values] = dict(zip(names, values, strict=True))
+            row = by_key[values] = (dict(zip(names, values, strict=True)), {}, {})
         return row
 
     @property
     def empty(self) -> bool:
-        return not (self._inserts or self._puts or self._adds)
+        return not (self._inserts or self._rows)
 
     def flush(self, conn: Connection) -> int:
-        """Write everything: inserts, then puts, then adds. Returns the rows written."""
+        """Write everything: inserts, then upserts. Returns the rows written."""
         written = 0
         postgres = conn.dialect.name == "postgresql"
         for name, rows in self._inserts.items():
             if postgres:
-                _json_upsert(conn, self._tables[name], rows, keys=(), additive=False)
+                _json_upsert(conn, self._tables[name], rows, keys=(), summed=())
             else:
                 conn.execute(self._tables[name].insert(), rows)
             written += len(rows)
-        for name, by_key in self._puts.items():
-            written += self._upsert(conn, name, by_key.values(), additive=False)
-        for name, by_key in self._adds.items():
-            written += self._upsert(conn, name, by_key.values(), additive=True)
+        for name, by_key in self._rows.items():
+            written += self._upsert(conn, name, list(by_key.values()))
         self._inserts.clear()
-        self._puts.clear()
-        self._adds.clear()
+        self._rows.clear()
         return written
 
-    def _upsert(self, conn: Connection, name: str, rows: Any, *, additive: bool) -> int:
+    def _upsert(
+        self, conn: Connection, name: str, rows: list[tuple[dict[str, Any], dict[str, Any], dict[str, int]]]
+    ) -> int:
         table = self._tables[name]
         keys = self._key_names[name]
-        # Rows of one statement must name the same columns: group them by their column set.
+        # Every row of a statement names the same columns: the summed columns of the whole batch
+        # (zero where a row adds nothing), and one set of put columns per group.
+        summed = tuple(sorted({column for _, _, added in rows for column in added}))
         groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-        for row in rows:
-            groups.setdefault(tuple(row), []).append(row)
-        if conn.dialect.name == "postgresql":
-            for group in groups.values():
-                _json_upsert(conn, table, group, keys=keys, additive=additive)
-            return sum(len(group) for group in groups.values())
-        dialect = sqlite
-        for columns, group in groups.items():
-            statement = dialect.insert(table)
-            changed = [c for c in columns if c not in keys]
-            if not changed:
-                statement = statement.on_conflict_do_nothing(index_elements=list(keys))
-            elif additive:
-                statement = statement.on_conflict_do_update(
-                    index_elements=list(keys),
-                    set_={c: table.c[c] + statement.excluded[c] for c in changed},
-                )
+        for key, puts, added in rows:
+            record = {**key, **puts}
+            for column in summed:
+                record[column] = added.get(column, 0)
+            groups.setdefault(tuple(puts), []).append(record)
+        for group in groups.values():
+            if conn.dialect.name == "postgresql":
+                _json_upsert(conn, table, group, keys=keys, summed=summed)
             else:
-                statement = statement.on_conflict_do_update(
-                    index_elements=list(keys), set_={c: statement.excluded[c] for c in changed}
-                )
-            conn.execute(statement, group)
-        return sum(len(group) for group in groups.values())
+                _sqlite_upsert(conn, table, group, keys=keys, summed=summed)
+        return len(rows)
+
+
+def _sqlite_upsert(
+    conn: Connection,
+    table: Table,
+    rows: list[dict[str, Any]],
+    *,
+    keys: tuple[str, ...],
+    summed: tuple[str, ...],
+) -> None:
+    statement = sqlite.insert(table)
+    changed = [c for c in rows[0] if c not in keys]
+    if not changed:
+        statement = statement.on_conflict_do_nothing(index_elements=list(keys))
+    else:
+        statement = statement.on_conflict_do_update(
+            index_elements=list(keys),
+            set_={
+                c: (table.c[c] + statement.excluded[c]) if c in summed else statement.excluded[c]
+                for c in changed
+            },
+        )
+    conn.execute(statement, rows)
 
 
 def _json_upsert(
-    conn: Connection, table: Table, rows: list[dict[str, Any]], *, keys: tuple[str, ...], additive: bool
+    conn: Connection,
+    table: Table,
+    rows: list[dict[str, Any]],
+    *,
+    keys: tuple[str, ...],
+    summed: tuple[str, ...],
 ) -> None:
     """PostgreSQL: write ``rows`` in one statement whose one parameter is a JSON array.
 
     psycopg adapts each value of an executemany in Python; a JSON document is one string, and the
     server unpacks it with ``json_populate_recordset`` in C. Several times faster for a batch.
     """
-    columns = tuple(rows[0])
-    statement = _json_upsert_sql(table.name, columns, keys, additive)
+    statement = _json_upsert_sql(table.name, tuple(rows[0]), keys, summed)
     conn.exec_driver_sql(statement, (orjson.dumps(rows).decode(),))
 
 
 @functools.cache
-def _json_upsert_sql(table: str, columns: tuple[str, ...], keys: tuple[str, ...], additive: bool) -> str:
+def _json_upsert_sql(
+    table: str, columns: tuple[str, ...], keys: tuple[str, ...], summed: tuple[str, ...]
+) -> str:
     names = ", ".join(f'"{c}"' for c in columns)
     sql = (
         f'INSERT INTO "{table}" AS t ({names}) SELECT {names} '
@@ -181,8 +204,7 @@ def _json_upsert_sql(table: str, columns: tuple[str, ...], keys: tuple[str, ...]
     conflict = ", ".join(f'"{k}"' for k in keys)
     if not changed:
         return f"{sql} ON CONFLICT ({conflict}) DO NOTHING"
-    if additive:
-        assignments = ", ".join(f'"{c}" = t."{c}" + excluded."{c}"' for c in changed)
-    else:
-        assignments = ", ".join(f'"{c}" = excluded."{c}"' for c in changed)
+    assignments = ", ".join(
+        f'"{c}" = t."{c}" + excluded."{c}"' if c in summed else f'"{c}" = excluded."{c}"' for c in changed
+    )
     return f"{sql} ON CONFLICT ({conflict}) DO UPDATE SET {assignments}"
