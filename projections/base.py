@@ -13,7 +13,6 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
-from uuid import UUID
 
 import orjson
 from sqlalchemy import Connection, Table
@@ -30,7 +29,7 @@ class Envelope:
     """
 
     position: int
-    originator_id: UUID
+    originator_id: str  # the aggregate's UUID as text, as UUIDs appear in ``data``
     originator_version: int
     name: str
     data: dict[str, Any]
@@ -97,14 +96,18 @@ class RowWriter:
     def _row(
         self, table: Table, key: Mapping[str, Any]
     ) -> tuple[dict[str, Any], dict[str, Any], dict[str, int]]:
-        names = self._key_names.get(table.name)
+        # On the path of every event: kept to a few dictionary operations.
+        name = table.name
+        names = self._key_names.get(name)
         if names is None:
-            names = self._key_names[table.name] = tuple(str(c.name) for c in table.primary_key.columns)
-        values = tuple(key[name] for name in names)
-        by_key = self._rows.setdefault(table.name, {})
+            names = self._key_names[name] = tuple(str(c.name) for c in table.primary_key.columns)
+        values: Any = key[names[0]] if len(names) == 1 else tuple(key[n] for n in names)
+        by_key = self._rows.get(name)
+        if by_key is None:
+            by_key = self._rows[name] = {}
         row = by_key.get(values)
         if row is None:
-            row = by_key[values] = (dict(zip(names, values, strict=True)), {}, {})
+            row = by_key[values] = ({n: key[n] for n in names}, {}, {})
         return row
 
     @property

@@ -8,8 +8,6 @@ tuples and each becomes an :class:`Envelope` directly. The store commits positio
 
 from __future__ import annotations
 
-from uuid import UUID
-
 import orjson
 from eventsourcing.persistence import ApplicationRecorder
 from eventsourcing.postgres import PostgresApplicationRecorder
@@ -29,7 +27,7 @@ class EventSource:
         if isinstance(recorder, PostgresApplicationRecorder):
             self._postgres = recorder
             self._query = SQL(
-                "SELECT notification_id, originator_id, originator_version, topic, state "
+                "SELECT notification_id, originator_id::text, originator_version, topic, state "
                 "FROM {}.{} WHERE notification_id > %s ORDER BY notification_id LIMIT %s"
             ).format(Identifier(recorder.datastore.schema), Identifier(recorder.events_table_name))
             self._rendered: str | None = None
@@ -55,13 +53,17 @@ class EventSource:
         with self._sqlite.datastore.transaction(commit=False) as cursor:
             cursor.execute(self._sqlite_query, (after, limit))
             rows = cursor.fetchall()
-        return [self._envelope(p, UUID(hex=i), v, t, s) for p, i, v, t, s in rows]
+        # SQLite keeps ids as 32 hex digits; write them the way UUIDs appear everywhere else.
+        return [
+            self._envelope(p, f"{i[:8]}-{i[8:12]}-{i[12:16]}-{i[16:20]}-{i[20:]}", v, t, s)
+            for p, i, v, t, s in rows
+        ]
 
     def head(self) -> int:
         return self.recorder.max_notification_id() or 0
 
     def _envelope(
-        self, position: int, originator_id: UUID, version: int, topic: str, state: bytes
+        self, position: int, originator_id: str, version: int, topic: str, state: bytes
     ) -> Envelope:
         name = self._names.get(topic)
         if name is None:
