@@ -15,6 +15,7 @@ from commands.persistence import StoreConfig, environment, schema_creation_lock
 from commands.registry import HANDLERS
 from commands.use_cases.budget import BudgetUseCases
 from commands.use_cases.contracts import ContractUseCases
+from commands.use_cases.journal import JournalUseCases
 from commands.use_cases.payments import PaymentUseCases
 from commands.use_cases.revenue import RevenueUseCases
 from commands.use_cases.spending import SpendingUseCases
@@ -28,6 +29,7 @@ class Ledger(
     ContractUseCases,
     PaymentUseCases,
     RevenueUseCases,
+    JournalUseCases,
     LedgerCore,
 ):
     """Every command of the write side."""

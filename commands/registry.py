@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from commands.messages import budget, contracts, payments, revenue, spending, vendors
+from commands.messages import budget, contracts, journal, payments, revenue, spending, vendors
 from commands.messages.base import Command
 
 HANDLERS: dict[type[Command], str] = {
@@ -49,4 +49,7 @@ HANDLERS: dict[type[Command], str] = {
     revenue.CollectRevenue: "collect_revenue",
     revenue.RefundOverpayment: "refund_overpayment",
     # --- end revenue ---
+    # --- journal (분개) ---
+    journal.RecordJournalEntry: "record_journal_entry",
+    # --- end journal ---
 }

@@ -207,3 +207,20 @@ class RefundExceedsOverpayment(DomainError):
 class ReductionExceedsUnbilled(DomainError):
     code = "reduction-exceeds-unbilled"
     title = "Only what is not yet billed of an assessment can be reduced or cancelled"
+
+
+# --- financial accounting (복식부기) -------------------------------------------------------------
+
+
+class UnbalancedEntry(DomainError):
+    """Every journal entry balances: Σ debit = Σ credit."""
+
+    code = "unbalanced-entry"
+    title = "The journal entry does not balance: total debits differ from total credits"
+
+
+class NotPostable(DomainError):
+    """A budget item that never posts a journal entry (예비비 is granted, not spent)."""
+
+    code = "not-postable"
+    title = "Nothing is posted to the accounts for this item"
