@@ -49,3 +49,24 @@ account_daily = Table(
     Column("debit", BigInteger, nullable=False, server_default=text("0")),
     Column("credit", BigInteger, nullable=False, server_default=text("0")),
 )
+
+# What the posting rules need to know that an event does not say, learnt from earlier events.
+gl_line_items = Table(
+    "gl_line_items",
+    metadata,
+    Column("line_id", String(36), primary_key=True),
+    Column("item", String(6), nullable=False),
+)
+gl_vouchers = Table(
+    "gl_vouchers",
+    metadata,
+    Column("voucher_id", String(36), primary_key=True),
+    Column("line_id", String(36), nullable=False),
+    Column("amount", BigInteger, nullable=False),
+)
+gl_revenue_codes = Table(
+    "gl_revenue_codes",
+    metadata,
+    Column("line_id", String(36), primary_key=True),
+    Column("code", String(20), nullable=False),
+)
