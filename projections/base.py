@@ -120,7 +120,7 @@ class RowWriter:
         postgres = conn.dialect.name == "postgresql"
         for name, rows in self._inserts.items():
             if postgres:
-                _json_upsert(conn, self._tables[name], rows, keys=(), summed=())
+                _copy_rows(conn, self._tables[name], rows)
             else:
                 conn.execute(self._tables[name].insert(), rows)
             written += len(rows)
@@ -150,6 +150,17 @@ class RowWriter:
             else:
                 _sqlite_upsert(conn, table, group, keys=keys, summed=summed)
         return len(rows)
+
+
+def _copy_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """PostgreSQL: append-only rows go in with COPY, the fastest way in (no per-row statement)."""
+    columns = tuple(rows[0])
+    names = ", ".join(f'"{c}"' for c in columns)
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(tuple(row[c] for c in columns))
 
 
 def _sqlite_upsert(

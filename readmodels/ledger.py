@@ -36,7 +36,6 @@ postings = Table(
     Column("source", String(80), nullable=False),  # the event, e.g. Voucher.Approved
     Column("source_id", String(36), nullable=False),  # the aggregate that recorded it
     Column("memo", String(300), nullable=False, server_default=text("''")),
-    Index("ix_postings_org_date", "org", "accounting_date"),
     Index("ix_postings_org_account_date", "org", "account", "accounting_date"),
 )
 
