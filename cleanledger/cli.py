@@ -2,33 +2,48 @@
 
     cleanledger demo --scale small     load the synthetic demo data set (idempotent)
     cleanledger lines                  list budget lines with their amounts
+    cleanledger project [--follow]     bring the read models up to date (and keep them so)
+    cleanledger rebuild [NAME ...]     rebuild projections into new tables while readers read
+    cleanledger status                 each projection's position, generation and lag
 
 The store is the one the settings name (``CLEANLEDGER_DATABASE_URL``, default
-``sqlite:///cleanledger.db``). The HTTP API and the portal come later; until the read models
-exist, ``lines`` is a temporary admin view that replays aggregates from the event store.
+``sqlite:///cleanledger.db``); the read models live in ``CLEANLEDGER_READ_DATABASE_URL`` (default:
+the same database; on PostgreSQL in the schema ``CLEANLEDGER_READ_SCHEMA``, default
+``cleanledger_read``). ``lines`` is a temporary admin view that replays aggregates from the event
+store.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
+import signal
 import sys
+import threading
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from types import FrameType
+from typing import TextIO, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 from uuid import UUID
 
 from eventsourcing.utils import get_topic
+from sqlalchemy import inspect, select
 
 from bench.synthetic import SCALES, generate
 from cleanledger.settings import Settings
-from cleanledger.wiring import build_ledger
+from cleanledger.wiring import build_ledger, build_projection_engine, build_read_engine, listen_conninfo
 from commands.ledger import Ledger
 from domain.budget_line import BudgetLine
 from domain.errors import DomainError
 from domain.organisation import Organisation
+from projections import worker
+from projections.engine import DEFAULT_BATCH
+from projections.rebuild import RebuildError, RebuildProgress, rebuild
+from projections.registry import all_projections
+from readmodels.state import projection_state
 
 _PAGE = 1_000
 
@@ -168,6 +183,174 @@ def _redacted(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
+# --- the read side: project, rebuild, status ----------------------------------------------------
+
+
+class ProgressBar:
+    """One line on stderr, redrawn in place with ``\\r``: done/total events, rate and ETA.
+
+    On a terminal it is redrawn five times a second; into a log it prints a line every few
+    seconds instead, and always the last one.
+    """
+
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.interactive = self.stream.isatty()
+        self.interval = 0.2 if self.interactive else 5.0
+        self.started = time.monotonic()
+        self._shown = 0.0
+        self._width = 0
+
+    def update(self, done: int, total: int, *, final: bool = False) -> None:
+        now = time.monotonic()
+        if not final and now - self._shown < self.interval:
+            return
+        self._shown = now
+        elapsed = now - self.started
+        rate = done / elapsed if elapsed > 0 else 0.0
+        total = max(total, done)
+        percent = 100.0 * done / total if total else 100.0
+        eta = _duration((total - done) / rate) if rate > 0 else "?"
+        line = (
+            f"{self.label}: {done:,}/{total:,} events ({percent:.0f}%)  {rate:,.0f} events/s  "
+            f"{'took ' + _duration(elapsed) if final else 'ETA ' + eta}"
+        )
+        if self.interactive:
+            padding = " " * max(0, self._width - len(line))
+            self._width = len(line)
+            print(f"\r{line}{padding}", end="\n" if final else "", file=self.stream, flush=True)
+        else:
+            print(line, file=self.stream, flush=True)
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def _stop_on_signals(stop: threading.Event) -> None:
+    """SIGTERM and SIGINT end the worker after its batch; a second one ends it at once."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def handler(signum: int, _: FrameType | None) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        print(f"project: {signal.Signals(signum).name}, stopping after this batch", file=sys.stderr)
+        stop.set()
+
+    signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, handler)
+
+
+def project(ledger: Ledger, args: argparse.Namespace) -> int:
+    settings: Settings = args.settings
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    engine = build_projection_engine(settings, ledger, batch_size=args.batch_size)
+    try:
+        if not args.follow:
+            start = engine.position()
+            bar = None if args.quiet else ProgressBar("project")
+
+            def progress(position: int, head: int) -> None:
+                if bar is not None:
+                    bar.update(position - start, head - start)
+
+            applied = engine.catch_up(progress=progress)
+            position, head = engine.position(), engine.head()
+            if bar is not None:
+                bar.update(position - start, head - start, final=True)
+            print(f"project: {applied} events applied; position {position}, head of the log {head}")
+            return 0
+        stop = threading.Event()
+        _stop_on_signals(stop)
+        conninfo = listen_conninfo(settings)
+        listener = None if conninfo is None else worker.Listener(conninfo, _channel(ledger))
+        print(
+            f"project: following from position {engine.position()} (head {engine.head()}); "
+            f"{'LISTEN ' + listener.channel if listener else 'polling'}",
+            file=sys.stderr,
+            flush=True,
+        )
+        worker.follow(engine, stop, listener=listener)
+        print(f"project: stopped at position {engine.position()}", file=sys.stderr)
+        return 0
+    finally:
+        engine.engine.dispose()
+
+
+def _channel(ledger: Ledger) -> str:
+    """The channel the event store's inserts NOTIFY: its events table's name (``ledger_events``)."""
+    return str(getattr(ledger.recorder, "channel_name", "ledger_events"))
+
+
+def rebuild_command(ledger: Ledger, args: argparse.Namespace) -> int:
+    settings: Settings = args.settings
+    engine = build_projection_engine(settings, ledger, batch_size=args.batch_size)
+    bar = None if args.quiet else ProgressBar("rebuild")
+
+    def progress(step: RebuildProgress) -> None:
+        if bar is not None:
+            bar.update(step.done, step.total, final=step.finished)
+
+    try:
+        results = rebuild(engine, args.names, progress)
+    except RebuildError as error:
+        print(f"cleanledger: rebuild refused: {error}", file=sys.stderr)
+        return 1
+    finally:
+        engine.engine.dispose()
+    for result in results:
+        print(
+            f"rebuilt {result.name}: generation {result.previous_generation} -> {result.generation}, "
+            f"position {result.position}, {result.events} events in {result.seconds:.1f} s"
+        )
+    return 0
+
+
+def status(ledger: Ledger, args: argparse.Namespace) -> int:
+    settings: Settings = args.settings
+    head = ledger.recorder.max_notification_id() or 0
+    engine = build_read_engine(settings)
+    try:
+        with engine.connect() as conn:
+            rows = {}
+            if inspect(conn).has_table(projection_state.name):
+                rows = {row.name: row for row in conn.execute(select(projection_state))}
+    finally:
+        engine.dispose()
+    header = ("projection", "position", "generation", "version", "lag")
+    table: list[tuple[str, ...]] = [header]
+    for projection in all_projections():
+        row = rows.get(projection.name)
+        if row is None:
+            table.append((projection.name, "-", "-", "-", f"{head} (not started)"))
+            continue
+        version = str(row.version)
+        if row.version != projection.version:
+            version += f" (code: {projection.version}; rebuild it)"
+        table.append(
+            (projection.name, str(row.position), str(row.generation), version, str(head - row.position))
+        )
+    print(f"head of the log: {head}")
+    widths = [max(len(r[i]) for r in table) for i in range(len(header))]
+    for row_cells in table:
+        print(
+            "  ".join(
+                cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row_cells)
+            ).rstrip()
+        )
+    return 0
+
+
 # --- entry point ------------------------------------------------------------------------------
 
 
@@ -200,12 +383,64 @@ def build_parser() -> argparse.ArgumentParser:
     p_lines.add_argument("--org", help="only this organisation code, e.g. 3030000")
     p_lines.add_argument("--year", type=int, help="only this fiscal year, e.g. 2026")
     p_lines.set_defaults(run=lines)
+
+    p_project = sub.add_parser(
+        "project",
+        help="apply new events to the read models (once, or --follow to keep doing it)",
+        description="Apply the events the read models have not seen yet, in batches, exactly once. "
+        "With --follow keep going: wait for the event store's notification (PostgreSQL LISTEN) or "
+        "poll every second, and survive lost connections. SIGTERM or SIGINT stops it after the "
+        "batch under way; a worker killed outright resumes from its last committed batch.",
+    )
+    p_project.add_argument("--follow", action="store_true", help="keep following the log until stopped")
+    p_project.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=DEFAULT_BATCH,
+        help=f"events per batch (default {DEFAULT_BATCH})",
+    )
+    p_project.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
+    p_project.set_defaults(run=project)
+
+    names = ", ".join(p.name for p in all_projections())
+    p_rebuild = sub.add_parser(
+        "rebuild",
+        help="rebuild projections from the start of the log into new tables, then switch over",
+        description="Replay the whole log into a new generation of each named projection's tables "
+        "(all projections if none is named) while readers keep reading the current ones and "
+        "workers keep applying to them; then switch the views over in one transaction and drop "
+        f"the old tables. Projections: {names}.",
+    )
+    p_rebuild.add_argument("names", nargs="*", metavar="NAME", help="projections to rebuild (default: all)")
+    p_rebuild.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=DEFAULT_BATCH,
+        help=f"events per batch (default {DEFAULT_BATCH})",
+    )
+    p_rebuild.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
+    p_rebuild.set_defaults(run=rebuild_command)
+
+    p_status = sub.add_parser(
+        "status",
+        help="each projection's position, table generation and lag behind the head of the log",
+    )
+    p_status.set_defaults(run=status)
     return parser
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        msg = f"must be at least 1, got {number}"
+        raise argparse.ArgumentTypeError(msg)
+    return number
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings()
+    args.settings = settings
     print(f"store: {_redacted(settings.database_url)}", file=sys.stderr)
     ledger = build_ledger(settings)
     run: Callable[[Ledger, argparse.Namespace], int] = args.run

@@ -21,11 +21,26 @@ class Settings(BaseSettings):
     pool_size: int = Field(default=5, ge=2, le=200)
     max_overflow: int = Field(default=10, ge=0, le=500)
     aggregate_cache_size: int = Field(default=10_000, ge=0)
+    read_database_url: str | None = Field(
+        default=None,
+        description="database of the read models (default: the event store's, the same SQLite file "
+        "or the same PostgreSQL database)",
+    )
+    read_schema: str = Field(
+        default="cleanledger_read",
+        pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,62}$",
+        description="PostgreSQL schema of the read models (created if missing); unused on SQLite",
+    )
 
-    @field_validator("database_url")
+    @field_validator("database_url", "read_database_url")
     @classmethod
-    def _known_scheme(cls, value: str) -> str:
-        if not value.startswith(("sqlite:///", "postgresql://", "postgres://")):
+    def _known_scheme(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("sqlite:///", "postgresql://", "postgres://")):
             msg = "database_url must start with sqlite:/// or postgresql://"
             raise ValueError(msg)
         return value
+
+    @property
+    def read_url(self) -> str:
+        """Where the read models live: ``read_database_url``, or else the event store's database."""
+        return self.read_database_url or self.database_url

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from eventsourcing.persistence import ApplicationRecorder
 from sqlalchemy import Connection, Engine, MetaData, Table, select, text, update
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.sql.elements import quoted_name
 
 from projections.base import Envelope, Projection, RowWriter
@@ -81,6 +81,10 @@ class ProjectionEngine:
         # Where this process left each projection: if the committed position is elsewhere
         # (another worker moved it, or our batch rolled back), in-memory lookups are stale.
         self._committed: dict[str, int] = {}
+        # Threads of one process that share this engine (a background follower and a reader
+        # catching up) take turns: the database lock already serialises their batches, and this
+        # keeps the projections' in-memory lookups and ``_committed`` in step with it.
+        self._batch_lock = threading.RLock()
         self.setup()
 
     # --- schema -----------------------------------------------------------------------------
@@ -136,17 +140,18 @@ class ProjectionEngine:
         ``prefetched`` is (start, events after start) read ahead of time; it is used only if
         the group still stands at ``start`` once its rows are locked.
         """
-        try:
-            with self.engine.begin() as conn:
-                count, last = self._apply_next(
-                    conn, self.projections, self._names, self.batch_size, prefetched
-                )
-        except BaseException:
-            self._committed.clear()
-            raise
-        if count:
-            self._committed.update(dict.fromkeys(self._names, last))
-        return count
+        with self._batch_lock:
+            try:
+                with self.engine.begin() as conn:
+                    count, last = self._apply_next(
+                        conn, self.projections, self._names, self.batch_size, prefetched
+                    )
+            except BaseException:
+                self._committed.clear()
+                raise
+            if count:
+                self._committed.update(dict.fromkeys(self._names, last))
+            return count
 
     def _apply_next(
         self,
@@ -170,16 +175,33 @@ class ProjectionEngine:
         last = batch[-1].position
         for projection in projections:
             row = standing[projection.name]
-            tables = self.tables_of(projection, row.generation)
             continuing = self._committed.get(projection.name) == row.position
-            projection.start(conn, tables, continuing=continuing)
-            mine = [e for e in batch if e.position > row.position and e.name in projection.handles]
-            if mine:
-                writer = RowWriter(tables)
-                projection.apply(mine, writer)
-                writer.flush(conn)
+            self.apply_to(conn, projection, row.generation, batch, row.position, continuing=continuing)
         conn.execute(update(projection_state).where(projection_state.c.name.in_(names)).values(position=last))
         return len(batch), last
+
+    def apply_to(
+        self,
+        conn: Connection,
+        projection: Projection,
+        generation: int,
+        batch: Sequence[Envelope],
+        after: int,
+        *,
+        continuing: bool,
+    ) -> None:
+        """Apply the events of ``batch`` past ``after`` to ``projection``'s tables of ``generation``.
+
+        Writes rows only: no position is read or recorded, that is the caller's business (a batch
+        records it in ``projection_state``; a rebuild tracks it in memory until it switches over).
+        """
+        tables = self.tables_of(projection, generation)
+        projection.start(conn, tables, continuing=continuing)
+        mine = [e for e in batch if e.position > after and e.name in projection.handles]
+        if mine:
+            writer = RowWriter(tables)
+            projection.apply(mine, writer)
+            writer.flush(conn)
 
     def catch_up(self, until: int | None = None, progress: Callable[[int, int], None] | None = None) -> int:
         """Apply batches until the group is at ``until`` (default: the head of the log).
@@ -229,7 +251,7 @@ class ProjectionEngine:
                 if self.run_batch() == 0:
                     pause(idle_seconds)
                 failures = 0
-            except (OperationalError, OSError) as error:  # lost connection: back off and resume
+            except (OperationalError, InterfaceError, OSError) as error:  # lost connection: back off
                 failures += 1
                 log.warning("projection batch failed (%s); retrying", error)
                 stop.wait(min(0.1 * 2**failures, 5.0))
@@ -240,8 +262,20 @@ class ProjectionEngine:
                     failures += 1
                     log.warning("projection batch failed (%s); retrying", error)
                     stop.wait(min(0.1 * 2**failures, 5.0))
+                    self._check_source_pool()
                     continue
                 raise
+
+    def _check_source_pool(self) -> None:
+        """After a lost event-store connection, test the store's idle pooled connections and replace
+        the dead ones at once: when the server went away they all died, and meeting them one
+        failed batch (and one longer back-off) at a time takes seconds."""
+        check = getattr(getattr(getattr(self.recorder, "datastore", None), "pool", None), "check", None)
+        if callable(check):
+            try:
+                check()
+            except Exception as error:  # the server is still away: the next batch fails and waits
+                log.debug("event-store pool check failed: %s", error)
 
 
 def wait_until(engine: ProjectionEngine, position: int, timeout: float = 5.0) -> bool:

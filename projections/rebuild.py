@@ -1,0 +1,274 @@
+"""Rebuild projections from the start of the log while readers and workers carry on.
+
+For the named projections (default: all of the engine's), :func:`rebuild`
+
+1. creates the next generation of their physical tables (``<table>__g<N+1>``), beside the
+   current ones that readers query through the views and that workers keep applying to;
+2. applies every event from position 0 into the new tables with fresh projection instances,
+   in batches of their own transactions, tracking its position in memory (nothing in
+   ``projection_state`` moves, so a crash leaves only unused tables, dropped by the next try);
+3. once within one batch of the head, in ONE transaction: locks the projections' state rows
+   (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite's write lock, taken by the writer engine's
+   ``BEGIN IMMEDIATE``), so that no worker applies a batch meanwhile; applies the last events
+   up to the head; points the views at the new generation; records position and generation;
+   commits;
+4. drops the old generation's tables.
+
+Readers always read the views, so they see the old complete tables or the new complete ones.
+(A PostgreSQL transaction that reads the views both before and after the switch, in
+``REPEATABLE READ``, could see new tables its snapshot holds only in part; readers run each query
+in its own ``READ COMMITTED`` transaction.) Workers read the generation from the state row at the
+start of every batch, so after the switch they apply to the new tables from the new position.
+
+Several projections are rebuilt in one pass over the log. Two rebuilds of one projection at once
+are refused (a PostgreSQL advisory lock per projection; on SQLite, one rebuild at a time, by a lock
+on the file ``<database>.rebuild-lock`` beside the database).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import os
+import time
+import zlib
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select, text, update
+
+from projections.base import Envelope, Projection
+from projections.engine import ProjectionEngine
+from readmodels.state import projection_state
+
+log = logging.getLogger(__name__)
+
+
+class RebuildError(RuntimeError):
+    """The rebuild could not start or could not switch over (nothing visible changed)."""
+
+
+@dataclass(frozen=True)
+class RebuildProgress:
+    """How far a rebuild is: events applied, the estimated total, and the time it took so far."""
+
+    done: int
+    total: int
+    position: int
+    head: int
+    seconds: float
+    #: True on the last report, once the new generation is in place.
+    finished: bool = False
+
+    @property
+    def rate(self) -> float:
+        """Events per second."""
+        return self.done / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def eta(self) -> float | None:
+        """Seconds left at the current rate (None before there is a rate)."""
+        rate = self.rate
+        return max(0, self.total - self.done) / rate if rate > 0 else None
+
+
+@dataclass(frozen=True)
+class Rebuilt:
+    name: str
+    previous_generation: int
+    generation: int
+    position: int
+    events: int
+    seconds: float
+
+
+@dataclass
+class _Target:
+    projection: Projection  # a fresh instance: its in-memory lookups start empty
+    previous: int
+    generation: int
+
+
+def rebuild(
+    engine: ProjectionEngine,
+    names: Sequence[str] | None = None,
+    progress: Callable[[RebuildProgress], None] | None = None,
+    *,
+    batch_size: int | None = None,
+) -> list[Rebuilt]:
+    """Rebuild the projections ``names`` (all of ``engine``'s if none) in new table generations."""
+    chosen = _choose(engine, names)
+    size = batch_size or engine.batch_size
+    started = time.monotonic()
+    with _exclusive(engine, [p.name for p in chosen]):
+        with engine.engine.connect() as conn:
+            standing = engine.standings(conn, lock=False)
+        targets = [
+            _Target(type(p)(), standing[p.name].generation, standing[p.name].generation + 1) for p in chosen
+        ]
+        with engine.engine.begin() as conn:
+            for target in targets:
+                engine._create_generation(conn, target.projection, target.generation)
+        try:
+            position, done = _fill(engine, targets, size, started, progress)
+            position, done = _switch(engine, targets, size, position, done)
+        except BaseException:
+            _discard(engine, targets)
+            raise
+        if progress is not None:
+            progress(RebuildProgress(done, done, position, position, time.monotonic() - started, True))
+        with engine._batch_lock:  # this process's workers re-read their lookups from the new tables
+            for target in targets:
+                engine._committed.pop(target.projection.name, None)
+        _drop_old(engine, targets)
+    seconds = time.monotonic() - started
+    return [Rebuilt(t.projection.name, t.previous, t.generation, position, done, seconds) for t in targets]
+
+
+def _choose(engine: ProjectionEngine, names: Sequence[str] | None) -> list[Projection]:
+    known = {p.name: p for p in engine.projections}
+    if not names:
+        return list(engine.projections)
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        msg = f"unknown projection {', '.join(unknown)} (known: {', '.join(known)})"
+        raise RebuildError(msg)
+    return [known[n] for n in dict.fromkeys(names)]
+
+
+def _apply(
+    conn: Connection,
+    engine: ProjectionEngine,
+    targets: Sequence[_Target],
+    batch: Sequence[Envelope],
+    after: int,
+) -> None:
+    for target in targets:
+        # ``continuing``: between this rebuild's batches nobody else writes the new tables.
+        engine.apply_to(conn, target.projection, target.generation, batch, after, continuing=after > 0)
+
+
+def _fill(
+    engine: ProjectionEngine,
+    targets: Sequence[_Target],
+    size: int,
+    started: float,
+    progress: Callable[[RebuildProgress], None] | None,
+) -> tuple[int, int]:
+    """Apply the log into the new tables until within one batch of the head (workers carry on)."""
+    position = done = 0
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rebuild-read") as pool:
+        ahead: Future[list[Envelope]] = pool.submit(engine.source.read, position, size)
+        while True:
+            head = engine.head()
+            if head - position <= size:
+                ahead.cancel()
+                return position, done
+            batch = ahead.result()
+            if not batch:
+                return position, done
+            ahead = pool.submit(engine.source.read, batch[-1].position, size)
+            with engine.engine.begin() as conn:
+                _apply(conn, engine, targets, batch, position)
+            position, done = batch[-1].position, done + len(batch)
+            if progress is not None:
+                progress(
+                    RebuildProgress(
+                        done, done + max(0, head - position), position, head, time.monotonic() - started
+                    )
+                )
+
+
+def _switch(
+    engine: ProjectionEngine, targets: Sequence[_Target], size: int, position: int, done: int
+) -> tuple[int, int]:
+    """The last events, the views and the state rows, in one transaction under the rows' lock."""
+    names = [t.projection.name for t in targets]
+    with engine._batch_lock, engine.engine.begin() as conn:
+        query = select(projection_state).where(projection_state.c.name.in_(names))
+        if conn.dialect.name == "postgresql":
+            query = query.with_for_update()
+        rows = {row.name: row for row in conn.execute(query)}
+        for target in targets:
+            if rows[target.projection.name].generation != target.previous:
+                msg = (
+                    f"{target.projection.name} moved to generation "
+                    f"{rows[target.projection.name].generation} during the rebuild"
+                )
+                raise RebuildError(msg)
+        head = engine.head()  # read under the lock: every batch a worker committed is below it
+        while position < head:
+            batch = engine.source.read(position, size)
+            if not batch:
+                break
+            _apply(conn, engine, targets, batch, position)
+            position, done = batch[-1].position, done + len(batch)
+        for target in targets:
+            engine._point_views(conn, target.projection, target.generation)
+            conn.execute(
+                update(projection_state)
+                .where(projection_state.c.name == target.projection.name)
+                .values(position=position, generation=target.generation, version=target.projection.version)
+            )
+    return position, done
+
+
+def _drop_old(engine: ProjectionEngine, targets: Sequence[_Target]) -> None:
+    with engine.engine.begin() as conn:
+        for target in targets:
+            for table in engine.tables_of(target.projection, target.previous).values():
+                table.drop(conn, checkfirst=True)
+
+
+def _discard(engine: ProjectionEngine, targets: Sequence[_Target]) -> None:
+    """After a failure: drop the new tables, unless the switch did commit (a commit whose answer
+    was lost with the connection)."""
+    try:
+        with engine.engine.begin() as conn:
+            standing = engine.standings(conn, lock=True)
+            for target in targets:
+                if standing[target.projection.name].generation == target.generation:
+                    continue
+                for table in engine.tables_of(target.projection, target.generation).values():
+                    table.drop(conn, checkfirst=True)
+    except Exception:
+        log.exception("could not drop the unfinished generation; the next rebuild replaces it")
+
+
+@contextlib.contextmanager
+def _exclusive(engine: ProjectionEngine, names: Sequence[str]) -> Iterator[None]:
+    """One rebuild of a projection at a time, released when the process ends however it ends."""
+    if engine.engine.dialect.name == "postgresql":
+        with engine.engine.connect() as conn:
+            schema = conn.execute(text("SELECT current_schema()")).scalar_one()
+            keys = [zlib.crc32(f"cleanledger rebuild {schema}.{n}".encode()) for n in names]
+            taken: list[int] = []
+            try:
+                for key, name in zip(keys, names, strict=True):
+                    if not conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}).scalar_one():
+                        msg = f"a rebuild of {name} is already running"
+                        raise RebuildError(msg)
+                    taken.append(key)
+                conn.commit()
+                yield
+            finally:
+                for key in taken:
+                    with contextlib.suppress(Exception):
+                        conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+        return
+    database = engine.engine.url.database
+    if not database:
+        yield
+        return
+    fd = os.open(f"{database}.rebuild-lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            msg = f"a rebuild is already running on {database}"
+            raise RebuildError(msg) from None
+        yield
+    finally:
+        os.close(fd)
