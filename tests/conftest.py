@@ -58,8 +58,12 @@ class PostgresSchema:
             conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(self.name)))
 
     def drop(self) -> None:
+        self.drop_named(self.name)
+
+    @staticmethod
+    def drop_named(name: str) -> None:
         with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(self.name)))
+            conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(name)))
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

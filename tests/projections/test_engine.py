@@ -14,6 +14,7 @@ from projections.engine import ProjectionEngine
 from readmodels.erp import line_balances, obligation_balances
 from tests.app.books import Books
 from tests.app.test_state_machine import fold_line
+from tests.projections.test_general_ledger import spend
 
 
 @pytest.fixture
@@ -38,6 +39,7 @@ def test_balances_equal_the_fold_of_each_lines_events(
     )
     second = books.line(amount=500_000, code="100-080-081-1001-2001-3001-202-01")
     books.obligate(first, 250_000)
+    spend(books, first, 120_000, withheld=3_600, give_back=20_000)  # voucher, payment, 반납
     books.run(AmendBudget, line_id=second, change=-100_000, reference="감액")
     books.run(
         TransferBudget,
@@ -56,6 +58,7 @@ def test_balances_equal_the_fold_of_each_lines_events(
             "allocated"
         ]
         assert (row["obligated"], row["paid"]) == (fold["obligated"], fold["paid"])
+    assert (rows[str(first)]["paid"], rows[str(first)]["vouchered"]) == (100_000, 120_000)
     assert rows[str(first)]["title"] == "어르신 복지관 운영"
     assert rows[str(first)]["budget_item"] == "201-01"
     assert projector.position() == projector.head()
