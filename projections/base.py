@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -78,6 +78,7 @@ class RowWriter:
             str, dict[tuple[Any, ...], tuple[dict[str, Any], dict[str, Any], dict[str, int]]]
         ] = {}
         self._key_names: dict[str, tuple[str, ...]] = {}
+        self._statements: list[Callable[[Connection, Mapping[str, Table]], None]] = []
 
     def physical(self, table: Table) -> Table:
         return self._tables[table.name]
@@ -112,7 +113,7 @@ class RowWriter:
 
     @property
     def empty(self) -> bool:
-        return not (self._inserts or self._rows)
+        return not (self._inserts or self._rows or self._statements)
 
     def flush(self, conn: Connection) -> int:
         """Write everything: inserts, then upserts. Returns the rows written."""
@@ -126,9 +127,17 @@ class RowWriter:
             written += len(rows)
         for name, by_key in self._rows.items():
             written += self._upsert(conn, name, list(by_key.values()))
+        for statement in self._statements:
+            statement(conn, self._tables)
         self._inserts.clear()
         self._rows.clear()
+        self._statements.clear()
         return written
+
+    def then(self, statement: Callable[[Connection, Mapping[str, Table]], None]) -> None:
+        """Run ``statement(conn, physical tables)`` after the rows are written, in the same
+        transaction: for totals the database can sum from rows just inserted."""
+        self._statements.append(statement)
 
     def _upsert(
         self, conn: Connection, name: str, rows: list[tuple[dict[str, Any], dict[str, Any], dict[str, int]]]

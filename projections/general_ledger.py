@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from functools import partial
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, select, text
 
 from domain.posting_rules import FACT_EVENTS, HANDLED_EVENTS, MemoryFacts, journal_entries
 from domain.reference.chart_of_accounts import CHART
@@ -66,6 +67,22 @@ class _StoredFacts(MemoryFacts):
         return super()._voucher(voucher_id)
 
 
+def _sum_daily(first: int, last: int, conn: Connection, tables: Mapping[str, Table]) -> None:
+    """Add the postings of positions ``first``..``last`` to ``account_daily`` in one statement."""
+    daily, posted = tables[account_daily.name].name, tables[postings.name].name
+    conn.execute(
+        text(
+            f'INSERT INTO "{daily}" (org, account, accounting_date, debit, credit) '
+            "SELECT org, account, accounting_date, SUM(debit), SUM(credit) "
+            f'FROM "{posted}" WHERE position BETWEEN :first AND :last '
+            "GROUP BY org, account, accounting_date "
+            "ON CONFLICT (org, account, accounting_date) DO UPDATE SET "
+            f'debit = "{daily}".debit + excluded.debit, credit = "{daily}".credit + excluded.credit'
+        ),
+        {"first": first, "last": last},
+    )
+
+
 class GeneralLedgerProjection(Projection):
     name = "general_ledger"
     tables = (chart_of_accounts, postings, account_daily, gl_line_items, gl_vouchers, gl_revenue_codes)
@@ -93,6 +110,7 @@ class GeneralLedgerProjection(Projection):
                     normal_side=account.normal_side.value,
                 )
             self._chart_written = True
+        posted = False
         for event in events:
             if event.name in FACT_EVENTS:
                 self._learn(event, out)
@@ -120,12 +138,10 @@ class GeneralLedgerProjection(Projection):
                             "memo": entry.memo[:300],
                         },
                     )
-                    out.add(
-                        account_daily,
-                        {"org": data["org"], "account": line.account, "accounting_date": day},
-                        debit=line.debit,
-                        credit=line.credit,
-                    )
+                    posted = True
+        if posted:
+            # The database sums the batch's postings into the daily totals, after they are in.
+            out.then(partial(_sum_daily, events[0].position, events[-1].position))
 
     def _learn(self, event: Envelope, out: RowWriter) -> None:
         self._facts.learn(event.name, event.originator_id, event.data)
