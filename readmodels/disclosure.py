@@ -88,6 +88,7 @@ expenditures = Table(
     Column("payee_business_number", String(12)),  # businesses only
     Index("ix_expenditures_org_year_code", "org", "fiscal_year", "code"),
     Index("ix_expenditures_contract", "contract_id"),
+    postgresql_with={"fillfactor": 70},  # updated in place: room for HOT updates
 )
 
 # 계약현황: every disclosed field of a contract, its latest amendment, inspection and status, and
@@ -127,6 +128,7 @@ contracts = Table(
     amount("returned"),
     amount("payments_to_date"),  # paid − returned
     Index("ix_contracts_org_year_code", "org", "fiscal_year", "code"),
+    postgresql_with={"fillfactor": 70},  # updated in place: room for HOT updates
 )
 
 # 변경계약 history: one row per amendment.
@@ -178,6 +180,7 @@ revenue_by_code = Table(
     amount("refunded"),  # 환급
     Column("closed", Boolean, nullable=False, server_default=text("false")),
     Index("ix_revenue_by_code_org_year_code", "org", "fiscal_year", "code"),
+    postgresql_with={"fillfactor": 70},  # updated in place: room for HOT updates
 )
 
 # --- lookups of the projection ------------------------------------------------------------------

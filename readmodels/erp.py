@@ -48,6 +48,9 @@ line_balances = Table(
     amount("carried_over"),  # 이월액
     Column("closed", Boolean, nullable=False, server_default=text("false")),
     Index("ix_line_balances_org_year", "org", "fiscal_year", "code"),
+    # Rows are updated in place batch after batch: leave room on each page so PostgreSQL
+    # can keep the new version beside the old one (a HOT update) instead of touching indexes.
+    postgresql_with={"fillfactor": 70},
 )
 
 obligation_balances = Table(
@@ -66,4 +69,7 @@ obligation_balances = Table(
     amount("returned"),
     Column("cancelled", Boolean, nullable=False, server_default=text("false")),
     Index("ix_obligation_balances_line", "line_id"),
+    # Rows are updated in place batch after batch: leave room on each page so PostgreSQL
+    # can keep the new version beside the old one (a HOT update) instead of touching indexes.
+    postgresql_with={"fillfactor": 70},
 )

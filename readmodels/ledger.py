@@ -47,6 +47,7 @@ account_daily = Table(
     Column("accounting_date", Date, primary_key=True),
     Column("debit", BigInteger, nullable=False, server_default=text("0")),
     Column("credit", BigInteger, nullable=False, server_default=text("0")),
+    postgresql_with={"fillfactor": 70},  # updated in place: room for HOT updates
 )
 
 # What the posting rules need to know that an event does not say, learnt from earlier events.
