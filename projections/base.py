@@ -12,6 +12,7 @@ import functools
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any, ClassVar
 
 import orjson
@@ -168,8 +169,9 @@ def _copy_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> No
     raw = conn.connection.driver_connection
     assert raw is not None
     with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        values = itemgetter(*columns)
         for row in rows:
-            copy.write_row(tuple(row[c] for c in columns))
+            copy.write_row(values(row))
 
 
 def _sqlite_upsert(
