@@ -169,7 +169,8 @@ def _copy_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> No
     raw = conn.connection.driver_connection
     assert raw is not None
     with raw.cursor() as cursor, cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-        values = itemgetter(*columns)
+        # itemgetter of one column gives the value, not a 1-tuple
+        values = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
         for row in rows:
             copy.write_row(values(row))
 
