@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -93,11 +92,9 @@ class ProjectionEngine:
         """Create the state table, and generation 1 with its views for new projections."""
         with self.engine.begin() as conn:
             state_metadata.create_all(conn)
-            query = select(projection_state).where(projection_state.c.name.in_(self._names))
-            known = {row.name: row for row in conn.execute(query)}
+            known = self.standings(conn, lock=False)
             for projection in self.projections:
-                row = known.get(projection.name)
-                if row is None:
+                if projection.name not in known:
                     self._create_generation(conn, projection, 1)
                     self._point_views(conn, projection, 1)
                     conn.execute(
@@ -143,9 +140,7 @@ class ProjectionEngine:
         with self._batch_lock:
             try:
                 with self.engine.begin() as conn:
-                    count, last = self._apply_next(
-                        conn, self.projections, self._names, self.batch_size, prefetched
-                    )
+                    count, last = self._apply_next(conn, prefetched)
             except BaseException:
                 self._committed.clear()
                 raise
@@ -154,30 +149,24 @@ class ProjectionEngine:
             return count
 
     def _apply_next(
-        self,
-        conn: Connection,
-        projections: Sequence[Projection],
-        names: Sequence[str],
-        limit: int,
-        prefetched: tuple[int, list[Envelope]] | None = None,
+        self, conn: Connection, prefetched: tuple[int, list[Envelope]] | None = None
     ) -> tuple[int, int]:
-        query = select(projection_state).where(projection_state.c.name.in_(names))
-        if conn.dialect.name == "postgresql":
-            query = query.with_for_update()
-        standing = {row.name: row for row in conn.execute(query)}
+        standing = self.standings(conn, lock=True)
         start = min(row.position for row in standing.values())
         if prefetched is not None and prefetched[0] == start:
             batch = prefetched[1]
         else:
-            batch = self.source.read(start, limit)
+            batch = self.source.read(start, self.batch_size)
         if not batch:
             return 0, start
         last = batch[-1].position
-        for projection in projections:
+        for projection in self.projections:
             row = standing[projection.name]
             continuing = self._committed.get(projection.name) == row.position
             self.apply_to(conn, projection, row.generation, batch, row.position, continuing=continuing)
-        conn.execute(update(projection_state).where(projection_state.c.name.in_(names)).values(position=last))
+        conn.execute(
+            update(projection_state).where(projection_state.c.name.in_(self._names)).values(position=last)
+        )
         return len(batch), last
 
     def apply_to(
@@ -276,14 +265,3 @@ class ProjectionEngine:
                 check()
             except Exception as error:  # the server is still away: the next batch fails and waits
                 log.debug("event-store pool check failed: %s", error)
-
-
-def wait_until(engine: ProjectionEngine, position: int, timeout: float = 5.0) -> bool:
-    """Catch up (in this thread) until ``position`` is applied, or ``timeout`` runs out."""
-    deadline = time.monotonic() + timeout
-    while engine.position() < position:
-        if engine.run_batch() == 0 and engine.position() < position:
-            if time.monotonic() > deadline:
-                return False
-            time.sleep(0.005)
-    return True
