@@ -29,7 +29,7 @@ from domain.errors import (
     VoucherExceedsObligation,
     WrongOrganisation,
 )
-from domain.money import positive_won
+from domain.money import positive_won, releasable
 from domain.obligation import Obligation
 from domain.vendor import Vendor
 
@@ -362,13 +362,7 @@ class Contract(LedgerAggregate):
 
     def release_voucher(self, ctx: Context, voucher_id: UUID, amount: int) -> None:
         """Give back what a rejected voucher drew."""
-        amount = positive_won(amount)
-        if amount > self.vouchered:
-            raise InvalidState(
-                f"cannot release {amount} won; {self.vouchered} won is vouchered",
-                requested=amount,
-                vouchered=self.vouchered,
-            )
+        amount = releasable(amount, held=self.vouchered, held_as="vouchered")
         self.record(self.VoucherReleased, ctx, voucher_id=voucher_id, amount=amount)
 
     # --- guards -----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ that does not fit in a signed 64-bit integer is refused.
 
 from __future__ import annotations
 
-from domain.errors import AmountOutOfRange, InvalidAmount, Number
+from domain.errors import AmountOutOfRange, InvalidAmount, InvalidState, Number
 
 Won = int
 MAX_WON: Won = 2**63 - 1
@@ -25,6 +25,15 @@ def non_negative_won(value: object, *, field: str = "amount") -> Won:
     amount = _integral(value, field)
     if amount < 0:
         raise InvalidAmount(f"{field} must not be negative, got {amount}", **{field: amount})
+    return amount
+
+
+def releasable(value: object, *, held: int, held_as: str) -> Won:
+    """A positive amount to give back, refused if more than the ``held`` amount it comes from."""
+    amount = positive_won(value)
+    if amount > held:
+        numbers: dict[str, Number] = {"requested": amount, held_as: held}
+        raise InvalidState(f"cannot release {amount} won; {held} won is {held_as}", **numbers)
     return amount
 
 

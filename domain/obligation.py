@@ -22,7 +22,7 @@ from domain.errors import (
     VoucherExceedsObligation,
     WrongOrganisation,
 )
-from domain.money import positive_won
+from domain.money import positive_won, releasable
 from domain.requisition import Requisition
 from domain.vendor import Vendor
 
@@ -229,13 +229,7 @@ class Obligation(LedgerAggregate):
 
     def release_voucher(self, ctx: Context, voucher_id: UUID, amount: int) -> None:
         """Give back what a rejected voucher drew, so it may be vouchered again."""
-        amount = positive_won(amount)
-        if amount > self.vouchered:
-            raise InvalidState(
-                f"cannot release {amount} won; {self.vouchered} won is vouchered",
-                requested=amount,
-                vouchered=self.vouchered,
-            )
+        amount = releasable(amount, held=self.vouchered, held_as="vouchered")
         self.record(self.VoucherReleased, ctx, voucher_id=voucher_id, amount=amount)
 
     def contract(self, ctx: Context, contract_id: UUID, change: int) -> None:

@@ -214,3 +214,15 @@ def test_a_fiscal_year_opens_for_a_registered_organisation_and_closes_once() -> 
         fiscal_year.close(ctx(date(2026, 12, 31)), lapsed_total=0)
     with refused("year-closed"):
         fiscal_year.add_budget_line(ctx(), new_id())
+
+
+def test_an_obligation_gives_back_no_more_than_was_vouchered() -> None:
+    obligation, _ = given_obligation(amount=400_000)
+    voucher_id = new_id()
+    obligation.draw_voucher(ctx(), voucher_id, 150_000)
+    obligation.collect_events()
+    with refused("invalid-state", requested=150_001, vouchered=150_000):
+        obligation.release_voucher(ctx(), voucher_id, 150_001)
+    assert_nothing_recorded(obligation)
+    obligation.release_voucher(ctx(), voucher_id, 150_000)
+    assert (obligation.vouchered, obligation.remaining) == (0, 400_000)

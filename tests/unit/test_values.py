@@ -9,7 +9,7 @@ import pytest
 
 from domain.base import Context
 from domain.codes import BudgetCode, fiscal_year, org_code, revenue_code
-from domain.money import MAX_WON, checked_sum, positive_won
+from domain.money import MAX_WON, checked_sum, positive_won, releasable
 from tests.unit.gwt import refused
 
 
@@ -109,3 +109,11 @@ def test_an_accounting_date_outside_the_fiscal_year_is_refused() -> None:
 def test_a_command_without_an_actor_is_refused() -> None:
     with refused("invalid-input"):
         Context("6110000", 2026, date(2026, 1, 1), "  ", uuid.uuid4())
+
+
+def test_no_more_is_released_than_is_held() -> None:
+    assert releasable(300, held=300, held_as="vouchered") == 300
+    with refused("invalid-state", requested=301, vouchered=300):
+        releasable(301, held=300, held_as="vouchered")
+    with refused("invalid-amount"):
+        releasable(0, held=300, held_as="vouchered")
