@@ -131,8 +131,9 @@ def trial_balance(conn: Connection, org: str, as_of: date, period_start: date | 
                 opening + _signed(side, debit, credit),
             )
         )
-    closing_debit = sum(_debit_balance(chart, line) for line in lines)
-    closing_credit = sum(_credit_balance(chart, line) for line in lines)
+    sides = [_closing_sides(chart, line) for line in lines]
+    closing_debit = sum(debit for debit, _ in sides)
+    closing_credit = sum(credit for _, credit in sides)
     return TrialBalance(
         org=org,
         period_start=start,
@@ -145,16 +146,11 @@ def trial_balance(conn: Connection, org: str, as_of: date, period_start: date | 
     )
 
 
-def _debit_balance(chart: dict[str, tuple[str, str, str, str]], line: AccountLine) -> int:
+def _closing_sides(chart: dict[str, tuple[str, str, str, str]], line: AccountLine) -> tuple[int, int]:
+    """The closing balance as (debit balance, credit balance); one of them is zero."""
     side = chart.get(line.account, ("", "", "", "debit"))[3]
-    balance = line.closing if side == "debit" else -line.closing
-    return max(balance, 0)
-
-
-def _credit_balance(chart: dict[str, tuple[str, str, str, str]], line: AccountLine) -> int:
-    side = chart.get(line.account, ("", "", "", "debit"))[3]
-    balance = line.closing if side == "credit" else -line.closing
-    return max(balance, 0)
+    as_debit = line.closing if side == "debit" else -line.closing
+    return max(as_debit, 0), max(-as_debit, 0)
 
 
 def income_statement(conn: Connection, org: str, start: date, end: date) -> IncomeStatement:
