@@ -32,6 +32,14 @@ class Settings(BaseSettings):
         description="PostgreSQL schema of the read models (created if missing); unused on SQLite",
     )
 
+    max_body_bytes: int = Field(default=1_000_000, ge=1_000, description="Largest request body accepted")
+    min_position_timeout: float = Field(
+        default=5.0, gt=0, le=60, description="Seconds a read with min_position waits for the views"
+    )
+    public_requests_per_minute: int = Field(
+        default=600, ge=0, description="Public API requests per client per minute (0: unlimited)"
+    )
+
     @field_validator("database_url", "read_database_url")
     @classmethod
     def _known_scheme(cls, value: str | None) -> str | None:

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from urllib.parse import parse_qs, urlsplit
 
 import psycopg
+from fastapi import FastAPI
 from psycopg import sql
 from sqlalchemy import Engine
 
+from api.accounts import AccountStore
+from api.app import create_app
+from api.services import ApiServices, Limits, PositionWaiter
 from cleanledger.settings import Settings
 from commands.ledger import Ledger, open_ledger
 from commands.persistence import StoreConfig, schema_creation_lock
+from projections.background import BackgroundProjector
 from projections.engine import DEFAULT_BATCH, ProjectionEngine
 from projections.registry import all_projections
 from readmodels.database import read_engine
@@ -78,3 +86,59 @@ def listen_conninfo(settings: Settings) -> str | None:
     """The event store's PostgreSQL connection string for a LISTEN connection (None on SQLite)."""
     config = store_config(settings)
     return config.database_url.split("?", 1)[0] if config.is_postgres else None
+
+
+# --- the HTTP service ---------------------------------------------------------------------------
+
+
+class Service:
+    """The API with what it runs on: the ledger, the read models, in-process projections."""
+
+    def __init__(self, settings: Settings, *, run_projections: bool | None = None) -> None:
+        self.settings = settings
+        self.ledger = build_ledger(settings)
+        projection_engine = build_projection_engine(settings, self.ledger)
+        in_process = not store_config(settings).is_postgres if run_projections is None else run_projections
+        self.projector = BackgroundProjector(projection_engine) if in_process else None
+        read = build_read_engine(settings)
+        waiter = self.projector.wait_for if self.projector else _polling_waiter(projection_engine)
+        self.services = ApiServices(
+            ledger=self.ledger,
+            read_engine=read,
+            accounts=AccountStore(read, writer=projection_engine.engine),
+            wait_for_position=waiter,
+            limits=Limits(
+                max_body_bytes=settings.max_body_bytes,
+                min_position_timeout=settings.min_position_timeout,
+                public_requests_per_minute=settings.public_requests_per_minute,
+            ),
+            after_command=self.projector.poke if self.projector else (lambda: None),
+        )
+        self.app = create_app(self.services, lifespan=self._lifespan)
+
+    @asynccontextmanager
+    async def _lifespan(self, _: FastAPI) -> AsyncIterator[None]:
+        if self.projector is not None:
+            self.projector.start()
+        try:
+            yield
+        finally:
+            if self.projector is not None:
+                self.projector.stop()
+            self.ledger.close()
+
+
+def _polling_waiter(engine: ProjectionEngine) -> PositionWaiter:
+    """For projections run by a separate worker: look at their position every few milliseconds."""
+
+    def wait(position: int, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        pause = 0.002
+        while engine.position() < position:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(pause)
+            pause = min(pause * 2, 0.05)
+        return True
+
+    return wait

@@ -1,0 +1,47 @@
+"""The FastAPI application: ERP commands, the public open API, reports and audit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
+from typing import Any
+
+from fastapi import FastAPI
+
+from api import problems
+from api.limits import BodySizeLimit, PublicRateLimit
+from api.routers import commands
+from api.services import ApiServices
+
+API_DESCRIPTION = """
+Clean Ledger (클린재정 원장): the ledger of a public body's budget, spending, revenue and accounts.
+
+* **Commands** (`/api/v1/orgs/{org}/…`) need an API key (`Authorization: Bearer clk_…`) whose user
+  holds a role for the organisation. Send `Idempotency-Key` to make retries safe and `If-Match`
+  with a version to refuse stale changes. Each answers with the log `position` of its events.
+* **Public** endpoints (`/api/v1/public/…`) need no key, are read-only and rate-limited.
+  Pass `min_position` to read your own write.
+* Every refusal is `application/problem+json` (RFC 9457) whose `type` is a stable code.
+"""
+
+Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+
+
+def create_app(services: ApiServices, *, lifespan: Lifespan | None = None) -> FastAPI:
+    app = FastAPI(
+        title="Clean Ledger API",
+        version="1.0.0",
+        description=API_DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.services = services
+    problems.install(app)
+    app.include_router(commands.build_router())
+    app.add_middleware(PublicRateLimit, per_minute=services.limits.public_requests_per_minute)
+    app.add_middleware(BodySizeLimit, max_bytes=services.limits.max_body_bytes)
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, Any]:
+        return {"status": "ok"}
+
+    return app

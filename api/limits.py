@@ -1,0 +1,131 @@
+"""Limits of the HTTP layer: request body size, and the public API's rate per client."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import orjson
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.problems import PROBLEM_JSON
+
+
+async def _problem(
+    send: Send, status: int, code: str, title: str, detail: str, headers: dict[str, str]
+) -> None:
+    body = orjson.dumps({"type": code, "title": title, "status": status, "detail": detail, "numbers": {}})
+    raw_headers = [(b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode())]
+    raw_headers += [(k.lower().encode(), v.encode()) for k, v in headers.items()]
+    await send({"type": "http.response.start", "status": status, "headers": raw_headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class BodySizeLimit:
+    """Refuse request bodies over ``max_bytes`` with 413, by Content-Length or while streaming."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope["headers"]:
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = -1
+                if declared < 0 or declared > self.max_bytes:
+                    await self._refuse(send)
+                    return
+        received = 0
+        started = False
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise _TooLarge
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except _TooLarge:
+            if not started:
+                await self._refuse(send)
+
+    async def _refuse(self, send: Send) -> None:
+        await _problem(
+            send,
+            413,
+            "request-too-large",
+            "Request body too large",
+            f"Request bodies are limited to {self.max_bytes} bytes.",
+            {},
+        )
+
+
+class PublicRateLimit:
+    """A token bucket per client address on the public API (``/api/v1/public``).
+
+    The client is the connection's peer address; behind a proxy, run uvicorn with
+    ``--forwarded-allow-ips`` so the peer is the real client.
+    """
+
+    prefix = "/api/v1/public"
+
+    def __init__(self, app: ASGIApp, per_minute: int, burst: int | None = None) -> None:
+        self.app = app
+        self.rate = per_minute / 60.0
+        self.capacity = float(burst if burst is not None else max(per_minute // 6, 10))
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.rate <= 0 or scope["type"] != "http" or not scope["path"].startswith(self.prefix):
+            await self.app(scope, receive, send)
+            return
+        client: Any = scope.get("client")
+        address = str(client[0]) if client else "unknown"
+        wait = self._take(address)
+        if wait > 0:
+            await _problem(
+                send,
+                429,
+                "too-many-requests",
+                "Too many requests",
+                f"The public API allows {round(self.rate * 60)} requests a minute per client.",
+                {"Retry-After": str(max(1, round(wait)))},
+            )
+            return
+        await self.app(scope, receive, send)
+
+    def _take(self, address: str) -> float:
+        """0 if a request may go now, else the seconds until it may."""
+        now = time.monotonic()
+        with self._lock:
+            tokens, last = self._buckets.get(address, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - last) * self.rate)
+            if tokens >= 1:
+                self._buckets[address] = (tokens - 1, now)
+                if len(self._buckets) > 100_000:  # forget idle clients so memory stays bounded
+                    self._buckets = {a: b for a, b in self._buckets.items() if now - b[1] < 60}
+                return 0.0
+            self._buckets[address] = (tokens, now)
+            return (1 - tokens) / self.rate

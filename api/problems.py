@@ -1,0 +1,208 @@
+"""Errors as RFC 9457 problem details (``application/problem+json``).
+
+``type`` is the stable code of the refusal (``over-allocation``, ``vendor-debarred``, …), a URI
+reference relative to ``/problems/`` where each is described; ``detail`` says in plain words what
+happened and ``numbers`` carries the amounts involved. No request ever gets a bare 500 for bad
+input: malformed requests are 422, and anything unexpected is a logged 500 problem with no
+internals in it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+import orjson
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from commands.errors import CommandIdReused, TooMuchContention, VersionConflict
+from domain import errors
+
+log = logging.getLogger("cleanledger.api")
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem: why a request was refused."""
+
+    type: str = Field(
+        description="Stable code of the problem, e.g. over-allocation", examples=["over-allocation"]
+    )
+    title: str = Field(description="Short summary of the kind of problem")
+    status: int = Field(description="The HTTP status code")
+    detail: str = Field(description="What happened, in plain words")
+    instance: str | None = Field(default=None, description="The request path")
+    numbers: dict[str, int | str] = Field(
+        default_factory=dict, description="The amounts and values the refusal is about"
+    )
+    errors: list[dict[str, Any]] | None = Field(
+        default=None, description="For malformed input: each invalid field, where and why"
+    )
+
+
+class ApiProblem(Exception):
+    """A refusal raised by the HTTP layer itself (authentication, headers, limits)."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        title: str,
+        detail: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        numbers: Mapping[str, int | str] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.code = code
+        self.title = title
+        self.detail = detail
+        self.headers = dict(headers or {})
+        self.numbers = dict(numbers or {})
+
+
+def status_of(error: errors.DomainError) -> int:
+    """The HTTP status of a domain refusal."""
+    if isinstance(error, errors.InvalidInput):
+        return 422
+    if isinstance(error, errors.NotFound | errors.WrongOrganisation):
+        # Another organisation's things are reported as missing: their existence is not public.
+        return 404
+    if isinstance(error, VersionConflict):
+        return 412
+    if isinstance(error, CommandIdReused):
+        return 422
+    if isinstance(error, TooMuchContention):
+        return 503
+    return 409
+
+
+def problem_response(
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    *,
+    instance: str | None = None,
+    numbers: Mapping[str, int | str] | None = None,
+    errors_: list[dict[str, Any]] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    body: dict[str, Any] = {
+        "type": code,
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+        "numbers": dict(numbers or {}),
+    }
+    if errors_ is not None:
+        body["errors"] = errors_
+    return Response(orjson.dumps(body), status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
+    found = []
+    for error in exc.errors():
+        found.append(
+            {
+                "loc": [str(part) for part in error.get("loc", ())],
+                "msg": str(error.get("msg", "")),
+                "type": str(error.get("type", "")),
+            }
+        )
+    return found
+
+
+def install(app: FastAPI) -> None:
+    """Answer every refusal of ``app`` as problem+json."""
+
+    @app.exception_handler(errors.DomainError)
+    async def _domain(request: Request, exc: errors.DomainError) -> Response:
+        headers = {"Retry-After": "1"} if isinstance(exc, TooMuchContention) else None
+        return problem_response(
+            status_of(exc),
+            exc.code,
+            exc.title,
+            exc.detail,
+            instance=request.url.path,
+            numbers=exc.numbers,
+            headers=headers,
+        )
+
+    @app.exception_handler(ApiProblem)
+    async def _api(request: Request, exc: ApiProblem) -> Response:
+        return problem_response(
+            exc.status,
+            exc.code,
+            exc.title,
+            exc.detail,
+            instance=request.url.path,
+            numbers=exc.numbers,
+            headers=exc.headers,
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _malformed(request: Request, exc: RequestValidationError) -> Response:
+        found = _validation_errors(exc)
+        first = found[0] if found else {"loc": [], "msg": "invalid"}
+        where = ".".join(first["loc"])
+        return problem_response(
+            422,
+            "invalid-request",
+            "The request is malformed",
+            f"{where}: {first['msg']}" if where else str(first["msg"]),
+            instance=request.url.path,
+            errors_=found,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        codes = {404: "not-found", 405: "method-not-allowed", 413: "request-too-large"}
+        detail = exc.detail if isinstance(exc.detail, str) else "refused"
+        return problem_response(
+            exc.status_code,
+            codes.get(exc.status_code, f"http-{exc.status_code}"),
+            detail,
+            detail,
+            instance=request.url.path,
+            headers=exc.headers,
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return problem_response(
+            500,
+            "internal-error",
+            "Internal error",
+            "The server failed to answer; nothing was recorded unless a position was returned.",
+            instance=request.url.path,
+        )
+
+
+#: The problem responses every endpoint may give, for the OpenAPI document.
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    described = {
+        400: "Bad header (If-Match, Idempotency-Key)",
+        401: "No valid API key",
+        403: "The key's roles do not allow this for the organisation",
+        404: "No such thing (or not in this organisation)",
+        409: "A rule of the ledger refuses it (e.g. over-allocation, vendor-debarred, year-closed)",
+        412: "If-Match names a version the aggregate is no longer at; nothing was written",
+        413: "Request body too large",
+        422: "Malformed input, or an Idempotency-Key reused for a different body",
+        429: "Too many requests from this client; see Retry-After",
+        503: "Not projected up to min_position in time, or too much contention; see Retry-After",
+    }
+    return {
+        status: {"model": Problem, "description": described[status], "content": {PROBLEM_JSON: {}}}
+        for status in statuses
+    }

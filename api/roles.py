@@ -1,0 +1,76 @@
+"""Roles (역할) and what each may do: the one permission table of the HTTP API.
+
+A user holds roles per organisation (a grant of ``*`` covers every organisation). Every command
+is allowed to the roles listed for it here and to nobody else; segregation of duties is the point,
+so a clerk drafts and an approver approves, and not even an admin approves spending.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from commands.messages import budget, contracts, journal, payments, revenue, spending, vendors
+from commands.messages.base import Command
+
+
+class Role(StrEnum):
+    CLERK = "clerk"  # 담당자: drafts requisitions and vouchers, registers vendors, inspects
+    APPROVER = "approver"  # 재무관·결재권자: approves, obligates, signs contracts, debars
+    BUDGET_OFFICER = "budget_officer"  # 예산담당관: appropriations, allocations, transfers
+    ACCOUNTANT = "accountant"  # 지출관·회계담당: payment orders, payments, revenue, journal, closing
+    AUDITOR = "auditor"  # 감사: reads every history, changes nothing
+    ADMIN = "admin"  # 관리자: organisations, fiscal years, users
+
+
+ALL_ORGS = "*"
+
+_CLERK = frozenset({Role.CLERK})
+_APPROVER = frozenset({Role.APPROVER})
+_BUDGET = frozenset({Role.BUDGET_OFFICER})
+_ACCOUNTANT = frozenset({Role.ACCOUNTANT})
+_ADMIN = frozenset({Role.ADMIN})
+
+#: Command → the roles that may issue it. Every command of the registry is listed (a test checks).
+COMMAND_ROLES: dict[type[Command], frozenset[Role]] = {
+    budget.RegisterOrganisation: _ADMIN,
+    budget.OpenFiscalYear: _ADMIN | _BUDGET,
+    budget.CloseFiscalYear: _ACCOUNTANT,
+    budget.Appropriate: _BUDGET,
+    budget.AmendBudget: _BUDGET,
+    budget.TransferBudget: _BUDGET,
+    budget.GrantContingency: _BUDGET,
+    budget.Allocate: _BUDGET,
+    budget.PullAllocationForward: _BUDGET,
+    budget.CarryOver: _BUDGET,
+    spending.DraftRequisition: _CLERK,
+    spending.ApproveRequisition: _APPROVER,
+    spending.RejectRequisition: _APPROVER,
+    spending.Obligate: _APPROVER,
+    spending.AmendObligation: _APPROVER,
+    spending.CancelObligation: _APPROVER,
+    vendors.RegisterVendor: _CLERK,
+    vendors.ChangeVendorAddress: _CLERK,
+    vendors.DebarVendor: _APPROVER,
+    vendors.LiftDebarment: _APPROVER,
+    contracts.SignContract: _APPROVER,
+    contracts.AmendContract: _APPROVER,
+    contracts.InspectContract: _CLERK,
+    contracts.CompleteContract: _APPROVER,
+    contracts.TerminateContract: _APPROVER,
+    payments.DraftVoucher: _CLERK,
+    payments.ApproveVoucher: _APPROVER,
+    payments.RejectVoucher: _APPROVER,
+    payments.IssuePaymentOrder: _ACCOUNTANT,
+    payments.Pay: _ACCOUNTANT,
+    payments.ReturnPayment: _ACCOUNTANT,
+    revenue.OpenRevenueLine: _BUDGET,
+    revenue.AssessRevenue: _ACCOUNTANT,
+    revenue.ReduceAssessment: _ACCOUNTANT,
+    revenue.BillRevenue: _ACCOUNTANT,
+    revenue.CollectRevenue: _ACCOUNTANT,
+    revenue.RefundOverpayment: _ACCOUNTANT,
+    journal.RecordJournalEntry: _ACCOUNTANT,
+}
+
+#: Who may read an organisation's audit trail: every role of that organisation.
+AUDIT_ROLES: frozenset[Role] = frozenset(Role)

@@ -1,0 +1,403 @@
+"""ERP commands over HTTP (``/api/v1/orgs/{org}/…``): one endpoint per command of the registry.
+
+Each endpoint takes the command's fields as its JSON body, less what the request already says:
+the organisation, the fiscal year and the aggregate's id come from the path, the actor is the
+authenticated user, the command id comes from ``Idempotency-Key`` and the expected version from
+``If-Match``. It answers 201 with the aggregate id, its version (also as ``ETag``) and the log
+position, which a client passes as ``min_position`` to read its own write.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any
+from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
+
+from fastapi import APIRouter, Body, Path, Response
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+
+from api.accounts import Principal
+from api.deps import CurrentPrincipal, IdempotencyKey, IfMatch, Services
+from api.problems import ApiProblem, problem_responses
+from api.roles import COMMAND_ROLES
+from commands.messages import budget, contracts, journal, payments, revenue, spending, vendors
+from commands.messages.base import Command, CommandResult, Versioned
+
+#: Fields a request never carries in its body.
+_FROM_REQUEST = frozenset({"command_id", "org", "fiscal_year", "actor", "expected_version"})
+_IDEMPOTENCY_NAMESPACE = uuid5(NAMESPACE_URL, "https://cleanledger/idempotency-key")
+_ENTITY_TAG = re.compile(r'^(?:W/)?"?(\d{1,18})"?$')
+
+OrgPath = Annotated[
+    str, Path(pattern=r"^\d{7}$", description="Seven-digit organisation code", examples=["6110000"])
+]
+YearPath = Annotated[int, Path(ge=1900, le=2999, description="Fiscal year (회계연도)", examples=[2026])]
+
+
+@dataclass(frozen=True)
+class CommandRoute:
+    command: type[Command]
+    path: str
+    summary: str
+
+    @property
+    def tag(self) -> str:
+        # The message module names the part of the ledger: budget, spending, payments, …
+        return self.command.__module__.rsplit(".", 1)[-1]
+
+
+_YEAR = "/orgs/{org}/years/{fiscal_year}"
+
+ROUTES: tuple[CommandRoute, ...] = (
+    CommandRoute(
+        budget.RegisterOrganisation,
+        "/orgs/{org}",
+        "Register an organisation (기관 등록)",
+    ),
+    CommandRoute(
+        budget.OpenFiscalYear,
+        _YEAR,
+        "Open a fiscal year (회계연도 개시)",
+    ),
+    CommandRoute(
+        budget.CloseFiscalYear,
+        f"{_YEAR}/closing",
+        "Close a fiscal year (결산 마감)",
+    ),
+    CommandRoute(
+        budget.Appropriate,
+        f"{_YEAR}/budget-lines",
+        "Appropriate a budget line (본예산 편성)",
+    ),
+    CommandRoute(
+        budget.AmendBudget,
+        f"{_YEAR}/budget-lines/{{line_id}}/amendments",
+        "Amend a line (추경)",
+    ),
+    CommandRoute(
+        budget.TransferBudget,
+        f"{_YEAR}/transfers",
+        "Transfer between lines (전용·이용)",
+    ),
+    CommandRoute(
+        budget.GrantContingency,
+        f"{_YEAR}/contingency-grants",
+        "Spend from the contingency reserve (예비비)",
+    ),
+    CommandRoute(
+        budget.Allocate,
+        f"{_YEAR}/budget-lines/{{line_id}}/allocations",
+        "Allocate a quarter (예산배정)",
+    ),
+    CommandRoute(
+        budget.PullAllocationForward,
+        f"{_YEAR}/budget-lines/{{line_id}}/allocations/pull-forward",
+        "Pull allocation forward (당겨배정)",
+    ),
+    CommandRoute(
+        budget.CarryOver,
+        f"{_YEAR}/budget-lines/{{line_id}}/carry-overs",
+        "Carry over (이월)",
+    ),
+    CommandRoute(
+        spending.DraftRequisition,
+        f"{_YEAR}/requisitions",
+        "Draft a requisition (품의)",
+    ),
+    CommandRoute(
+        spending.ApproveRequisition,
+        f"{_YEAR}/requisitions/{{requisition_id}}/approval",
+        "Approve a requisition (품의 결재)",
+    ),
+    CommandRoute(
+        spending.RejectRequisition,
+        f"{_YEAR}/requisitions/{{requisition_id}}/rejection",
+        "Reject a requisition (품의 반려)",
+    ),
+    CommandRoute(
+        spending.Obligate,
+        f"{_YEAR}/obligations",
+        "Obligate (지출원인행위)",
+    ),
+    CommandRoute(
+        spending.AmendObligation,
+        f"{_YEAR}/obligations/{{obligation_id}}/amendments",
+        "Amend an obligation (원인행위 변경)",
+    ),
+    CommandRoute(
+        spending.CancelObligation,
+        f"{_YEAR}/obligations/{{obligation_id}}/cancellation",
+        "Cancel an obligation (원인행위 취소)",
+    ),
+    CommandRoute(
+        vendors.RegisterVendor,
+        f"{_YEAR}/vendors",
+        "Register a vendor (거래처 등록)",
+    ),
+    CommandRoute(
+        vendors.ChangeVendorAddress,
+        f"{_YEAR}/vendors/{{vendor_id}}/address",
+        "Change a vendor's address",
+    ),
+    CommandRoute(
+        vendors.DebarVendor,
+        f"{_YEAR}/vendors/{{vendor_id}}/debarments",
+        "Debar a vendor (부정당업자 제재)",
+    ),
+    CommandRoute(
+        vendors.LiftDebarment,
+        f"{_YEAR}/vendors/{{vendor_id}}/debarments/{{debarment_id}}/lifting",
+        "Lift a debarment (제재 해제)",
+    ),
+    CommandRoute(
+        contracts.SignContract,
+        f"{_YEAR}/contracts",
+        "Sign a contract (계약 체결)",
+    ),
+    CommandRoute(
+        contracts.AmendContract,
+        f"{_YEAR}/contracts/{{contract_id}}/amendments",
+        "Amend a contract (계약 변경)",
+    ),
+    CommandRoute(
+        contracts.InspectContract,
+        f"{_YEAR}/contracts/{{contract_id}}/inspections",
+        "Record an inspection (검사·검수)",
+    ),
+    CommandRoute(
+        contracts.CompleteContract,
+        f"{_YEAR}/contracts/{{contract_id}}/completion",
+        "Complete a contract (계약 완료)",
+    ),
+    CommandRoute(
+        contracts.TerminateContract,
+        f"{_YEAR}/contracts/{{contract_id}}/termination",
+        "Terminate a contract (계약 해지)",
+    ),
+    CommandRoute(
+        payments.DraftVoucher,
+        f"{_YEAR}/vouchers",
+        "Draft a voucher (지출결의)",
+    ),
+    CommandRoute(
+        payments.ApproveVoucher,
+        f"{_YEAR}/vouchers/{{voucher_id}}/approval",
+        "Approve a voucher",
+    ),
+    CommandRoute(
+        payments.RejectVoucher,
+        f"{_YEAR}/vouchers/{{voucher_id}}/rejection",
+        "Reject a voucher",
+    ),
+    CommandRoute(
+        payments.IssuePaymentOrder,
+        f"{_YEAR}/vouchers/{{voucher_id}}/payment-orders",
+        "Issue a payment order (지급명령)",
+    ),
+    CommandRoute(
+        payments.Pay,
+        f"{_YEAR}/vouchers/{{voucher_id}}/payments",
+        "Pay (지급)",
+    ),
+    CommandRoute(
+        payments.ReturnPayment,
+        f"{_YEAR}/vouchers/{{voucher_id}}/returns",
+        "Return a payment (반납)",
+    ),
+    CommandRoute(
+        revenue.OpenRevenueLine,
+        f"{_YEAR}/revenue-lines",
+        "Open a revenue line (세입예산)",
+    ),
+    CommandRoute(
+        revenue.AssessRevenue,
+        f"{_YEAR}/revenue-lines/{{line_id}}/assessments",
+        "Assess revenue (조정)",
+    ),
+    CommandRoute(
+        revenue.ReduceAssessment,
+        f"{_YEAR}/assessments/{{assessment_id}}/reductions",
+        "Reduce an assessment (감액)",
+    ),
+    CommandRoute(
+        revenue.BillRevenue,
+        f"{_YEAR}/assessments/{{assessment_id}}/bills",
+        "Bill (징수결정·고지)",
+    ),
+    CommandRoute(
+        revenue.CollectRevenue,
+        f"{_YEAR}/assessments/{{assessment_id}}/collections",
+        "Collect (수납)",
+    ),
+    CommandRoute(
+        revenue.RefundOverpayment,
+        f"{_YEAR}/assessments/{{assessment_id}}/refunds",
+        "Refund an overpayment (과오납 환급)",
+    ),
+    CommandRoute(
+        journal.RecordJournalEntry,
+        f"{_YEAR}/journal-entries",
+        "Record a journal entry (분개)",
+    ),
+)
+
+
+class CommandAccepted(BaseModel):
+    """What a command created or changed."""
+
+    aggregate_id: UUID = Field(description="The aggregate the command is about")
+    version: int = Field(description="Its version after the command; send it back as If-Match")
+    position: int = Field(description="Position of the command's last event in the log; pass as min_position")
+
+
+class _RequestBody(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def path_parameters(path: str) -> list[str]:
+    return re.findall(r"{(\w+)}", path)
+
+
+def request_model(route: CommandRoute) -> type[BaseModel]:
+    """The command's fields less those the path, headers and key supply."""
+    skipped = _FROM_REQUEST | set(path_parameters(route.path))
+    fields: dict[str, Any] = {
+        name: (field.annotation, field)
+        for name, field in route.command.model_fields.items()
+        if name not in skipped
+    }
+    model: type[BaseModel] = create_model(
+        f"{route.command.__name__}Request",
+        __base__=_RequestBody,
+        __doc__=route.command.__doc__,
+        **fields,
+    )
+    return model
+
+
+def command_id(principal: Principal, idempotency_key: str | None) -> UUID:
+    """A key names one command per user; without a key every request is a new command."""
+    if idempotency_key is None:
+        return uuid4()
+    if not idempotency_key.strip() or not idempotency_key.isprintable():
+        raise ApiProblem(
+            400,
+            "invalid-idempotency-key",
+            "Invalid Idempotency-Key",
+            "The key must be printable and not blank.",
+        )
+    return uuid5(_IDEMPOTENCY_NAMESPACE, f"{principal.username}\0{idempotency_key}")
+
+
+def expected_version(route: CommandRoute, if_match: str | None) -> int | None:
+    if if_match is None or if_match.strip() == "*":
+        return None
+    if not issubclass(route.command, Versioned):
+        raise ApiProblem(
+            400,
+            "if-match-not-supported",
+            "If-Match is not supported here",
+            f"{route.command.__name__} creates an aggregate; it has no version to match.",
+        )
+    match = _ENTITY_TAG.match(if_match.strip())
+    if match is None:
+        raise ApiProblem(
+            400, "invalid-if-match", "Invalid If-Match", 'If-Match must be an aggregate version, e.g. "3".'
+        )
+    return int(match.group(1))
+
+
+def authorise(principal: Principal, route: CommandRoute, org: str) -> None:
+    if not principal.may(org, COMMAND_ROLES[route.command]):
+        allowed = ", ".join(sorted(COMMAND_ROLES[route.command]))
+        raise ApiProblem(
+            403,
+            "forbidden",
+            "Not allowed",
+            f"{route.command.__name__} for organisation {org} needs one of the roles: {allowed}.",
+        )
+
+
+def _endpoint(route: CommandRoute, body_model: type[BaseModel]) -> Callable[..., CommandAccepted]:
+    names = path_parameters(route.path)
+
+    def endpoint(
+        response: Response,
+        services: Services,
+        principal: CurrentPrincipal,
+        idempotency_key: IdempotencyKey,
+        if_match: IfMatch,
+        **parameters: Any,
+    ) -> CommandAccepted:
+        body: BaseModel = parameters.pop("body")
+        org = parameters["org"]
+        authorise(principal, route, org)
+        values: dict[str, Any] = {
+            **dict(body),
+            **parameters,
+            "command_id": command_id(principal, idempotency_key),
+            "actor": principal.username,
+        }
+        version = expected_version(route, if_match)
+        if version is not None:
+            values["expected_version"] = version
+        if "fiscal_year" not in values:
+            # Registering an organisation is not an act of a fiscal year: it is recorded in the
+            # year of its accounting date.
+            values["fiscal_year"] = values["accounting_date"].year
+        try:
+            command = route.command.model_validate(values)
+        except ValidationError as invalid:
+            raise RequestValidationError(invalid.errors()) from None
+        result: CommandResult = services.ledger.handle(command)
+        services.after_command()
+        response.headers["ETag"] = f'"{result.version}"'
+        if result.replayed:
+            response.headers["Idempotent-Replayed"] = "true"
+        return CommandAccepted(
+            aggregate_id=result.aggregate_id, version=result.version, position=result.position
+        )
+
+    parameters = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
+        for name, annotation, default in (
+            ("response", Response, inspect.Parameter.empty),
+            ("services", Services, inspect.Parameter.empty),
+            ("principal", CurrentPrincipal, inspect.Parameter.empty),
+            ("idempotency_key", IdempotencyKey, None),
+            ("if_match", IfMatch, None),
+        )
+    ]
+    for name in names:
+        annotation: Any = {"org": OrgPath, "fiscal_year": YearPath}.get(name, Annotated[UUID, Path()])
+        parameters.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation))
+    parameters.append(
+        inspect.Parameter("body", inspect.Parameter.KEYWORD_ONLY, annotation=Annotated[body_model, Body()])
+    )
+    endpoint.__signature__ = inspect.Signature(parameters, return_annotation=CommandAccepted)  # type: ignore[attr-defined]
+    endpoint.__name__ = re.sub(r"(?<!^)(?=[A-Z])", "_", route.command.__name__).lower()
+    return endpoint
+
+
+def build_router() -> APIRouter:
+    router = APIRouter(prefix="/api/v1")
+    for route in ROUTES:
+        body_model = request_model(route)
+        router.add_api_route(
+            route.path,
+            _endpoint(route, body_model),
+            methods=["POST"],
+            status_code=201,
+            response_model=CommandAccepted,
+            summary=route.summary,
+            description=(route.command.__doc__ or "")
+            + f"\n\nAllowed roles: {', '.join(sorted(COMMAND_ROLES[route.command]))}.",
+            tags=[f"commands: {route.tag}"],
+            responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 503),
+            operation_id=route.command.__name__,
+        )
+    return router

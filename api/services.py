@@ -1,0 +1,35 @@
+"""What the HTTP layer is given by the composition root (``cleanledger.wiring``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from api.accounts import AccountStore
+from commands.ledger import Ledger
+
+#: ``wait(position, timeout_s)``: True once every projection has applied the log up to
+#: ``position``; False if that did not happen within the timeout.
+PositionWaiter = Callable[[int, float], bool]
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_body_bytes: int = 1_000_000
+    #: How long a read with ``min_position`` waits for the projections before answering 503.
+    min_position_timeout: float = 5.0
+    #: Public requests per client per minute (0: unlimited).
+    public_requests_per_minute: int = 600
+
+
+@dataclass(frozen=True)
+class ApiServices:
+    ledger: Ledger
+    read_engine: Engine
+    accounts: AccountStore
+    wait_for_position: PositionWaiter
+    limits: Limits = Limits()
+    #: Called after each command is recorded (wakes in-process projections).
+    after_command: Callable[[], None] = lambda: None

@@ -1,0 +1,77 @@
+"""Fixtures of the HTTP tests: the whole service on each backend, and keys for users with roles.
+
+``client`` is a TestClient of the app built exactly as ``cleanledger serve`` builds it, over the
+test's event store; projections run in-process on both backends so ``min_position`` reads work
+without a separate worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import psycopg
+import pytest
+from fastapi.testclient import TestClient
+from psycopg import sql
+
+from api.accounts import parse_grant
+from cleanledger.settings import Settings
+from cleanledger.wiring import Service
+from commands.persistence import StoreConfig
+from tests.conftest import POSTGRES_URL
+
+SEOUL = "6110000"
+YEAR = 2026
+
+
+def settings_for(store_config: StoreConfig) -> Settings:
+    if store_config.is_postgres:
+        return Settings(
+            _env_file=None,  # type: ignore[call-arg]
+            database_url=store_config.database_url,
+            db_schema=store_config.schema,
+            read_schema=f"{store_config.schema}_read",
+            public_requests_per_minute=0,
+        )
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        database_url=store_config.database_url,
+        public_requests_per_minute=0,
+    )
+
+
+@pytest.fixture
+def service(store_config: StoreConfig) -> Iterator[Service]:
+    built = Service(settings_for(store_config), run_projections=True)
+    try:
+        yield built
+    finally:
+        built.services.read_engine.dispose()
+        if store_config.is_postgres:
+            with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+                conn.execute(
+                    sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(
+                        sql.Identifier(f"{store_config.schema}_read")
+                    )
+                )
+
+
+@pytest.fixture
+def client(service: Service) -> Iterator[TestClient]:
+    with TestClient(service.app) as test_client:
+        yield test_client
+
+
+KeyMaker = Callable[..., dict[str, str]]
+
+
+@pytest.fixture
+def key_for(service: Service) -> KeyMaker:
+    """``key_for("kim", "clerk@6110000", …)``: a new user with those grants; its auth headers."""
+
+    def make(username: str, *grants: str) -> dict[str, str]:
+        service.services.accounts.create_user(username, username, [parse_grant(g) for g in grants])
+        secret = service.services.accounts.issue_key(username).secret
+        return {"Authorization": f"Bearer {secret}"}
+
+    return make
