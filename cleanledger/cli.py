@@ -5,6 +5,9 @@
     cleanledger project [--follow]     bring the read models up to date (and keep them so)
     cleanledger rebuild [NAME ...]     rebuild projections into new tables while readers read
     cleanledger status                 each projection's position, generation and lag
+    cleanledger serve                  the HTTP API and the public portal (uvicorn)
+    cleanledger users create NAME …    API users, their roles and keys
+    cleanledger report NAME --org …    a statement to the terminal or as CSV
 
 The store is the one the settings name (``CLEANLEDGER_DATABASE_URL``, default
 ``sqlite:///cleanledger.db``); the read models live in ``CLEANLEDGER_READ_DATABASE_URL`` (default:
@@ -21,7 +24,6 @@ import signal
 import sys
 import threading
 import time
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import FrameType
@@ -33,7 +35,10 @@ from eventsourcing.utils import get_topic
 from sqlalchemy import inspect, select
 
 from bench.synthetic import SCALES, generate
+from cleanledger import report, serve, users
 from cleanledger.settings import Settings
+from cleanledger.terminal import pad as _pad
+from cleanledger.terminal import width as _width
 from cleanledger.wiring import build_ledger, build_projection_engine, build_read_engine, listen_conninfo
 from commands.ledger import Ledger
 from domain.budget_line import BudgetLine
@@ -163,16 +168,6 @@ def lines(ledger: Ledger, args: argparse.Namespace) -> int:
         print(f"{code} {name}: {count} lines, current budget {budget:,} won")
     print(f"{len(rows)} budget lines")
     return 0
-
-
-def _width(text: str) -> int:
-    """Display width in a terminal: Hangul and other wide characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int, *, right: bool = False) -> str:
-    fill = " " * (width - _width(text))
-    return fill + text if right else text + fill
 
 
 def _redacted(url: str) -> str:
@@ -426,6 +421,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="each projection's position, table generation and lag behind the head of the log",
     )
     p_status.set_defaults(run=status)
+    serve.add_parser(sub)
+    users.add_parser(sub)
+    report.add_parser(sub)
     return parser
 
 

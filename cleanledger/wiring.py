@@ -92,11 +92,18 @@ def listen_conninfo(settings: Settings) -> str | None:
 
 
 class Service:
-    """The API with what it runs on: the ledger, the read models, in-process projections."""
+    """The API with what it runs on: the ledger, the read models, in-process projections.
 
-    def __init__(self, settings: Settings, *, run_projections: bool | None = None) -> None:
+    Projections run in-process (a background thread) on the embedded SQLite default, or when
+    ``run_projections`` says so; otherwise a separate ``cleanledger project --follow`` worker runs
+    them and reads with ``min_position`` watch its position.
+    """
+
+    def __init__(
+        self, settings: Settings, *, run_projections: bool | None = None, ledger: Ledger | None = None
+    ) -> None:
         self.settings = settings
-        self.ledger = build_ledger(settings)
+        self.ledger = ledger or build_ledger(settings)
         projection_engine = build_projection_engine(settings, self.ledger)
         in_process = not store_config(settings).is_postgres if run_projections is None else run_projections
         self.projector = BackgroundProjector(projection_engine) if in_process else None
