@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
-from fastapi import APIRouter, Body, Path, Response
+from fastapi import APIRouter, Body, Depends, Path, Request, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
@@ -311,15 +311,25 @@ def expected_version(route: CommandRoute, if_match: str | None) -> int | None:
     return int(match.group(1))
 
 
-def authorise(principal: Principal, route: CommandRoute, org: str) -> None:
-    if not principal.may(org, COMMAND_ROLES[route.command]):
-        allowed = ", ".join(sorted(COMMAND_ROLES[route.command]))
-        raise ApiProblem(
-            403,
-            "forbidden",
-            "Not allowed",
-            f"{route.command.__name__} for organisation {org} needs one of the roles: {allowed}.",
-        )
+def authoriser(route: CommandRoute) -> Callable[[Request, Principal], None]:
+    """A dependency that refuses a principal without a role for the command in the path's org.
+
+    It runs before the body is validated, so who may not issue a command learns nothing about
+    its body (a 403, never a 422).
+    """
+
+    def authorise(request: Request, principal: CurrentPrincipal) -> None:
+        org = str(request.path_params.get("org", ""))
+        if not principal.may(org, COMMAND_ROLES[route.command]):
+            allowed = ", ".join(sorted(COMMAND_ROLES[route.command]))
+            raise ApiProblem(
+                403,
+                "forbidden",
+                "Not allowed",
+                f"{route.command.__name__} for organisation {org} needs one of the roles: {allowed}.",
+            )
+
+    return authorise
 
 
 def _endpoint(route: CommandRoute, body_model: type[BaseModel]) -> Callable[..., CommandAccepted]:
@@ -334,8 +344,6 @@ def _endpoint(route: CommandRoute, body_model: type[BaseModel]) -> Callable[...,
         **parameters: Any,
     ) -> CommandAccepted:
         body: BaseModel = parameters.pop("body")
-        org = parameters["org"]
-        authorise(principal, route, org)
         values: dict[str, Any] = {
             **dict(body),
             **parameters,
@@ -399,5 +407,6 @@ def build_router() -> APIRouter:
             tags=[f"commands: {route.tag}"],
             responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 503),
             operation_id=route.command.__name__,
+            dependencies=[Depends(authoriser(route))],
         )
     return router
