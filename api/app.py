@@ -8,7 +8,7 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from api import problems
+from api import openapi, problems
 from api.limits import BodySizeLimit, PublicRateLimit
 from api.routers import commands
 from api.services import ApiServices
@@ -36,6 +36,7 @@ def create_app(services: ApiServices, *, lifespan: Lifespan | None = None) -> Fa
     )
     app.state.services = services
     problems.install(app)
+    openapi.install(app)
     app.include_router(commands.build_router())
     app.add_middleware(PublicRateLimit, per_minute=services.limits.public_requests_per_minute)
     app.add_middleware(BodySizeLimit, max_bytes=services.limits.max_body_bytes)

@@ -68,6 +68,17 @@ def wait_for_min_position(
 ) -> None:
     if min_position is None or min_position == 0:
         return
+    head = services.ledger.recorder.max_notification_id() or 0
+    if min_position > head:
+        # Positions come from recorded commands; one past the head was never handed out, and
+        # waiting for it would hang the reader until someone else happens to write.
+        raise ApiProblem(
+            422,
+            "position-not-recorded",
+            "No event has been recorded at that position",
+            f"min_position {min_position} is beyond the head of the log ({head}).",
+            numbers={"min_position": min_position, "head": head},
+        )
     timeout = services.limits.min_position_timeout
     if not services.wait_for_position(min_position, timeout):
         raise ApiProblem(

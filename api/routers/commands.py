@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from api.accounts import Principal
 from api.deps import CurrentPrincipal, IdempotencyKey, IfMatch, Services
+from api.examples import example_body
 from api.problems import ApiProblem, problem_responses
 from api.roles import COMMAND_ROLES
 from commands.messages import budget, contracts, journal, payments, revenue, spending, vendors
@@ -276,6 +277,8 @@ def request_model(route: CommandRoute) -> type[BaseModel]:
         __doc__=route.command.__doc__,
         **fields,
     )
+    model.model_config["json_schema_extra"] = {"examples": [example_body(model)]}
+    model.model_rebuild(force=True)
     return model
 
 

@@ -1,0 +1,78 @@
+"""The OpenAPI document, completed: problem bodies under ``application/problem+json`` and the
+catalogue of every problem type (its status and title), generated from the error classes so it
+cannot drift from the code."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from api.problems import PROBLEM_JSON, status_of
+from domain.errors import DomainError
+
+#: Problems the HTTP layer raises itself: code → (status, title).
+HTTP_PROBLEMS: dict[str, tuple[int, str]] = {
+    "invalid-request": (422, "The request is malformed"),
+    "unauthenticated": (401, "An API key is required"),
+    "invalid-api-key": (401, "The API key is not valid"),
+    "forbidden": (403, "Not allowed"),
+    "invalid-if-match": (400, "Invalid If-Match"),
+    "if-match-not-supported": (400, "If-Match is not supported here"),
+    "invalid-idempotency-key": (400, "Invalid Idempotency-Key"),
+    "request-too-large": (413, "Request body too large"),
+    "too-many-requests": (429, "Too many requests"),
+    "position-not-recorded": (422, "No event has been recorded at that position"),
+    "not-yet-projected": (503, "The views have not reached the requested position yet"),
+    "not-found": (404, "No such resource"),
+    "method-not-allowed": (405, "Method not allowed"),
+}
+
+
+def _subclasses(cls: type[DomainError]) -> list[type[DomainError]]:
+    found = []
+    for sub in cls.__subclasses__():
+        found.append(sub)
+        found.extend(_subclasses(sub))
+    return found
+
+
+def problem_types() -> dict[str, dict[str, Any]]:
+    """Every problem ``type`` an answer may carry: code → status and title."""
+    catalogue = {code: {"status": status, "title": title} for code, (status, title) in HTTP_PROBLEMS.items()}
+    for error in [DomainError, *_subclasses(DomainError)]:
+        status = status_of(error.__new__(error))
+        catalogue.setdefault(error.code, {"status": status, "title": error.title})
+    return dict(sorted(catalogue.items()))
+
+
+def _problem_table() -> str:
+    rows = "\n".join(
+        f"| `{code}` | {entry['status']} | {entry['title']} |" for code, entry in problem_types().items()
+    )
+    return "\n\n### Problem types\n\n| type | status | title |\n| --- | --- | --- |\n" + rows
+
+
+def install(app: FastAPI) -> None:
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            description=(app.description or "") + _problem_table(),
+            routes=app.routes,
+            tags=app.openapi_tags,
+        )
+        for path in schema.get("paths", {}).values():
+            for operation in path.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if int(status) >= 400 and PROBLEM_JSON in content and "application/json" in content:
+                        content[PROBLEM_JSON] = content.pop("application/json")
+        schema["components"].setdefault("x-problem-types", problem_types())
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
