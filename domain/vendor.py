@@ -107,6 +107,10 @@ class Vendor(LedgerAggregate):
     def id_for(registration_number: str) -> UUID:
         return ledger_id("vendor", registration_number)
 
+    @staticmethod
+    def debarment_id_for(command_id: UUID) -> UUID:
+        return ledger_id("debarment", command_id)
+
     @classmethod
     def register(cls, ctx: Context, kind: VendorKind, number: str, name: str, address: str) -> Vendor:
         kind = VendorKind(kind)
@@ -135,7 +139,7 @@ class Vendor(LedgerAggregate):
             raise InvalidInput(
                 f"a debarment ends ({ends.isoformat()}) on or after it starts ({starts.isoformat()})"
             )
-        debarment_id = ledger_id("debarment", ctx.command_id)
+        debarment_id = self.debarment_id_for(ctx.command_id)
         self.record(self.Debarred, ctx, debarment_id=debarment_id, ground=ground, starts=starts, ends=ends)
         return debarment_id
 

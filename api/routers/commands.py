@@ -27,6 +27,8 @@ from api.problems import ApiProblem, problem_responses
 from api.roles import COMMAND_ROLES
 from commands.messages import budget, contracts, journal, payments, revenue, spending, vendors
 from commands.messages.base import Command, CommandResult, Versioned
+from domain.vendor import Vendor
+from domain.voucher import Voucher
 
 #: Fields a request never carries in its body.
 _FROM_REQUEST = frozenset({"command_id", "org", "fiscal_year", "actor", "expected_version"})
@@ -44,6 +46,9 @@ class CommandRoute:
     command: type[Command]
     path: str
     summary: str
+    #: For a command that creates a part inside its aggregate (a payment order in a voucher):
+    #: that part's id, derived from the command id as the domain derives it.
+    creates: Callable[[UUID], UUID] | None = None
 
     @property
     def tag(self) -> str:
@@ -148,6 +153,7 @@ ROUTES: tuple[CommandRoute, ...] = (
         vendors.DebarVendor,
         f"{_YEAR}/vendors/{{vendor_id}}/debarments",
         "Debar a vendor (부정당업자 제재)",
+        creates=Vendor.debarment_id_for,
     ),
     CommandRoute(
         vendors.LiftDebarment,
@@ -198,11 +204,13 @@ ROUTES: tuple[CommandRoute, ...] = (
         payments.IssuePaymentOrder,
         f"{_YEAR}/vouchers/{{voucher_id}}/payment-orders",
         "Issue a payment order (지급명령)",
+        creates=Voucher.order_id_for,
     ),
     CommandRoute(
         payments.Pay,
         f"{_YEAR}/vouchers/{{voucher_id}}/payments",
         "Pay (지급)",
+        creates=Voucher.payment_id_for,
     ),
     CommandRoute(
         payments.ReturnPayment,
@@ -253,6 +261,11 @@ class CommandAccepted(BaseModel):
     aggregate_id: UUID = Field(description="The aggregate the command is about")
     version: int = Field(description="Its version after the command; send it back as If-Match")
     position: int = Field(description="Position of the command's last event in the log; pass as min_position")
+    created_id: UUID | None = Field(
+        default=None,
+        description="The part the command created inside the aggregate: the payment order of "
+        "IssuePaymentOrder, the payment of Pay, the debarment of DebarVendor",
+    )
 
 
 class _RequestBody(BaseModel):
@@ -347,10 +360,11 @@ def _endpoint(route: CommandRoute, body_model: type[BaseModel]) -> Callable[...,
         **parameters: Any,
     ) -> CommandAccepted:
         body: BaseModel = parameters.pop("body")
+        the_command_id = command_id(principal, idempotency_key)
         values: dict[str, Any] = {
             **dict(body),
             **parameters,
-            "command_id": command_id(principal, idempotency_key),
+            "command_id": the_command_id,
             "actor": principal.username,
         }
         version = expected_version(route, if_match)
@@ -370,7 +384,10 @@ def _endpoint(route: CommandRoute, body_model: type[BaseModel]) -> Callable[...,
         if result.replayed:
             response.headers["Idempotent-Replayed"] = "true"
         return CommandAccepted(
-            aggregate_id=result.aggregate_id, version=result.version, position=result.position
+            aggregate_id=result.aggregate_id,
+            version=result.version,
+            position=result.position,
+            created_id=route.creates(the_command_id) if route.creates else None,
         )
 
     parameters = [
