@@ -10,7 +10,7 @@ from fastapi import FastAPI
 
 from api import openapi, problems
 from api.limits import BodySizeLimit, PublicRateLimit
-from api.routers import commands
+from api.routers import audit, commands, reports
 from api.services import ApiServices
 
 API_DESCRIPTION = """
@@ -38,6 +38,8 @@ def create_app(services: ApiServices, *, lifespan: Lifespan | None = None) -> Fa
     problems.install(app)
     openapi.install(app)
     app.include_router(commands.build_router())
+    app.include_router(reports.build_router())
+    app.include_router(audit.build_router())
     app.add_middleware(PublicRateLimit, per_minute=services.limits.public_requests_per_minute)
     app.add_middleware(BodySizeLimit, max_bytes=services.limits.max_body_bytes)
 

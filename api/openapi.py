@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from api.problems import PROBLEM_JSON, status_of
+from api.problems import PROBLEM_JSON, status_for
 from domain.errors import DomainError
 
 #: Problems the HTTP layer raises itself: code → (status, title).
@@ -31,7 +31,7 @@ HTTP_PROBLEMS: dict[str, tuple[int, str]] = {
 
 
 def _subclasses(cls: type[DomainError]) -> list[type[DomainError]]:
-    found = []
+    found: list[type[DomainError]] = []
     for sub in cls.__subclasses__():
         found.append(sub)
         found.extend(_subclasses(sub))
@@ -40,10 +40,12 @@ def _subclasses(cls: type[DomainError]) -> list[type[DomainError]]:
 
 def problem_types() -> dict[str, dict[str, Any]]:
     """Every problem ``type`` an answer may carry: code → status and title."""
-    catalogue = {code: {"status": status, "title": title} for code, (status, title) in HTTP_PROBLEMS.items()}
-    for error in [DomainError, *_subclasses(DomainError)]:
-        status = status_of(error.__new__(error))
-        catalogue.setdefault(error.code, {"status": status, "title": error.title})
+    catalogue: dict[str, dict[str, Any]] = {
+        code: {"status": status, "title": title} for code, (status, title) in HTTP_PROBLEMS.items()
+    }
+    kinds: list[type[DomainError]] = [DomainError, *_subclasses(DomainError)]
+    for error in kinds:
+        catalogue.setdefault(error.code, {"status": status_for(error), "title": error.title})
     return dict(sorted(catalogue.items()))
 
 

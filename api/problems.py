@@ -68,20 +68,24 @@ class ApiProblem(Exception):
         self.numbers = dict(numbers or {})
 
 
-def status_of(error: errors.DomainError) -> int:
-    """The HTTP status of a domain refusal."""
-    if isinstance(error, errors.InvalidInput):
+def status_for(kind: type[errors.DomainError]) -> int:
+    """The HTTP status of a kind of domain refusal."""
+    if issubclass(kind, errors.InvalidInput):
         return 422
-    if isinstance(error, errors.NotFound | errors.WrongOrganisation):
+    if issubclass(kind, errors.NotFound | errors.WrongOrganisation):
         # Another organisation's things are reported as missing: their existence is not public.
         return 404
-    if isinstance(error, VersionConflict):
+    if issubclass(kind, VersionConflict):
         return 412
-    if isinstance(error, CommandIdReused):
+    if issubclass(kind, CommandIdReused):
         return 422
-    if isinstance(error, TooMuchContention):
+    if issubclass(kind, TooMuchContention):
         return 503
     return 409
+
+
+def status_of(error: errors.DomainError) -> int:
+    return status_for(type(error))
 
 
 def problem_response(
