@@ -41,11 +41,18 @@ class _Saver:
         self.ledger, self.progress = ledger, progress
         self.pending: dict[uuid.UUID, LedgerAggregate] = {}
         self.events = 0
+        # Pending events counted as aggregates are touched (a running count: summing every
+        # pending aggregate on every touch made loading quadratic in the chunk).
+        self.pending_events = 0
+        self._counted: dict[uuid.UUID, int] = {}
 
     def touch(self, *aggregates: LedgerAggregate) -> None:
         for aggregate in aggregates:
             self.pending[aggregate.id] = aggregate
-        if sum(len(a.pending_events) for a in self.pending.values()) >= CHUNK:
+            now = len(aggregate.pending_events)
+            self.pending_events += now - self._counted.get(aggregate.id, 0)
+            self._counted[aggregate.id] = now
+        if self.pending_events >= CHUNK:
             self.flush()
 
     def flush(self) -> None:
@@ -54,6 +61,8 @@ class _Saver:
         if aggregates:
             self.ledger.save(*aggregates)
         self.pending.clear()
+        self._counted.clear()
+        self.pending_events = 0
         self.events += count
         if self.progress:
             self.progress(self.events)
@@ -215,7 +224,7 @@ def load(
     saver = _Saver(ledger, progress)
     mix = _Mix(saver, seed)
     mix.organisations_and_vendors()
-    while saver.events + sum(len(a.pending_events) for a in saver.pending.values()) < events:
+    while saver.events + saver.pending_events < events:
         mix.step()
     saver.flush()
     return saver.events

@@ -3,7 +3,9 @@
     python -m bench.projections --database-url URL --events N
 
 Loads N events of a realistic mix (bench/eventload.py) into a fresh store, then projects them
-with every projection from position 0 (``ProjectionEngine.catch_up``) and times it. The baseline
+with every projection from position 0 (``ProjectionEngine.catch_up``) and times it. On PostgreSQL
+the general ledger runs in a forked lane beside the other projections, as ``cleanledger rebuild``
+does (``--sequential``: all in this process, one transaction per batch). The baseline
 is eventsourcing's stock ``ProjectionRunner`` (PostgreSQL only: it cannot follow SQLite) on the same
 events, with a view that upserts the same budget-line balances and records its tracking row, one
 event per transaction as the library does; it runs for ``--baseline-seconds`` and its rate is
@@ -95,6 +97,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--batch-size", type=int, default=5_000)
     parser.add_argument("--baseline-seconds", type=float, default=15.0)
+    parser.add_argument(
+        "--sequential", action="store_true", help="every projection in this process (no forked lane)"
+    )
     args = parser.parse_args(argv)
 
     with scratch_store(args.database_url, "proj") as config:
@@ -111,7 +116,8 @@ def main(argv: list[str] | None = None) -> None:
         engine = ProjectionEngine(ledger.recorder, reads, all_projections(), batch_size=args.batch_size)
         started = time.perf_counter()
         engine.catch_up(
-            progress=lambda done, head: print(f"\rprojected {done:,}/{head:,}", end="", file=sys.stderr)
+            progress=lambda done, head: print(f"\rprojected {done:,}/{head:,}", end="", file=sys.stderr),
+            parallel=not args.sequential,
         )
         elapsed = time.perf_counter() - started
         value = loaded / elapsed

@@ -1,9 +1,10 @@
 """Posting rules (자동분개): ledger events → balanced journal entries (domain.md §5).
 
-Projections call :func:`journal_entries` with an event as stored: its name (the event class's
-``__qualname__``), the id of the aggregate that recorded it, and its JSON fields (amounts ``int``,
-UUIDs and dates as strings). Facts the event does not carry come from a :class:`Facts` lookup the
-caller keeps, learnt from earlier events (see :data:`FACT_EVENTS` and :class:`MemoryFacts`).
+:func:`journal_entries` takes an event as stored: its name (the event class's ``__qualname__``),
+the id of the aggregate that recorded it, and its JSON fields (amounts ``int``, UUIDs and dates as
+strings). Facts the event does not carry come from a :class:`Facts` lookup the caller keeps, learnt
+from earlier events (see :data:`FACT_EVENTS` and :class:`MemoryFacts`). The general ledger
+projection calls :func:`posting`, the same entry as plain tuples, not checked again.
 
 Each handled event, its entry, and the lookups it makes (``source_id`` is the aggregate's id):
 
@@ -53,9 +54,12 @@ __all__ = [
     "Facts",
     "JournalEntry",
     "JournalLine",
+    "Lines",
     "MemoryFacts",
+    "Posting",
     "RevenueFacts",
     "journal_entries",
+    "posting",
     "posts",
 ]
 
@@ -90,14 +94,14 @@ class Facts(BudgetFacts, RevenueFacts, Protocol):
     """Every lookup a posting rule may make."""
 
 
-def _entry(memo: str, *lines: tuple[str, int, int]) -> Entries:
+#: What a rule posts: the memo (적요) and the lines (account, debit, credit) of one entry.
+Lines = tuple[tuple[str, int, int], ...]
+Posting = tuple[str, Lines]
+
+
+def _entry(memo: str, *lines: tuple[str, int, int]) -> Posting:
     """One entry of the lines with an amount (a zero withholding or overpayment adds no line)."""
-    return (
-        JournalEntry(
-            tuple(JournalLine(account, debit, credit) for account, debit, credit in lines if debit or credit),
-            memo,
-        ),
-    )
+    return memo, tuple(line for line in lines if line[1] or line[2])
 
 
 # --- spending (지출) ----------------------------------------------------------------------------
@@ -108,13 +112,13 @@ def _voucher_account(source_id: str, data: Mapping[str, Any], facts: Facts) -> t
     return item, item_account(item, data["fiscal_year"])
 
 
-def _voucher_approved(source_id: str, data: Mapping[str, Any], facts: Facts) -> Entries:
+def _voucher_approved(source_id: str, data: Mapping[str, Any], facts: Facts) -> Posting | None:
     item, account = _voucher_account(source_id, data, facts)
     amount = facts.voucher_amount(source_id)
     return _entry(f"지출결의 {item}", (account, amount, 0), (ACCOUNTS_PAYABLE, 0, amount))
 
 
-def _voucher_paid(source_id: str, data: Mapping[str, Any], facts: Facts) -> Entries:
+def _voucher_paid(source_id: str, data: Mapping[str, Any], facts: Facts) -> Posting | None:
     amount, withheld = data["amount"], data["withheld"]
     return _entry(
         "지급",
@@ -124,7 +128,7 @@ def _voucher_paid(source_id: str, data: Mapping[str, Any], facts: Facts) -> Entr
     )
 
 
-def _payment_returned(source_id: str, data: Mapping[str, Any], facts: Facts) -> Entries:
+def _payment_returned(source_id: str, data: Mapping[str, Any], facts: Facts) -> Posting | None:
     item, account = _voucher_account(source_id, data, facts)
     amount = data["amount"]
     return _entry(f"반납 {item}", (CASH, amount, 0), (account, 0, amount))
@@ -133,25 +137,25 @@ def _payment_returned(source_id: str, data: Mapping[str, Any], facts: Facts) -> 
 # --- revenue (세입) -----------------------------------------------------------------------------
 
 
-def _assessed(source_id: str, data: Mapping[str, Any], facts: Facts) -> Entries:
+def _assessed(source_id: str, data: Mapping[str, Any], facts: Facts) -> Posting | None:
     code = facts.code_of_line(source_id)
     accounts = revenue_accounts(code)
     if accounts.receivable is None:
-        return NO_ENTRIES
+        return None
     amount = data["amount"]
     return _entry(f"부과 {code}", (accounts.receivable, amount, 0), (accounts.credit, 0, amount))
 
 
-def _assessment_reduced(source_id: str, data: Mapping[str, Any], facts: Facts) -> Entries:
+def _assessment_reduced(source_id: str, data: Mapping[str, Any], facts: Facts) -> Posting | None:
     code = facts.code_of_line(source_id)
     accounts = revenue_accounts(code)
     if accounts.receivable is None:
-        return NO_ENTRIES
+        return None
     amount = data["amount"]
     return _entry(f"부과 감액 {code}", (accounts.credit, amount, 0), (accounts.receivable, 0, amount))
 
 
-def _collected(source_id: str, data: Mapping[str, Any], facts: Facts) -> Entries:
+def _collected(source_id: str, data: Mapping[str, Any], facts: Facts) -> Posting | None:
     code = facts.code_of_line(source_id)
     accounts = revenue_accounts(code)
     collected, overpaid = data["collected"], data["overpaid"]
@@ -163,7 +167,7 @@ def _collected(source_id: str, data: Mapping[str, Any], facts: Facts) -> Entries
     )
 
 
-def _overpayment_refunded(source_id: str, data: Mapping[str, Any], facts: Facts) -> Entries:
+def _overpayment_refunded(source_id: str, data: Mapping[str, Any], facts: Facts) -> Posting | None:
     amount = data["amount"]
     return _entry("과오납 환급", (OVERPAYMENTS, amount, 0), (CASH, 0, amount))
 
@@ -171,12 +175,12 @@ def _overpayment_refunded(source_id: str, data: Mapping[str, Any], facts: Facts)
 # --- manual entries (수기 분개) -------------------------------------------------------------------
 
 
-def _manual(source_id: str, data: Mapping[str, Any], facts: Facts) -> Entries:
-    lines = tuple(JournalLine(line["account"], line["debit"], line["credit"]) for line in data["lines"])
-    return (JournalEntry(lines, data["memo"]),)
+def _manual(source_id: str, data: Mapping[str, Any], facts: Facts) -> Posting | None:
+    # Checked when it was recorded (ManualJournal.enter): balanced, on accounts of the chart.
+    return data["memo"], tuple((line["account"], line["debit"], line["credit"]) for line in data["lines"])
 
 
-_RULES: Mapping[str, Callable[[str, Mapping[str, Any], Facts], Entries]] = {
+_RULES: Mapping[str, Callable[[str, Mapping[str, Any], Facts], Posting | None]] = {
     "Voucher.Approved": _voucher_approved,
     "Voucher.Paid": _voucher_paid,
     "Voucher.PaymentReturned": _payment_returned,
@@ -200,6 +204,18 @@ def posts(event_name: str) -> bool:
     return event_name in _RULES
 
 
+def posting(event_name: str, source_id: str, data: Mapping[str, Any], facts: Facts) -> Posting | None:
+    """The memo and lines the event ``event_name`` of aggregate ``source_id`` posts, or None.
+
+    What :func:`journal_entries` returns, as plain tuples and not checked again: each rule's
+    entry balances by construction (its credits are its debits split), and a manual entry was
+    checked when it was recorded. The general ledger projection calls this for every event it
+    replays. Lookups refuse as in :func:`journal_entries`.
+    """
+    rule = _RULES.get(event_name)
+    return rule(source_id, data, facts) if rule is not None else None
+
+
 def journal_entries(event_name: str, source_id: str, data: Mapping[str, Any], facts: Facts) -> Entries:
     """The journal entries the event ``event_name`` of aggregate ``source_id`` posts.
 
@@ -207,8 +223,13 @@ def journal_entries(event_name: str, source_id: str, data: Mapping[str, Any], fa
     an account or item missing from the reference data is refused by name (``unknown-code``), and
     a voucher on the contingency reserve (701) is ``not-postable``.
     """
-    rule = _RULES.get(event_name)
-    return rule(source_id, data, facts) if rule is not None else NO_ENTRIES
+    posted = posting(event_name, source_id, data, facts)
+    if posted is None:
+        return NO_ENTRIES
+    memo, lines = posted
+    return (
+        JournalEntry(tuple(JournalLine(account, debit, credit) for account, debit, credit in lines), memo),
+    )
 
 
 class MemoryFacts:

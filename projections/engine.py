@@ -27,6 +27,7 @@ from sqlalchemy import Connection, Engine, MetaData, Table, select, text, update
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.sql.elements import quoted_name
 
+from projections import lanes
 from projections.base import Envelope, Projection, RowWriter
 from projections.source import EventSource
 from readmodels.state import physical_name, projection_state, state_metadata
@@ -125,33 +126,39 @@ class ProjectionEngine:
 
     # --- applying batches -------------------------------------------------------------------
 
-    def standings(self, conn: Connection, *, lock: bool) -> dict[str, Standing]:
-        query = select(projection_state).where(projection_state.c.name.in_(self._names))
+    def standings(
+        self, conn: Connection, *, lock: bool, names: Sequence[str] | None = None
+    ) -> dict[str, Standing]:
+        query = select(projection_state).where(projection_state.c.name.in_(names or self._names))
         if lock and conn.dialect.name == "postgresql":
             query = query.with_for_update()
         return {row.name: Standing(row.name, row.position, row.generation) for row in conn.execute(query)}
 
-    def run_batch(self, prefetched: tuple[int, list[Envelope]] | None = None) -> int:
+    def run_batch(
+        self, prefetched: tuple[int, list[Envelope]] | None = None, *, names: Sequence[str] | None = None
+    ) -> int:
         """Apply the next batch; returns how many events it read (0: caught up).
 
         ``prefetched`` is (start, events after start) read ahead of time; it is used only if
-        the group still stands at ``start`` once its rows are locked.
+        the group still stands at ``start`` once its rows are locked. ``names``: only these
+        projections of the group (a lane, see :mod:`projections.lanes`), locking only their rows.
         """
+        names = list(names or self._names)
         with self._batch_lock:
             try:
                 with self.engine.begin() as conn:
-                    count, last = self._apply_next(conn, prefetched)
+                    count, last = self._apply_next(conn, prefetched, names)
             except BaseException:
                 self._committed.clear()
                 raise
             if count:
-                self._committed.update(dict.fromkeys(self._names, last))
+                self._committed.update(dict.fromkeys(names, last))
             return count
 
     def _apply_next(
-        self, conn: Connection, prefetched: tuple[int, list[Envelope]] | None = None
+        self, conn: Connection, prefetched: tuple[int, list[Envelope]] | None, names: Sequence[str]
     ) -> tuple[int, int]:
-        standing = self.standings(conn, lock=True)
+        standing = self.standings(conn, lock=True, names=names)
         start = min(row.position for row in standing.values())
         if prefetched is not None and prefetched[0] == start:
             batch = prefetched[1]
@@ -161,12 +168,12 @@ class ProjectionEngine:
             return 0, start
         last = batch[-1].position
         for projection in self.projections:
-            row = standing[projection.name]
+            row = standing.get(projection.name)
+            if row is None:  # not of this lane
+                continue
             continuing = self._committed.get(projection.name) == row.position
             self.apply_to(conn, projection, row.generation, batch, row.position, continuing=continuing)
-        conn.execute(
-            update(projection_state).where(projection_state.c.name.in_(self._names)).values(position=last)
-        )
+        conn.execute(update(projection_state).where(projection_state.c.name.in_(names)).values(position=last))
         return len(batch), last
 
     def apply_to(
@@ -192,15 +199,56 @@ class ProjectionEngine:
             projection.apply(mine, writer)
             writer.flush(conn)
 
-    def catch_up(self, until: int | None = None, progress: Callable[[int, int], None] | None = None) -> int:
+    def catch_up(
+        self,
+        until: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        *,
+        parallel: bool = False,
+    ) -> int:
         """Apply batches until the group is at ``until`` (default: the head of the log).
 
         The next batch's events are read in a second thread while this one is applied, so the
-        database's work on the read overlaps Python's work on the rows.
+        database's work on the read overlaps Python's work on the rows. ``parallel``: on
+        PostgreSQL, the general ledger is applied by a forked process meanwhile, in transactions
+        of its own (:mod:`projections.lanes`); ``progress`` then follows this process's lane.
+        Returns how many events were applied (the larger count of the two lanes).
         """
+        if parallel and lanes.can_fork(self):
+            here, there = lanes.split(self.projections)
+            if here and there:
+                return self._catch_up_in_lanes(
+                    [p.name for p in here], [p.name for p in there], until, progress
+                )
+        return self._catch_up(self._names, until, progress)
+
+    def _catch_up_in_lanes(
+        self,
+        here: list[str],
+        there: list[str],
+        until: int | None,
+        progress: Callable[[int, int], None] | None,
+    ) -> int:
+        with self._batch_lock:  # no batch of another thread is under way while the child forks
+            lane = lanes.Lane(self, lambda engine: engine._catch_up(there, until, None))
+        try:
+            done = self._catch_up(here, until, progress)
+            other = lane.result()
+        except BaseException:
+            lane.stop()
+            raise
+        finally:
+            with self._batch_lock:  # the child moved these: this process's lookups are stale
+                for name in there:
+                    self._committed.pop(name, None)
+        return max(done, other)
+
+    def _catch_up(
+        self, names: list[str], until: int | None, progress: Callable[[int, int], None] | None
+    ) -> int:
         done = 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch") as pool:
-            start = self.position()
+            start = self._position(names)
             ahead = pool.submit(self.source.read, start, self.batch_size)
             while True:
                 if until is not None and start >= until:
@@ -208,24 +256,27 @@ class ProjectionEngine:
                 batch = ahead.result()
                 if batch:
                     ahead = pool.submit(self.source.read, batch[-1].position, self.batch_size)
-                count = self.run_batch((start, batch) if batch else None)
+                count = self.run_batch((start, batch) if batch else None, names=names)
                 done += count
                 if progress is not None:
-                    progress(self.position(), self.head())
+                    progress(self._position(names), self.head())
                 if count == 0:
                     return done
-                start = self.position()
+                start = self._position(names)
                 if not batch or start != batch[-1].position:  # someone else moved: read afresh
                     ahead = pool.submit(self.source.read, start, self.batch_size)
 
     def position(self) -> int:
         """The lowest position of the group: every projection has applied everything up to it."""
+        return self._position(self._names)
+
+    def _position(self, names: Sequence[str]) -> int:
         with self.engine.connect() as conn:
-            positions = [s.position for s in self.standings(conn, lock=False).values()]
+            positions = [s.position for s in self.standings(conn, lock=False, names=names).values()]
         return min(positions) if positions else 0
 
     def head(self) -> int:
-        return self.recorder.max_notification_id() or 0
+        return self.source.head()
 
     # --- following ------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select, text
 
-from domain.posting_rules import FACT_EVENTS, HANDLED_EVENTS, MemoryFacts, journal_entries
+from domain.posting_rules import FACT_EVENTS, HANDLED_EVENTS, MemoryFacts, posting
 from domain.reference.chart_of_accounts import CHART
 from projections.base import Envelope, Projection, RowWriter
 from readmodels.ledger import (
@@ -83,6 +83,23 @@ def _sum_daily(first: int, last: int, conn: Connection, tables: Mapping[str, Tab
     )
 
 
+#: The columns of a posting row, in the order the projection builds them.
+_POSTING = (
+    "position",
+    "line_no",
+    "org",
+    "fiscal_year",
+    "accounting_date",
+    "account",
+    "debit",
+    "credit",
+    "source",
+    "source_id",
+    "memo",
+)
+MEMO_LENGTH = 300
+
+
 class GeneralLedgerProjection(Projection):
     name = "general_ledger"
     tables = (chart_of_accounts, postings, account_daily, gl_line_items, gl_vouchers, gl_revenue_codes)
@@ -91,6 +108,7 @@ class GeneralLedgerProjection(Projection):
     def __init__(self) -> None:
         self._facts = _StoredFacts()
         self._chart_written = False
+        self._days: dict[str, date] = {}
 
     def start(self, conn: Connection, tables: Mapping[str, Table], *, continuing: bool) -> None:
         if not continuing:
@@ -110,36 +128,37 @@ class GeneralLedgerProjection(Projection):
                     normal_side=account.normal_side.value,
                 )
             self._chart_written = True
-        posted = False
+        # The rules' entries balance by construction (domain.posting_rules.posting): no journal
+        # entry objects and no checks here, one tuple per posting in the order of _POSTING.
+        rows: list[tuple[Any, ...]] = []
+        append = rows.append
+        facts, days, facts_events = self._facts, self._days, FACT_EVENTS
         for event in events:
-            if event.name in FACT_EVENTS:
+            name = event.name
+            if name in facts_events:
                 self._learn(event, out)
                 continue
             data = event.data
-            entries = journal_entries(event.name, event.originator_id, data, self._facts)
-            line_no = 0
-            day = date.fromisoformat(data["accounting_date"])
-            for entry in entries:
-                for line in entry.lines:
-                    line_no += 1
-                    out.insert(
-                        postings,
-                        {
-                            "position": event.position,
-                            "line_no": line_no,
-                            "org": data["org"],
-                            "fiscal_year": data["fiscal_year"],
-                            "accounting_date": day,
-                            "account": line.account,
-                            "debit": line.debit,
-                            "credit": line.credit,
-                            "source": event.name,
-                            "source_id": event.originator_id,
-                            "memo": entry.memo[:300],
-                        },
-                    )
-                    posted = True
-        if posted:
+            posted = posting(name, event.originator_id, data, facts)
+            if posted is None:
+                continue
+            memo, lines = posted
+            if len(memo) > MEMO_LENGTH:
+                memo = memo[:MEMO_LENGTH]
+            iso = data["accounting_date"]
+            day = days.get(iso)
+            if day is None:
+                day = days[iso] = date.fromisoformat(iso)
+            position, org, year, source_id = (
+                event.position,
+                data["org"],
+                data["fiscal_year"],
+                event.originator_id,
+            )
+            for line_no, (code, debit, credit) in enumerate(lines, 1):
+                append((position, line_no, org, year, day, code, debit, credit, name, source_id, memo))
+        if rows:
+            out.insert_rows(postings, _POSTING, rows)
             # The database sums the batch's postings into the daily totals, after they are in.
             out.then(partial(_sum_daily, events[0].position, events[-1].position))
 

@@ -37,8 +37,9 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, select, text, update
+from sqlalchemy import select, text, update
 
+from projections import lanes
 from projections.base import Envelope, Projection
 from projections.engine import ProjectionEngine
 from readmodels.state import projection_state
@@ -89,6 +90,10 @@ class _Target:
     projection: Projection  # a fresh instance: its in-memory lookups start empty
     previous: int
     generation: int
+    #: Where its new tables stand; and whether this process's instance has folded them (False
+    #: after a forked lane filled them: its lookups are then read back from the tables).
+    position: int = 0
+    continuing: bool = True
 
 
 REBUILD_BATCH = 20_000
@@ -100,8 +105,14 @@ def rebuild(
     progress: Callable[[RebuildProgress], None] | None = None,
     *,
     batch_size: int | None = None,
+    parallel: bool | None = None,
 ) -> list[Rebuilt]:
-    """Rebuild the projections ``names`` (all of ``engine``'s if none) in new table generations."""
+    """Rebuild the projections ``names`` (all of ``engine``'s if none) in new table generations.
+
+    ``parallel`` (default: wherever it can, i.e. on PostgreSQL): the general ledger's new tables
+    are filled by a forked process while this one fills the others' (:mod:`projections.lanes`);
+    the switch-over stays one transaction, in this process. ``progress`` follows this process.
+    """
     chosen = _choose(engine, names)
     # Nobody reads the new generation while it fills, so its batches can be larger than a live
     # worker's: fewer statements, more row changes folded per statement (see docs/benchmarks.md).
@@ -117,8 +128,9 @@ def rebuild(
             for target in targets:
                 engine._create_generation(conn, target.projection, target.generation)
         try:
-            position, done = _fill(engine, targets, size, started, progress)
-            position, done = _switch(engine, targets, size, position, done)
+            use_lanes = lanes.can_fork(engine) if parallel is None else parallel and lanes.can_fork(engine)
+            done, counted = _fill_in_lanes(engine, targets, size, started, progress, use_lanes)
+            position, done = _switch(engine, targets, size, done, counted)
         except BaseException:
             _discard(engine, targets)
             raise
@@ -143,16 +155,45 @@ def _choose(engine: ProjectionEngine, names: Sequence[str] | None) -> list[Proje
     return [known[n] for n in dict.fromkeys(names)]
 
 
-def _apply(
-    conn: Connection,
+def _fill_in_lanes(
     engine: ProjectionEngine,
     targets: Sequence[_Target],
-    batch: Sequence[Envelope],
-    after: int,
-) -> None:
-    for target in targets:
-        # ``continuing``: between this rebuild's batches nobody else writes the new tables.
-        engine.apply_to(conn, target.projection, target.generation, batch, after, continuing=after > 0)
+    size: int,
+    started: float,
+    progress: Callable[[RebuildProgress], None] | None,
+    use_lanes: bool,
+) -> tuple[int, int]:
+    """Fill the new tables (:func:`_fill`), the general ledger's in a forked lane if
+    ``use_lanes``; sets each target's position. Returns how many events this process applied,
+    and the position they reach."""
+    here, there = list(targets), []
+    if use_lanes:
+        mine, theirs = lanes.split([t.projection for t in targets])
+        if mine and theirs:
+            here = [t for t in targets if t.projection in mine]
+            there = [t for t in targets if t.projection in theirs]
+    if not there:
+        position, done = _fill(engine, here, size, started, progress)
+        for target in here:
+            target.position = position
+        return done, position
+
+    def fill_there(child: ProjectionEngine) -> int:
+        return _fill(child, there, size, started, None)[0]
+
+    with engine._batch_lock:
+        lane = lanes.Lane(engine, fill_there)
+    try:
+        position, done = _fill(engine, here, size, started, progress)
+        theirs_at = lane.result()
+    except BaseException:
+        lane.stop()
+        raise
+    for target in here:
+        target.position = position
+    for target in there:
+        target.position, target.continuing = theirs_at, False
+    return done, position
 
 
 def _fill(
@@ -176,7 +217,11 @@ def _fill(
                 return position, done
             ahead = pool.submit(engine.source.read, batch[-1].position, size)
             with engine.engine.begin() as conn:
-                _apply(conn, engine, targets, batch, position)
+                for target in targets:
+                    # ``continuing``: between this rebuild's batches nobody else writes the tables.
+                    engine.apply_to(
+                        conn, target.projection, target.generation, batch, position, continuing=position > 0
+                    )
             position, done = batch[-1].position, done + len(batch)
             if progress is not None:
                 progress(
@@ -187,9 +232,12 @@ def _fill(
 
 
 def _switch(
-    engine: ProjectionEngine, targets: Sequence[_Target], size: int, position: int, done: int
+    engine: ProjectionEngine, targets: Sequence[_Target], size: int, done: int, counted: int
 ) -> tuple[int, int]:
-    """The last events, the views and the state rows, in one transaction under the rows' lock."""
+    """The last events, the views and the state rows, in one transaction under the rows' lock.
+
+    Each target gets the events past its own position (after lanes, they may differ); ``done``
+    events up to position ``counted`` were applied before, and the events after it are added."""
     names = [t.projection.name for t in targets]
     with engine._batch_lock, engine.engine.begin() as conn:
         query = select(projection_state).where(projection_state.c.name.in_(names))
@@ -204,12 +252,25 @@ def _switch(
                 )
                 raise RebuildError(msg)
         head = engine.head()  # read under the lock: every batch a worker committed is below it
+        position = min(t.position for t in targets)
         while position < head:
             batch = engine.source.read(position, size)
             if not batch:
                 break
-            _apply(conn, engine, targets, batch, position)
-            position, done = batch[-1].position, done + len(batch)
+            for target in targets:
+                if batch[-1].position > target.position:
+                    engine.apply_to(
+                        conn,
+                        target.projection,
+                        target.generation,
+                        batch,
+                        target.position,
+                        continuing=target.continuing and target.position > 0,
+                    )
+                    target.position, target.continuing = batch[-1].position, True
+            position = batch[-1].position
+            done += sum(1 for event in batch if event.position > counted)
+            counted = max(counted, position)
         for target in targets:
             engine._point_views(conn, target.projection, target.generation)
             conn.execute(

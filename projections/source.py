@@ -8,7 +8,10 @@ tuples and each becomes an :class:`Envelope` directly. The store commits positio
 
 from __future__ import annotations
 
+from typing import Any
+
 import orjson
+import psycopg
 from eventsourcing.persistence import ApplicationRecorder
 from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder
@@ -24,6 +27,9 @@ class EventSource:
     def __init__(self, recorder: ApplicationRecorder) -> None:
         self.recorder = recorder
         self._names: dict[str, str] = {}
+        # A forked copy reads through a connection of its own, never the recorder's pool.
+        self._own: psycopg.Connection[tuple[object, ...]] | None = None
+        self._own_params: dict[str, object] | None = None
         if isinstance(recorder, PostgresApplicationRecorder):
             self._postgres = recorder
             self._query = SQL(
@@ -31,6 +37,9 @@ class EventSource:
                 "FROM {}.{} WHERE notification_id > %s ORDER BY notification_id LIMIT %s"
             ).format(Identifier(recorder.datastore.schema), Identifier(recorder.events_table_name))
             self._rendered: str | None = None
+            self._head_query = SQL("SELECT max(notification_id) FROM {}.{}").format(
+                Identifier(recorder.datastore.schema), Identifier(recorder.events_table_name)
+            )
         elif isinstance(recorder, SQLiteApplicationRecorder):
             self._sqlite = recorder
             self._sqlite_query = (
@@ -41,31 +50,72 @@ class EventSource:
             msg = f"no event source for {type(recorder).__name__}"
             raise TypeError(msg)
 
+    @property
+    def forkable(self) -> bool:
+        """Whether :meth:`forked` can make a copy for a forked process (PostgreSQL)."""
+        return isinstance(self.recorder, PostgresApplicationRecorder)
+
+    def forked(self) -> EventSource:
+        """A copy for a forked process: it connects anew with the recorder's parameters, and
+        never touches the connections of the recorder's pool, which the parent owns."""
+        copy = EventSource(self.recorder)
+        pool = self._postgres.datastore.pool
+        kwargs = pool.kwargs() if callable(pool.kwargs) else pool.kwargs
+        wanted = {"dbname", "host", "port", "user", "password"}
+        params = {k: v for k, v in dict(kwargs or {}).items() if k in wanted}
+        get_password = getattr(pool, "get_password_func", None)
+        if callable(get_password):
+            params["password"] = get_password()
+        copy._own_params = params
+        return copy
+
+    def close(self) -> None:
+        if self._own is not None:
+            self._own.close()
+            self._own = None
+
+    def _own_connection(self) -> psycopg.Connection[tuple[object, ...]]:
+        if self._own is None or self._own.closed:
+            self._own = psycopg.connect(autocommit=True, **self._own_params)  # type: ignore[arg-type]
+        return self._own
+
     def read(self, after: int, limit: int) -> list[Envelope]:
+        if self._own_params is not None:
+            return self._read_postgres(self._own_connection(), after, limit)
         if isinstance(self.recorder, PostgresApplicationRecorder):
             with self._postgres.datastore.get_connection() as conn:
-                if self._rendered is None:
-                    self._rendered = self._query.as_string(conn)
-                with conn.cursor(row_factory=tuple_row) as cursor:
-                    cursor.execute(self._rendered, (after, limit), prepare=True)
-                    rows = cursor.fetchall()
-            return [self._envelope(p, i, v, t, s) for p, i, v, t, s in rows]
+                return self._read_postgres(conn, after, limit)
         with self._sqlite.datastore.transaction(commit=False) as cursor:
             cursor.execute(self._sqlite_query, (after, limit))
             rows = cursor.fetchall()
         # SQLite keeps ids as 32 hex digits; write them the way UUIDs appear everywhere else.
-        return [
-            self._envelope(p, f"{i[:8]}-{i[8:12]}-{i[12:16]}-{i[16:20]}-{i[20:]}", v, t, s)
-            for p, i, v, t, s in rows
-        ]
+        return self._envelopes(
+            [(p, f"{i[:8]}-{i[8:12]}-{i[12:16]}-{i[16:20]}-{i[20:]}", v, t, s) for p, i, v, t, s in rows]
+        )
+
+    def _read_postgres(self, conn: psycopg.Connection[Any], after: int, limit: int) -> list[Envelope]:
+        if self._rendered is None:
+            self._rendered = self._query.as_string(conn)
+        # Binary results: integers and bytes come without parsing text.
+        with conn.cursor(row_factory=tuple_row, binary=True) as cursor:
+            cursor.execute(self._rendered, (after, limit), prepare=True)
+            rows = cursor.fetchall()
+        return self._envelopes(rows)
 
     def head(self) -> int:
+        if self._own_params is not None:
+            row = self._own_connection().execute(self._head_query).fetchone()
+            return int(row[0] or 0) if row is not None else 0  # type: ignore[call-overload]
         return self.recorder.max_notification_id() or 0
 
-    def _envelope(
-        self, position: int, originator_id: str, version: int, topic: str, state: bytes
-    ) -> Envelope:
-        name = self._names.get(topic)
-        if name is None:
-            name = self._names[topic] = topic.rpartition(":")[2]
-        return Envelope(position, originator_id, version, name, orjson.loads(state))
+    def _envelopes(self, rows: list[tuple[int, str, int, str, bytes]]) -> list[Envelope]:
+        # On the path of every event: local names, and the tuple made without Envelope's __new__.
+        names, loads, new = self._names, orjson.loads, tuple.__new__
+        envelopes: list[Envelope] = []
+        append = envelopes.append
+        for position, originator_id, version, topic, state in rows:
+            name = names.get(topic)
+            if name is None:
+                name = names[topic] = topic.rpartition(":")[2]
+            append(new(Envelope, (position, originator_id, version, name, loads(state))))
+        return envelopes

@@ -376,3 +376,35 @@ def test_two_workers_at_once_apply_every_event_exactly_once(
     reference_url = url if store_config.is_postgres else f"sqlite:///{tmp_path / 'reference.db'}"
     reference = reference_rows(ledger, reference_url, reference_schema)
     assert_read_models_are_exact(ledger, read_db, reference)
+
+
+# --- the general ledger in a forked lane ---------------------------------------------------------
+
+
+def test_a_parallel_catch_up_gives_the_rows_of_one_pass_and_keeps_working_after(
+    ledger: Ledger, store_config: StoreConfig, read_db: Engine, tmp_path: Path
+) -> None:
+    """On PostgreSQL the general ledger is caught up by a forked process meanwhile; the rows
+    equal one undisturbed pass, and the group (this process's lookups of the general ledger
+    dropped) goes on from where each projection stands."""
+    load(ledger, 3_000)
+    head = ledger.recorder.max_notification_id() or 0
+    engine = ProjectionEngine(ledger.recorder, read_db, all_projections(), batch_size=300)
+    assert engine.catch_up(parallel=True) == head
+    assert engine.position() == head
+    assert "general_ledger" not in engine._committed or not store_config.is_postgres
+    # the parent's pooled connections were left alone by the child: both still work
+    assert engine.head() == head
+    with read_db.connect() as conn:
+        assert conn.exec_driver_sql("SELECT 1").scalar() == 1
+
+    books = Books(ledger, org="3020000").ready()
+    books.run(Appropriate, budget_code=books.next_code(), title="용산구 세부사업", amount=9_000)
+    assert engine.catch_up() > 0
+    assert engine.position() == ledger.recorder.max_notification_id()
+
+    if store_config.is_postgres:
+        reference = reference_rows(ledger, POSTGRES_URL, f"{store_config.schema}_ref")
+    else:
+        reference = reference_rows(ledger, f"sqlite:///{tmp_path / 'reference.db'}")
+    assert_read_models_are_exact(ledger, read_db, reference)
