@@ -130,7 +130,10 @@ def demo(ledger: Ledger, args: argparse.Namespace) -> int:
     summary = generate(ledger, args.scale, progress=None if args.quiet else progress)
     print(
         f"demo ({summary.scale}): {summary.organisations} organisations, {summary.budget_lines} budget "
-        f"lines, {summary.vendors} vendors, {summary.obligations} obligations; "
+        f"lines, {summary.vendors} vendors, {summary.requisitions} requisitions, "
+        f"{summary.obligations} obligations, {summary.contracts} contracts, {summary.vouchers} vouchers, "
+        f"{summary.payments} payments, {summary.revenue_assessments} revenue assessments, "
+        f"{summary.journal_entries} journal entries; "
         f"{summary.commands} commands, {summary.recorded} recorded, {summary.replayed} already there; "
         f"{summary.seconds:.1f} s; log position {ledger.recorder.max_notification_id() or 0}"
     )

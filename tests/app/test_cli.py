@@ -1,16 +1,24 @@
-"""The ``cleanledger`` command line: the demo data set loads, re-loads as a no-op, and lists."""
+"""The ``cleanledger`` command line: the demo data set loads, re-loads as a no-op, and lists.
+
+Projected, the demo fills the public portal: expenditures, contracts, debarred vendors, revenue,
+and balanced statements, and never names the private person it pays.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import ColumnElement, Connection, Table, func, select
 
-from bench.synthetic import SCALES, organisations
+from bench.synthetic import PERSON, SCALES, organisations
 from cleanledger.cli import main, read_budget_lines
 from cleanledger.settings import Settings
-from cleanledger.wiring import build_ledger
+from cleanledger.wiring import build_ledger, build_read_engine
+from readmodels import disclosure
+from readmodels.statements import balance_sheet, trial_balance
 from tests.conftest import POSTGRES_URL, PostgresSchema, require_postgres
 
 SMALL_LINES = len(organisations(SCALES["small"])) * SCALES["small"].lines_per_org
@@ -20,7 +28,8 @@ SMALL_LINES = len(organisations(SCALES["small"])) * SCALES["small"].lines_per_or
 def database_url(
     request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[str]:
-    """CLEANLEDGER_DATABASE_URL for a fresh store; on PostgreSQL the ``?schema=`` form."""
+    """CLEANLEDGER_DATABASE_URL for a fresh store; on PostgreSQL the ``?schema=`` form, with a
+    fresh schema for the read models too."""
     monkeypatch.chdir(tmp_path)  # no stray .env or cleanledger.db is read
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'demo.db'}"
@@ -28,13 +37,15 @@ def database_url(
         yield url
         return
     require_postgres()
-    schema = PostgresSchema()
+    schema, read = PostgresSchema(), PostgresSchema()
     url = f"{POSTGRES_URL}?schema={schema.name}"
     monkeypatch.setenv("CLEANLEDGER_DATABASE_URL", url)
+    monkeypatch.setenv("CLEANLEDGER_READ_SCHEMA", read.name)
     try:
         yield url
     finally:
         schema.drop()
+        read.drop()
 
 
 def log_size() -> int:
@@ -46,12 +57,15 @@ def log_size() -> int:
 
 
 @pytest.mark.slow
-def test_demo_loads_once_and_a_rerun_records_nothing(
+def test_demo_loads_once_a_rerun_records_nothing_and_projected_it_fills_the_portal(
     database_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["demo", "--scale", "small", "--quiet"]) == 0
     first = capsys.readouterr().out
     assert f"{SMALL_LINES} budget lines" in first
+    for kind in ("requisitions", "obligations", "contracts", "vouchers", "payments", "revenue assessments"):
+        assert f" 0 {kind}" not in first and f" {kind}" in first
+    assert " 0 already there" in first
     size = log_size()
     assert size > 0
 
@@ -82,6 +96,77 @@ def test_demo_loads_once_and_a_rerun_records_nothing(
     seongdong = capsys.readouterr().out
     assert "3030000 성동구: 20 lines" in seongdong
     assert "6110000" not in seongdong
+
+    assert main(["project", "--quiet"]) == 0
+    assert f"position {size}" in capsys.readouterr().out
+    engine = build_read_engine(Settings())
+    try:
+        with engine.connect() as conn:
+            check_the_portal(conn)
+            check_the_statements(conn)
+            check_no_private_person_is_named(conn)
+    finally:
+        engine.dispose()
+
+
+def check_the_portal(conn: Connection) -> None:
+    """Every stage of the lifecycle shows: spending, contracts, debarments, revenue."""
+
+    def count(table: Table, *where: ColumnElement[bool]) -> int:
+        return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
+
+    for table in (
+        disclosure.requisitions,
+        disclosure.expenditures,
+        disclosure.contracts,
+        disclosure.contract_amendments,
+        disclosure.debarred_vendors,
+        disclosure.revenue_by_code,
+    ):
+        assert count(table) > 0, table.name
+    assert count(disclosure.requisitions, disclosure.requisitions.c.status == "rejected") == 1
+    contracts = disclosure.contracts.c
+    assert count(disclosure.contracts, contracts.method == "open") > count(
+        disclosure.contracts, contracts.method == "private"
+    )
+    assert count(disclosure.contracts, contracts.private_reason.is_not(None)) > 0
+    assert count(disclosure.contracts, contracts.status == "completed") > 0
+    assert count(disclosure.contracts, contracts.department.is_(None)) == 0
+    spent = disclosure.expenditures.c
+    assert count(disclosure.expenditures, spent.returned > 0) == 1  # 반납
+    assert count(disclosure.expenditures, spent.payee_kind == "person") == 1
+    debarred = disclosure.debarred_vendors.c
+    assert count(disclosure.debarred_vendors, debarred.lifted_on.is_not(None)) == 1
+    revenue = disclosure.revenue_by_code.c
+    assert count(disclosure.revenue_by_code, revenue.collected > 0) > 0
+    assert count(disclosure.revenue_by_code, revenue.refunded > 0) == 1  # 과오납 환급
+    paid = conn.execute(select(func.min(spent.paid_on), func.max(spent.paid_on))).one()
+    assert date(2026, 1, 1) <= paid[0] <= paid[1] <= date(2026, 12, 31)
+
+
+def check_the_statements(conn: Connection) -> None:
+    """Opening balances, postings and depreciation give the city balanced statements."""
+    tb = trial_balance(conn, "6110000", date(2026, 12, 31))
+    accounts = {line.account for line in tb.lines}
+    # cash, payables, net assets, local taxes, depreciation
+    assert {"1110", "2110", "3110", "4110", "5510"} <= accounts
+    assert tb.total_debit == tb.total_credit > 0
+    assert tb.closing_debit_balances == tb.closing_credit_balances > 0
+    sheet = balance_sheet(conn, "6110000", date(2026, 12, 31))
+    assert sheet.total_assets > 0 and sheet.total_net_assets > 0
+    assert sheet.total_assets == sheet.total_liabilities + sheet.total_net_assets
+
+
+def check_no_private_person_is_named(conn: Connection) -> None:
+    """The person paid by the demo appears in no disclosure table, by name or number."""
+    number, name, _ = PERSON
+    cells = 0
+    for table in disclosure.metadata.sorted_tables:
+        for row in conn.execute(select(table)):
+            for value in row:
+                cells += 1
+                assert name not in str(value) and number not in str(value), table.name
+    assert cells > 0
 
 
 def test_lines_on_an_empty_store(
