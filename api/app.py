@@ -10,7 +10,8 @@ from fastapi import FastAPI
 
 from api import openapi, problems
 from api.limits import BodySizeLimit, PublicRateLimit
-from api.routers import audit, commands, reports
+from api.portal import router as portal
+from api.routers import audit, commands, public, reports
 from api.services import ApiServices
 
 API_DESCRIPTION = """
@@ -38,6 +39,8 @@ def create_app(services: ApiServices, *, lifespan: Lifespan | None = None) -> Fa
     problems.install(app)
     openapi.install(app)
     app.include_router(commands.build_router())
+    app.include_router(portal.build_router())
+    app.include_router(public.build_router())
     app.include_router(reports.build_router())
     app.include_router(audit.build_router())
     app.add_middleware(PublicRateLimit, per_minute=services.limits.public_requests_per_minute)

@@ -6,7 +6,9 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
+from api.accounts import api_keys
 from api.routers.commands import ROUTES
 from cleanledger.wiring import Service
 from commands.registry import HANDLERS
@@ -102,7 +104,8 @@ def test_a_stale_if_match_is_refused_and_nothing_written(
     assert stale.status_code == 412
     assert stale.json()["type"] == "version-conflict"
     assert service.ledger.recorder.max_notification_id() == head
-    assert client.post(path, json=body, headers={**keys["budget"], "If-Match": "yesterday"}).status_code == 400
+    garbled = client.post(path, json=body, headers={**keys["budget"], "If-Match": "yesterday"})
+    assert garbled.status_code == 400
 
 
 def test_a_broken_rule_is_a_409_problem_with_its_numbers(client: TestClient, key_for: KeyMaker) -> None:
@@ -133,7 +136,9 @@ def test_malformed_input_is_422_never_500(client: TestClient, key_for: KeyMaker)
         assert answer.status_code == 422, (body, answer.text)
         assert answer.headers["content-type"] == "application/problem+json"
     broken = client.post(
-        f"{Y}/budget-lines", content=b"{not json", headers={**keys["budget"], "content-type": "application/json"}
+        f"{Y}/budget-lines",
+        content=b"{not json",
+        headers={**keys["budget"], "content-type": "application/json"},
     )
     assert broken.status_code == 422
     bad_id = client.post(f"{Y}/budget-lines/not-a-uuid/allocations", json={}, headers=keys["budget"])
@@ -143,7 +148,8 @@ def test_malformed_input_is_422_never_500(client: TestClient, key_for: KeyMaker)
 def test_keys_and_roles_are_checked(client: TestClient, key_for: KeyMaker, service: Service) -> None:
     keys = _setup(client, key_for)
     assert _appropriate(client, {}).status_code == 401
-    assert _appropriate(client, {"Authorization": "Bearer clk_0000000000000000_" + "x" * 43}).status_code == 401
+    unknown_key = {"Authorization": "Bearer clk_0000000000000000_" + "x" * 43}
+    assert _appropriate(client, unknown_key).status_code == 401
     forbidden = _appropriate(client, keys["clerk"])
     assert forbidden.status_code == 403
     assert forbidden.json()["type"] == "forbidden"
@@ -157,10 +163,6 @@ def test_keys_and_roles_are_checked(client: TestClient, key_for: KeyMaker, servi
 def test_keys_are_stored_only_as_hashes(service: Service, key_for: KeyMaker) -> None:
     headers = key_for("choi", f"clerk@{SEOUL}")
     secret = headers["Authorization"].removeprefix("Bearer ")
-    from sqlalchemy import select
-
-    from api.accounts import api_keys
-
     with service.services.read_engine.connect() as conn:
         stored = conn.execute(select(api_keys)).mappings().all()
     assert len(stored) == 1

@@ -1,0 +1,74 @@
+"""Words of the portal (공개 포털) in Korean first, English on request (``?lang=en``)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Language = Literal["ko", "en"]
+
+WORDS: dict[str, tuple[str, str]] = {
+    "site": ("클린재정 원장 공개 포털", "Clean Ledger public portal"),
+    "intro": (
+        "서울특별시와 자치구·출연기관의 예산 편성과 집행, 계약, 세입을 공개합니다. "
+        "모든 수치는 원장에 기록된 사건에서 산출됩니다.",
+        "The budgets, spending, contracts and revenue of Seoul, its districts and funded "
+        "institutions. Every figure is derived from the events recorded in the ledger.",
+    ),
+    "org": ("기관코드", "Organisation code"),
+    "year": ("회계연도", "Fiscal year"),
+    "q": ("검색어", "Search"),
+    "code_prefix": ("과목코드 앞자리", "Code prefix"),
+    "search": ("조회", "Search"),
+    "download": ("내려받기", "Download"),
+    "next": ("다음 쪽", "Next page"),
+    "first": ("처음으로", "First page"),
+    "rows": ("건", "rows"),
+    "total": ("합계", "Total"),
+    "none": ("조회된 자료가 없습니다.", "Nothing found."),
+    "statements": ("재무제표", "Financial statements"),
+    "trial_balance": ("잔액시산표", "Trial balance"),
+    "income_statement": ("재정운영표", "Income statement"),
+    "balance_sheet": ("재정상태표", "Balance sheet"),
+    "budget_vs_actual": ("예산 대비 집행", "Budget vs actual"),
+    "as_of": ("기준일", "As of"),
+    "api": ("개방 API 문서", "Open API documentation"),
+    "language": ("English", "한국어"),
+    "tables": ("공개 자료", "Disclosures"),
+    "account": ("계정", "Account"),
+    "amount": ("금액", "Amount"),
+    "debit": ("차변", "Debit"),
+    "credit": ("대변", "Credit"),
+    "opening": ("기초", "Opening"),
+    "closing": ("기말", "Closing"),
+    "assets": ("자산", "Assets"),
+    "liabilities": ("부채", "Liabilities"),
+    "net_assets": ("순자산", "Net assets"),
+    "revenue": ("수익", "Revenue"),
+    "expenses": ("비용", "Expenses"),
+    "surplus": ("재정운영결과", "Surplus"),
+}
+
+#: English titles of the disclosed tables (their Korean titles come with the table).
+TABLE_TITLES_EN = {
+    "programs": "Programs",
+    "allocations": "Budget allocations",
+    "requisitions": "Requisitions",
+    "expenditures": "Expenditures",
+    "contracts": "Contracts",
+    "debarred-vendors": "Debarred vendors",
+    "revenue": "Revenue",
+}
+
+
+def language(value: str | None) -> Language:
+    return "en" if value == "en" else "ko"
+
+
+def word(key: str, lang: Language) -> str:
+    korean, english = WORDS[key]
+    return english if lang == "en" else korean
+
+
+def column_label(name: str, korean: str, lang: Language) -> str:
+    """The Korean label the disclosure uses, or the field name in words for English readers."""
+    return name.replace("_", " ").capitalize() if lang == "en" else korean
