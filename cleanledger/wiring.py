@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -70,7 +71,11 @@ def build_read_engine(settings: Settings, *, writer: bool = False) -> Engine:
 
 
 def build_projection_engine(
-    settings: Settings, ledger: Ledger, *, batch_size: int = DEFAULT_BATCH
+    settings: Settings,
+    ledger: Ledger,
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    batch_lock: threading.RLock | None = None,
 ) -> ProjectionEngine:
     """Every projection, reading ``ledger``'s event log and writing the read-model database.
 
@@ -79,7 +84,9 @@ def build_projection_engine(
     """
     engine = build_read_engine(settings, writer=True)
     with schema_creation_lock(store_config(settings)):
-        return ProjectionEngine(ledger.recorder, engine, all_projections(), batch_size=batch_size)
+        return ProjectionEngine(
+            ledger.recorder, engine, all_projections(), batch_size=batch_size, batch_lock=batch_lock
+        )
 
 
 def listen_conninfo(settings: Settings) -> str | None:
@@ -104,7 +111,12 @@ class Service:
     ) -> None:
         self.settings = settings
         self.ledger = ledger or build_ledger(settings)
-        projection_engine = build_projection_engine(settings, self.ledger)
+        # On SQLite, saves and projection batches in this process take one lock in turn (see
+        # LedgerCore.write_lock): both write the one file.
+        shared_lock = None if store_config(settings).is_postgres else threading.RLock()
+        if shared_lock is not None:
+            self.ledger.write_lock = shared_lock
+        projection_engine = build_projection_engine(settings, self.ledger, batch_lock=shared_lock)
         in_process = not store_config(settings).is_postgres if run_projections is None else run_projections
         self.projector = BackgroundProjector(projection_engine) if in_process else None
         read = build_read_engine(settings)

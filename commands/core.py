@@ -18,6 +18,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, ClassVar
 from uuid import UUID
 
@@ -62,6 +63,10 @@ class LedgerCore(UseCases, Application[UUID]):
         Vendor: 200,
     }
     max_attempts = 60
+    #: Held around each save. On SQLite the process's in-process projections share it, so the
+    #: file's writers take turns here rather than each waiting on the database lock while
+    #: holding one of the store's pool connections (which deadlocks until a timeout).
+    write_lock: AbstractContextManager[Any] = nullcontext()
 
     def _execute(
         self, command: Command, use_case: UseCase, *, requires_open_year: bool = True
@@ -121,7 +126,8 @@ class LedgerCore(UseCases, Application[UUID]):
             processing_event.events.extend(aggregate.collect_events())
             processing_event.aggregates[aggregate.id] = aggregate
         processing_event.saved_kwargs.update(kwargs)
-        recordings = self._record(processing_event)
+        with self.write_lock:
+            recordings = self._record(processing_event)
         self._take_snapshots(processing_event)
         self._notify(recordings)
         return recordings

@@ -69,6 +69,7 @@ class ProjectionEngine:
         projections: Sequence[Projection],
         *,
         batch_size: int = DEFAULT_BATCH,
+        batch_lock: threading.RLock | None = None,
     ) -> None:
         self.recorder = recorder
         self.source = EventSource(recorder)
@@ -83,8 +84,10 @@ class ProjectionEngine:
         self._committed: dict[str, int] = {}
         # Threads of one process that share this engine (a background follower and a reader
         # catching up) take turns: the database lock already serialises their batches, and this
-        # keeps the projections' in-memory lookups and ``_committed`` in step with it.
-        self._batch_lock = threading.RLock()
+        # keeps the projections' in-memory lookups and ``_committed`` in step with it. On SQLite
+        # the process's command saves share it (``batch_lock``), so the file's writers take turns
+        # in the process instead of waiting on the database lock while holding a pool connection.
+        self._batch_lock = batch_lock or threading.RLock()
         self.setup()
 
     # --- schema -----------------------------------------------------------------------------

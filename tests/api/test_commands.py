@@ -176,3 +176,33 @@ def test_request_bodies_have_a_size_limit(client: TestClient, key_for: KeyMaker)
     answer = client.post(f"{Y}/budget-lines", json=huge, headers=keys["budget"])
     assert answer.status_code == 413
     assert answer.json()["type"] == "request-too-large"
+
+
+def test_concurrent_commands_while_projections_run_in_process_all_succeed(
+    client: TestClient, key_for: KeyMaker, service: Service
+) -> None:
+    """On SQLite the saves and the in-process projections write one file: they must take turns
+    without deadlocking on the store's connection pool (which showed as 500s after 5 s)."""
+    keys = _setup(client, key_for)
+    line = _appropriate(client, keys["budget"], 100_000_000).json()["aggregate_id"]
+    allocate = {"accounting_date": f"{YEAR}-01-03", "quarter": 1, "amount": 100_000_000}
+    assert (
+        client.post(f"{Y}/budget-lines/{line}/allocations", json=allocate, headers=keys["budget"]).status_code
+        == 201
+    )
+    approver = key_for("lee", f"approver@{SEOUL}")
+
+    def obligate(n: int) -> int:
+        body = {
+            "accounting_date": f"{YEAR}-02-01",
+            "line_id": line,
+            "amount": 1_000,
+            "description": f"물품 {n}",
+        }
+        return client.post(f"{Y}/obligations", json=body, headers=approver).status_code
+
+    with ThreadPoolExecutor(16) as pool:
+        statuses = list(pool.map(obligate, range(160)))
+    assert statuses == [201] * 160
+    assert service.projector is not None
+    assert service.projector.wait_for(service.ledger.recorder.max_notification_id() or 0)
