@@ -217,17 +217,31 @@ class AccountStore:
 
     # --- authentication ---------------------------------------------------------------------
 
-    def authenticate(self, presented: str) -> Principal | None:
-        """The principal a presented key belongs to, or None (unknown, revoked, disabled)."""
+    def authenticate_cached(self, presented: str) -> tuple[bool, Principal | None]:
+        """``(True, answer)`` when :meth:`authenticate` needs no query for ``presented`` (a malformed
+        key, or one verified within ``CACHE_SECONDS``), else ``(False, None)``.
+
+        The HTTP layer answers from here on its event loop and sends only a miss to a thread.
+        """
         match = _KEY_FORMAT.match(presented)
         if match is None:
-            return None
+            return True, None
         key_id, secret = match.groups()
-        digest = _hash(secret)
         with self._lock:
             cached = self._cache.get(key_id)
         if cached is not None and cached[0] > time.monotonic():
-            return cached[2] if hmac.compare_digest(cached[1], digest) else None
+            return True, (cached[2] if hmac.compare_digest(cached[1], _hash(secret)) else None)
+        return False, None
+
+    def authenticate(self, presented: str) -> Principal | None:
+        """The principal a presented key belongs to, or None (unknown, revoked, disabled)."""
+        known, principal = self.authenticate_cached(presented)
+        if known:
+            return principal
+        match = _KEY_FORMAT.match(presented)
+        assert match is not None  # authenticate_cached answers for malformed keys
+        key_id, secret = match.groups()
+        digest = _hash(secret)
         with self.reader.connect() as conn:
             row = conn.execute(
                 select(api_keys.c.username, api_keys.c.secret_sha256)

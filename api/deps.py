@@ -8,13 +8,19 @@ from typing import Annotated
 from fastapi import Depends, Header, Query, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection
+from starlette.concurrency import run_in_threadpool
 
 from api.accounts import Principal
 from api.problems import ApiProblem
 from api.services import ApiServices
 
+# The dependencies that only look at the request are ``async def``: FastAPI runs a plain ``def``
+# dependency in the thread pool, a hand-over that costs more than the work (measured in
+# bench/http.py). What may block (a key not in the cache, waiting for a position) still goes to a
+# thread.
 
-def get_services(request: Request) -> ApiServices:
+
+async def get_services(request: Request) -> ApiServices:
     services: ApiServices = request.app.state.services
     return services
 
@@ -25,7 +31,7 @@ _bearer = HTTPBearer(auto_error=False, description="An API key: `Authorization: 
 _header_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="An API key: `X-API-Key: clk_…`")
 
 
-def get_principal(
+async def get_principal(
     services: Services,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     header_key: Annotated[str | None, Depends(_header_key)],
@@ -39,7 +45,9 @@ def get_principal(
             "Send an API key as 'Authorization: Bearer clk_…' or 'X-API-Key: clk_…'.",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    principal = services.accounts.authenticate(presented)
+    known, principal = services.accounts.authenticate_cached(presented)
+    if not known:
+        principal = await run_in_threadpool(services.accounts.authenticate, presented)
     if principal is None:
         raise ApiProblem(
             401,
@@ -54,7 +62,7 @@ def get_principal(
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
-def wait_for_min_position(
+async def wait_for_min_position(
     services: Services,
     min_position: Annotated[
         int | None,
@@ -68,6 +76,10 @@ def wait_for_min_position(
 ) -> None:
     if min_position is None or min_position == 0:
         return
+    await run_in_threadpool(_wait_for_position, services, min_position)
+
+
+def _wait_for_position(services: ApiServices, min_position: int) -> None:
     head = services.ledger.recorder.max_notification_id() or 0
     if min_position > head:
         # Positions come from recorded commands; one past the head was never handed out, and

@@ -1,0 +1,563 @@
+"""The HTTP API under load: commands per second, and a paginated public list's rate and latency.
+
+    python -m bench.http --database-url URL --seconds S
+
+It prepares a scratch store through the ledger (an organisation, a fiscal year, a few hundred
+budget lines with their allocations, projected), creates a user with an API key, runs
+``cleanledger serve`` (``--workers``, 2 by default; 1 on SQLite, with in-process projections) and
+on PostgreSQL a ``cleanledger project --follow`` worker beside it, then drives the server from a
+second process: an asyncio HTTP/1.1 keep-alive client over ``asyncio.open_connection``.
+
+* Phase 1, ``--seconds``: ``--command-connections`` connections POST ``Obligate`` commands (small
+  amounts on random lines) and count the 201s. Any other answer is counted and reported.
+* Phase 2, ``--seconds`` (once the projections caught up with phase 1):
+  ``--public-connections`` connections GET ``/api/v1/public/programs?org=…&year=…&limit=50``,
+  following ``next_cursor`` with probability ``--follow`` so later pages are read too. Every
+  latency is recorded.
+
+Each phase starts with a one-second warm-up that is not counted. Progress goes to stderr; the last
+line printed is the JSON object ``{"metric": "http", "commands_per_s": …, "public_p99_ms": …,
+"public_rps": …, …}``. The server processes and the scratch store are removed at the end, also
+after Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import multiprocessing
+import os
+import random
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import orjson
+import psycopg
+from psycopg import sql
+
+from api.accounts import AccountStore, Grant
+from api.roles import Role
+from bench.commands import ON, ORG, YEAR, prepare
+from bench.stores import scratch_store
+from cleanledger.settings import Settings
+from cleanledger.wiring import build_ledger, build_projection_engine, build_read_engine
+from commands.persistence import StoreConfig
+
+HOST = "127.0.0.1"
+WARM_UP_SECONDS = 1.0
+USERNAME = "bench-http"
+
+
+def log(message: str) -> None:
+    print(f"bench.http: {message}", file=sys.stderr, flush=True)
+
+
+# --- the client ---------------------------------------------------------------------------------
+
+
+class HttpError(Exception):
+    """The server broke the protocol or closed the connection mid-answer."""
+
+
+class Connection:
+    """One HTTP/1.1 keep-alive connection; requests go one at a time."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host = host
+        self.port = port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def _open(self) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+        if self.reader is None or self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        return self.reader, self.writer
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            with contextlib.suppress(OSError):
+                await self.writer.wait_closed()
+        self.reader = self.writer = None
+
+    async def request(
+        self, method: str, target: str, headers: bytes = b"", body: bytes = b""
+    ) -> tuple[int, bytes]:
+        """Send one request; the status and the body of the answer."""
+        reader, writer = await self._open()
+        head = f"{method} {target} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n".encode()
+        if body:
+            head += b"Content-Length: " + str(len(body)).encode() + b"\r\n"
+        writer.write(head + headers + b"\r\n" + body)
+        try:
+            raw = await reader.readuntil(b"\r\n\r\n")
+        except (asyncio.IncompleteReadError, ConnectionError) as error:
+            await self.close()
+            raise HttpError(f"connection closed before the answer: {error}") from error
+        lines = raw[:-4].split(b"\r\n")
+        parts = lines[0].split(b" ", 2)
+        if len(parts) < 2 or not parts[0].startswith(b"HTTP/1."):
+            await self.close()
+            raise HttpError(f"not an HTTP status line: {lines[0]!r}")
+        status = int(parts[1])
+        length, chunked, close = None, False, False
+        for line in lines[1:]:
+            name, _, value = line.partition(b":")
+            name = name.strip().lower()
+            if name == b"content-length":
+                length = int(value)
+            elif name == b"transfer-encoding":
+                chunked = b"chunked" in value.lower()
+            elif name == b"connection":
+                close = b"close" in value.lower()
+        try:
+            if chunked:
+                content = await _read_chunked(reader)
+            elif length is not None:
+                content = await reader.readexactly(length)
+            else:  # no framing: the body runs to the end of the connection
+                content, close = await reader.read(), True
+        except (asyncio.IncompleteReadError, ConnectionError) as error:
+            await self.close()
+            raise HttpError(f"connection closed in the body: {error}") from error
+        if close:
+            await self.close()
+        return status, content
+
+
+async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
+    content = bytearray()
+    while True:
+        size = int((await reader.readuntil(b"\r\n")).split(b";", 1)[0], 16)
+        if size == 0:
+            while (await reader.readuntil(b"\r\n")) != b"\r\n":  # trailers
+                pass
+            return bytes(content)
+        content += await reader.readexactly(size)
+        await reader.readexactly(2)
+
+
+@dataclass
+class Tally:
+    """What one phase's connections saw while the clock ran."""
+
+    ok: int = 0
+    #: Answers other than the expected status, by status (0: the connection failed).
+    refused: Counter[int] = field(default_factory=Counter)
+    samples: dict[int, str] = field(default_factory=dict)
+    latencies: list[float] = field(default_factory=list)
+    #: Every request sent, warm-up included (server CPU is divided by it).
+    sent: int = 0
+
+    def record(self, expected: int, status: int, content: bytes, seconds: float, in_time: bool) -> None:
+        """A request started while the clock counted; ``in_time`` if it also ended before the stop."""
+        self.latencies.append(seconds)
+        if status == expected:
+            self.ok += in_time
+        else:
+            self.refused[status] += 1
+            self.samples.setdefault(status, content[:300].decode(errors="replace"))
+
+
+@dataclass(frozen=True)
+class Phase:
+    kind: str  # "commands" or "public"
+    port: int
+    connections: int
+    seconds: float
+    key: str = ""
+    line_ids: tuple[str, ...] = ()
+    follow: float = 0.5
+
+
+@dataclass(frozen=True)
+class PhaseResult:
+    kind: str
+    seconds: float
+    ok: int
+    refused: dict[int, int]
+    samples: dict[int, str]
+    latencies: list[float]
+    pages: Counter[int]
+    sent: int
+
+
+async def _commands_loop(conn: Connection, phase: Phase, tally: Tally, clock: Clock) -> None:
+    headers = f"Authorization: Bearer {phase.key}\r\nContent-Type: application/json\r\n".encode()
+    target = f"/api/v1/orgs/{ORG}/years/{YEAR}/obligations"
+    on = ON.isoformat()
+    while not clock.over():
+        body = orjson.dumps(
+            {
+                "accounting_date": on,
+                "line_id": random.choice(phase.line_ids),
+                "amount": random.randint(1, 1_000),
+                "description": "bench.http",
+            }
+        )
+        started = time.perf_counter()
+        try:
+            status, content = await conn.request("POST", target, headers, body)
+        except HttpError as error:
+            status, content = 0, str(error).encode()
+        tally.sent += 1
+        if started >= clock.counted_from:
+            ended = time.perf_counter()
+            tally.record(201, status, content, ended - started, ended <= clock.stop)
+
+
+async def _public_loop(
+    conn: Connection, phase: Phase, tally: Tally, clock: Clock, pages: Counter[int]
+) -> None:
+    first = f"/api/v1/public/programs?org={ORG}&year={YEAR}&limit=50"
+    target, page = first, 1
+    while not clock.over():
+        started = time.perf_counter()
+        try:
+            status, content = await conn.request("GET", target)
+        except HttpError as error:
+            status, content = 0, str(error).encode()
+        tally.sent += 1
+        if started >= clock.counted_from:
+            ended = time.perf_counter()
+            tally.record(200, status, content, ended - started, ended <= clock.stop)
+            pages[page] += 1
+        cursor = orjson.loads(content).get("next_cursor") if status == 200 else None
+        if cursor and random.random() < phase.follow:
+            target, page = f"{first}&cursor={quote(cursor, safe='')}", page + 1
+        else:
+            target, page = first, 1
+
+
+@dataclass(frozen=True)
+class Clock:
+    """Requests started from ``counted_from`` count (their successes if they end by ``stop``)."""
+
+    counted_from: float
+    stop: float
+
+    def over(self) -> bool:
+        return time.perf_counter() >= self.stop
+
+
+async def _drive(phase: Phase) -> PhaseResult:
+    conns = [Connection(HOST, phase.port) for _ in range(phase.connections)]
+    for conn in conns:
+        await conn._open()
+    now = time.perf_counter()
+    clock = Clock(now + WARM_UP_SECONDS, now + WARM_UP_SECONDS + phase.seconds)
+    tally, pages = Tally(), Counter[int]()
+    if phase.kind == "commands":
+        loops = [_commands_loop(conn, phase, tally, clock) for conn in conns]
+    else:
+        loops = [_public_loop(conn, phase, tally, clock, pages) for conn in conns]
+    await asyncio.gather(*loops)
+    for conn in conns:
+        await conn.close()
+    return PhaseResult(
+        phase.kind,
+        phase.seconds,
+        tally.ok,
+        dict(tally.refused),
+        tally.samples,
+        tally.latencies,
+        pages,
+        tally.sent,
+    )
+
+
+def run_phase(phase: Phase) -> PhaseResult:
+    """The driver process: one event loop, ``phase.connections`` connections."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends this process
+    return asyncio.run(_drive(phase))
+
+
+def in_driver(phase: Phase) -> PhaseResult:
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        result: PhaseResult = pool.apply(run_phase, (phase,))
+    return result
+
+
+# --- the server ---------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def cleanledger_command() -> list[str]:
+    script = Path(sys.executable).with_name("cleanledger")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "cleanledger.cli"]
+
+
+@contextlib.contextmanager
+def running(command: list[str], env: dict[str, str], name: str) -> Iterator[subprocess.Popen[bytes]]:
+    """A subprocess in its own session, so its children (uvicorn's workers) end with it."""
+    log(f"starting {name}: {' '.join(command[-5:])}")
+    process = subprocess.Popen(command, env=env, start_new_session=True)
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        log(f"{name} stopped (exit {process.returncode})")
+
+
+def group_cpu_seconds(group: int) -> float:
+    """CPU seconds (user + system) used so far by the live processes of process group ``group``."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:
+            continue  # ended meanwhile
+        if int(fields[2]) == group:  # fields after the name: state, ppid, pgrp, …, utime, stime
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
+def wait_healthy(port: int, server: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the server exited with {server.returncode} before answering /healthz")
+        try:
+            with urllib.request.urlopen(f"http://{HOST}:{port}/healthz", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"/healthz did not answer within {timeout:g} s")
+
+
+# --- the store ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prepared:
+    settings: Settings
+    env: dict[str, str]
+    line_ids: tuple[str, ...]
+    key: str
+
+
+def server_env(config: StoreConfig, read_schema: str | None, pool_size: int | None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CLEANLEDGER_")}
+    env["CLEANLEDGER_DATABASE_URL"] = config.database_url
+    if config.schema:
+        env["CLEANLEDGER_DB_SCHEMA"] = config.schema
+    if read_schema:
+        env["CLEANLEDGER_READ_SCHEMA"] = read_schema
+    env["CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE"] = "0"  # the bench is one client: no rate limit
+    if pool_size:
+        env["CLEANLEDGER_POOL_SIZE"] = str(pool_size)
+    return env
+
+
+def prepare_store(
+    config: StoreConfig, read_schema: str | None, lines: int, pool_size: int | None
+) -> Prepared:
+    started = time.perf_counter()
+    line_ids = prepare(config, lines)
+    env = server_env(config, read_schema, pool_size)
+    settings = Settings(
+        database_url=config.database_url,
+        db_schema=config.schema,
+        read_schema=read_schema or "cleanledger_read",
+        public_requests_per_minute=0,
+        _env_file=None,  # not the working directory's .env: the scratch store only
+    )
+    ledger = build_ledger(settings)
+    try:
+        engine = build_projection_engine(settings, ledger)
+        engine.catch_up()
+        engine.engine.dispose()
+    finally:
+        ledger.close()
+    read = build_read_engine(settings, writer=True)
+    try:
+        accounts = AccountStore(read)
+        accounts.create_user(USERNAME, "HTTP bench", [Grant(ORG, Role.APPROVER)])
+        key = accounts.issue_key(USERNAME, "bench.http").secret
+    finally:
+        read.dispose()
+    log(f"prepared {lines} budget lines, projected, user {USERNAME} ({time.perf_counter() - started:.1f} s)")
+    return Prepared(settings, env, tuple(str(i) for i in line_ids), key)
+
+
+def drop_schema(database_url: str, schema: str) -> None:
+    with psycopg.connect(database_url.split("?", 1)[0], autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
+
+
+def wait_projected(settings: Settings, timeout: float = 120.0) -> None:
+    """Until the projections (run by the server or the worker) reached the head of the log."""
+    ledger = build_ledger(settings)
+    try:
+        engine = build_projection_engine(settings, ledger)
+        try:
+            deadline = time.monotonic() + timeout
+            while (lag := engine.head() - engine.position()) > 0:
+                if time.monotonic() > deadline:
+                    log(f"projections still {lag} events behind; going on")
+                    return
+                time.sleep(0.2)
+        finally:
+            engine.engine.dispose()
+    finally:
+        ledger.close()
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+
+def percentile_ms(ordered: list[float], fraction: float) -> float | None:
+    if not ordered:
+        return None
+    return round(ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] * 1000, 2)
+
+
+def summary(result: PhaseResult, server_cpu: float) -> dict[str, Any]:
+    """The phase's figures; ``server_cpu`` is what the server's processes used over the whole
+    phase, warm-up included, given per request sent."""
+    ordered = sorted(result.latencies)
+    return {
+        "ok": result.ok,
+        "per_s": round(result.ok / result.seconds, 1),
+        "p50_ms": percentile_ms(ordered, 0.50),
+        "p99_ms": percentile_ms(ordered, 0.99),
+        "max_ms": percentile_ms(ordered, 1.0),
+        "refused": {str(k): v for k, v in sorted(result.refused.items())},
+        "server_cpu_ms_per_request": round(1000 * server_cpu / max(1, result.sent), 3),
+    }
+
+
+def report_phase(result: PhaseResult, figures: dict[str, Any]) -> None:
+    log(
+        f"{result.kind}: {figures['ok']} ok in {result.seconds:g} s = {figures['per_s']}/s, "
+        f"p50 {figures['p50_ms']} ms, p99 {figures['p99_ms']} ms, max {figures['max_ms']} ms; "
+        f"server CPU {figures['server_cpu_ms_per_request']} ms a request"
+    )
+    for status, count in sorted(result.refused.items()):
+        log(f"  {count} answered {status or 'no answer'}: {result.samples[status]}")
+
+
+def bench(args: argparse.Namespace) -> dict[str, Any]:
+    postgres = args.database_url.startswith(("postgresql://", "postgres://"))
+    workers = args.workers if postgres else 1
+    if not postgres and args.workers != 1:
+        log("SQLite: one server worker (serve refuses more), projections in-process")
+    figures: dict[str, dict[str, Any]] = {"commands": {}, "public": {}}
+    with scratch_store(args.database_url, "http") as config:
+        read_schema = f"{config.schema}_read" if postgres and config.schema else None
+        try:
+            prepared = prepare_store(config, read_schema, args.lines, args.pool_size)
+            port = args.port or free_port()
+            serve = [*cleanledger_command(), "serve", "--host", HOST, "--port", str(port)]
+            serve += ["--workers", str(workers), "--quiet"]
+            with contextlib.ExitStack() as stack:
+                server = stack.enter_context(running(serve, prepared.env, f"server ({workers} workers)"))
+                if postgres:
+                    follow = [*cleanledger_command(), "project", "--follow", "--quiet"]
+                    stack.enter_context(running(follow, prepared.env, "projection worker"))
+                wait_healthy(port, server)
+                log(f"server up on port {port}")
+                if args.phase in ("both", "commands"):
+                    log(f"phase 1: commands, {args.command_connections} connections")
+                    cpu = group_cpu_seconds(server.pid)
+                    commands = in_driver(
+                        Phase(
+                            "commands",
+                            port,
+                            args.command_connections,
+                            args.seconds,
+                            key=prepared.key,
+                            line_ids=prepared.line_ids,
+                        )
+                    )
+                    figures["commands"] = summary(commands, group_cpu_seconds(server.pid) - cpu)
+                    report_phase(commands, figures["commands"])
+                    started = time.perf_counter()
+                    wait_projected(prepared.settings)
+                    log(f"projections caught up ({time.perf_counter() - started:.1f} s)")
+                if args.phase in ("both", "public"):
+                    log(f"phase 2: public list, {args.public_connections} connections")
+                    cpu = group_cpu_seconds(server.pid)
+                    public = in_driver(
+                        Phase("public", port, args.public_connections, args.seconds, follow=args.follow)
+                    )
+                    figures["public"] = summary(public, group_cpu_seconds(server.pid) - cpu)
+                    report_phase(public, figures["public"])
+                    log(f"public pages read: {dict(sorted(public.pages.items()))}")
+        finally:
+            if read_schema:
+                drop_schema(config.database_url, read_schema)
+    return {
+        "metric": "http",
+        "commands_per_s": figures["commands"].get("per_s"),
+        "public_p99_ms": figures["public"].get("p99_ms"),
+        "public_rps": figures["public"].get("per_s"),
+        "backend": "postgresql" if postgres else "sqlite",
+        "server_workers": workers,
+        "commands": {**figures["commands"], "connections": args.command_connections},
+        "public": {**figures["public"], "connections": args.public_connections},
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", required=True)
+    parser.add_argument("--seconds", type=float, default=10.0, help="length of each phase (default 10)")
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn workers (PostgreSQL; default 2)")
+    parser.add_argument("--command-connections", type=int, default=32, help="phase 1 (default 32)")
+    parser.add_argument("--public-connections", type=int, default=16, help="phase 2 (default 16)")
+    parser.add_argument("--lines", type=int, default=300, help="budget lines (default 300)")
+    parser.add_argument(
+        "--follow", type=float, default=0.5, help="chance of reading the next page (default 0.5)"
+    )
+    parser.add_argument(
+        "--phase",
+        choices=("both", "commands", "public"),
+        default="both",
+        help="what to measure (default both)",
+    )
+    parser.add_argument(
+        "--pool-size", type=int, help="the server's CLEANLEDGER_POOL_SIZE (default: the settings' default)"
+    )
+    parser.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
+    args = parser.parse_args(argv)
+    try:
+        result = bench(args)
+    except KeyboardInterrupt:
+        log("interrupted; processes stopped and scratch store removed")
+        sys.exit(130)
+    print(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
