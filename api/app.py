@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from api import openapi, problems
 from api.limits import BodySizeLimit, PublicRateLimit
 from api.portal import router as portal
-from api.routers import audit, commands, public, reports
+from api.routers import audit, checkpoints, commands, public, reports
 from api.services import ApiServices
 
 API_DESCRIPTION = """
@@ -43,6 +43,7 @@ def create_app(services: ApiServices, *, lifespan: Lifespan | None = None) -> Fa
     app.include_router(public.build_router())
     app.include_router(reports.build_router())
     app.include_router(audit.build_router())
+    app.include_router(checkpoints.build_router())
     app.add_middleware(PublicRateLimit, per_minute=services.limits.public_requests_per_minute)
     app.add_middleware(BodySizeLimit, max_bytes=services.limits.max_body_bytes)
 

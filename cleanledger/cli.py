@@ -35,7 +35,7 @@ from eventsourcing.utils import get_topic
 from sqlalchemy import inspect, select
 
 from bench.synthetic import SCALES, generate
-from cleanledger import report, serve, users
+from cleanledger import keys, report, serve, users, verify
 from cleanledger.settings import Settings
 from cleanledger.terminal import pad as _pad
 from cleanledger.terminal import width as _width
@@ -427,6 +427,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_parser(sub)
     users.add_parser(sub)
     report.add_parser(sub)
+    verify.add_parser(sub)
+    keys.add_parser(sub)
     return parser
 
 

@@ -40,6 +40,15 @@ class Settings(BaseSettings):
         default=600, ge=0, description="Public API requests per client per minute (0: unlimited)"
     )
 
+    signing_key: str | None = Field(
+        default=None,
+        description="Ed25519 private key that signs the hash chain's checkpoints: a path to a PEM file, "
+        "or the PEM text, or the 32-byte raw key in base64 (none: checkpoints are kept unsigned)",
+    )
+    checkpoint_every: int = Field(
+        default=10_000, ge=1, description="A checkpoint of the hash chain every this many events"
+    )
+
     @field_validator("database_url", "read_database_url")
     @classmethod
     def _known_scheme(cls, value: str | None) -> str | None:

@@ -6,7 +6,13 @@ from projections.base import Projection
 from projections.disclosure import DisclosureProjection
 from projections.erp import BalancesProjection
 from projections.general_ledger import GeneralLedgerProjection
+from projections.hash_chain import CanonicalLog, CheckpointSigner, HashChainProjection
 
 
 def all_projections() -> list[Projection]:
     return [BalancesProjection(), DisclosureProjection(), GeneralLedgerProjection()]
+
+
+def integrity_projections(log: CanonicalLog, signer: CheckpointSigner | None, every: int) -> list[Projection]:
+    """The tamper-evidence group: the hash chain, in a group (an engine) of its own."""
+    return [HashChainProjection(log, signer=signer, every=every)]

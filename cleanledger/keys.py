@@ -1,0 +1,182 @@
+"""Ed25519 keys that sign the hash chain's checkpoints, and ``cleanledger keys``.
+
+    cleanledger keys generate --out signing.pem    a new key pair (signing.pem, signing.pub.pem)
+    cleanledger keys public                        the public key of CLEANLEDGER_SIGNING_KEY
+
+``CLEANLEDGER_SIGNING_KEY`` is a path to a PEM private key (PKCS#8, as ``generate`` or
+``openssl genpkey -algorithm ed25519`` writes it), the PEM text itself, or the 32-byte raw key in
+base64. A key id is the first 16 hex digits of the SHA-256 of the raw 32-byte public key.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import binascii
+import hashlib
+import os
+import sys
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+    load_pem_private_key,
+    load_pem_public_key,
+)
+
+from commands.ledger import Ledger
+
+
+class BadKeyError(ValueError):
+    """A key could not be read (not Ed25519, not PEM, not 32 bytes of base64)."""
+
+
+def key_id(public_key: Ed25519PublicKey) -> str:
+    return hashlib.sha256(public_key.public_bytes(Encoding.Raw, PublicFormat.Raw)).hexdigest()[:16]
+
+
+def public_pem(public_key: Ed25519PublicKey) -> str:
+    return public_key.public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo).decode("ascii")
+
+
+class Ed25519Signer:
+    """Signs checkpoint messages (the :class:`projections.hash_chain.CheckpointSigner`)."""
+
+    def __init__(self, private_key: Ed25519PrivateKey) -> None:
+        self._private = private_key
+        self.public_key = private_key.public_key()
+        self._key_id = key_id(self.public_key)
+        self._public_pem = public_pem(self.public_key)
+
+    @property
+    def key_id(self) -> str:
+        return self._key_id
+
+    @property
+    def public_pem(self) -> str:
+        return self._public_pem
+
+    def sign(self, message: bytes) -> bytes:
+        return self._private.sign(message)
+
+
+def _text_of(value: str) -> str:
+    """``value`` itself if it is a key's text, or else the contents of the file it names."""
+    stripped = value.strip()
+    if stripped.startswith("-----BEGIN") or _raw_base64(stripped) is not None:
+        return stripped
+    path = Path(stripped).expanduser()
+    if not path.is_file():
+        msg = f"signing key: {value[:40]!r} is no PEM key, no base64 raw key, and no file"
+        raise BadKeyError(msg)
+    return path.read_text().strip()
+
+
+def _raw_base64(text: str) -> bytes | None:
+    try:
+        raw = base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+    return raw if len(raw) == 32 else None
+
+
+def load_private_key(value: str) -> Ed25519PrivateKey:
+    text = _text_of(value)
+    raw = _raw_base64(text)
+    if raw is not None:
+        return Ed25519PrivateKey.from_private_bytes(raw)
+    try:
+        key = load_pem_private_key(text.encode(), password=None)
+    except (ValueError, TypeError) as error:
+        raise BadKeyError(f"signing key: not a PEM private key ({error})") from error
+    if not isinstance(key, Ed25519PrivateKey):
+        msg = f"signing key: an Ed25519 key is needed, got {type(key).__name__}"
+        raise BadKeyError(msg)
+    return key
+
+
+def load_public_key(value: str) -> Ed25519PublicKey:
+    """A public key: PEM (text or file), or a private key (whose public half is taken)."""
+    text = _text_of(value)
+    if "PRIVATE KEY" in text or _raw_base64(text) is not None:
+        return load_private_key(text).public_key()
+    try:
+        key = load_pem_public_key(text.encode())
+    except (ValueError, TypeError) as error:
+        raise BadKeyError(f"public key: not a PEM public key ({error})") from error
+    if not isinstance(key, Ed25519PublicKey):
+        msg = f"public key: an Ed25519 key is needed, got {type(key).__name__}"
+        raise BadKeyError(msg)
+    return key
+
+
+def signer_from(value: str | None) -> Ed25519Signer | None:
+    """The signer the settings name, or None (checkpoints are then unsigned)."""
+    return None if not value else Ed25519Signer(load_private_key(value))
+
+
+def signature_valid(public_key: Ed25519PublicKey, signature: bytes, message: bytes) -> bool:
+    try:
+        public_key.verify(signature, message)
+    except InvalidSignature:
+        return False
+    return True
+
+
+def generate(out: Path) -> Ed25519Signer:
+    """Write a new private key to ``out`` (mode 0600) and its public key beside it (``.pub.pem``)."""
+    private = Ed25519PrivateKey.generate()
+    pem = private.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
+    out.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
+        file.write(pem)
+    signer = Ed25519Signer(private)
+    public_path(out).write_text(signer.public_pem)
+    return signer
+
+
+def public_path(private_path: Path) -> Path:
+    return private_path.with_name(private_path.name.removesuffix(".pem") + ".pub.pem")
+
+
+# --- the sub-command ----------------------------------------------------------------------------
+
+
+def keys_command(_: Ledger, args: argparse.Namespace) -> int:
+    if args.action == "generate":
+        out = Path(args.out)
+        if out.exists():
+            print(f"cleanledger: {out} exists; not overwriting a key", file=sys.stderr)
+            return 1
+        signer = generate(out)
+        print(f"private key: {out} (keep it secret; CLEANLEDGER_SIGNING_KEY={out})", file=sys.stderr)
+        print(f"public key: {public_path(out)}, key id {signer.key_id}", file=sys.stderr)
+        print(signer.public_pem, end="")
+        return 0
+    value = args.settings.signing_key
+    if not value:
+        print("cleanledger: no CLEANLEDGER_SIGNING_KEY is set", file=sys.stderr)
+        return 1
+    signer = Ed25519Signer(load_private_key(value))
+    print(f"key id {signer.key_id}", file=sys.stderr)
+    print(signer.public_pem, end="")
+    return 0
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p_keys = sub.add_parser(
+        "keys",
+        help="Ed25519 keys for the hash chain's signed checkpoints",
+        description="generate: a new key pair; the private key goes to --out (mode 0600), the public "
+        "key beside it (NAME.pub.pem) and to stdout. public: the public key of "
+        "CLEANLEDGER_SIGNING_KEY.",
+    )
+    p_keys.add_argument("action", choices=("generate", "public"))
+    p_keys.add_argument("--out", default="signing.pem", help="private key file (default signing.pem)")
+    p_keys.set_defaults(run=keys_command)
