@@ -106,6 +106,20 @@ class ProjectionEngine:
                             name=projection.name, position=0, generation=1, version=projection.version
                         )
                     )
+                else:
+                    self._create_missing(conn, projection, known[projection.name].generation)
+
+    def _create_missing(self, conn: Connection, projection: Projection, generation: int) -> None:
+        """Tables a newer version of ``projection`` added (and their views), empty, so that a worker
+        can apply batches; they fill from the start of the log only by a rebuild, which the
+        changed ``version`` calls for (``cleanledger status`` shows it)."""
+        postgres = conn.dialect.name == "postgresql"
+        for logical, table in self.tables_of(projection, generation).items():
+            if conn.dialect.has_table(conn, table.name):
+                continue
+            table.create(conn)
+            verb = "CREATE OR REPLACE VIEW" if postgres else "CREATE VIEW IF NOT EXISTS"
+            conn.execute(text(f'{verb} "{logical}" AS SELECT * FROM "{table.name}"'))
 
     def tables_of(self, projection: Projection, generation: int) -> dict[str, Table]:
         key = (projection.name, generation)
@@ -138,19 +152,24 @@ class ProjectionEngine:
         return {row.name: Standing(row.name, row.position, row.generation) for row in conn.execute(query)}
 
     def run_batch(
-        self, prefetched: tuple[int, list[Envelope]] | None = None, *, names: Sequence[str] | None = None
+        self,
+        prefetched: tuple[int, list[Envelope]] | None = None,
+        *,
+        names: Sequence[str] | None = None,
+        until: int | None = None,
     ) -> int:
         """Apply the next batch; returns how many events it read (0: caught up).
 
         ``prefetched`` is (start, events after start) read ahead of time; it is used only if
         the group still stands at ``start`` once its rows are locked. ``names``: only these
         projections of the group (a lane, see :mod:`projections.lanes`), locking only their rows.
+        ``until``: apply no event past this position.
         """
         names = list(names or self._names)
         with self._batch_lock:
             try:
                 with self.engine.begin() as conn:
-                    count, last = self._apply_next(conn, prefetched, names)
+                    count, last = self._apply_next(conn, prefetched, names, until)
             except BaseException:
                 self._committed.clear()
                 raise
@@ -158,15 +177,31 @@ class ProjectionEngine:
                 self._committed.update(dict.fromkeys(names, last))
             return count
 
+    def _read(self, after: int, until: int | None) -> list[Envelope]:
+        """The next batch after ``after``, with no event past ``until`` (if given)."""
+        if until is None:
+            return self.source.read(after, self.batch_size)
+        if after >= until:
+            return []
+        # Positions only grow, so at most ``until - after`` events lie in (after, until].
+        batch = self.source.read(after, min(self.batch_size, until - after))
+        if batch and batch[-1].position > until:  # gaps in the positions
+            batch = [event for event in batch if event.position <= until]
+        return batch
+
     def _apply_next(
-        self, conn: Connection, prefetched: tuple[int, list[Envelope]] | None, names: Sequence[str]
+        self,
+        conn: Connection,
+        prefetched: tuple[int, list[Envelope]] | None,
+        names: Sequence[str],
+        until: int | None = None,
     ) -> tuple[int, int]:
         standing = self.standings(conn, lock=True, names=names)
         start = min(row.position for row in standing.values())
         if prefetched is not None and prefetched[0] == start:
             batch = prefetched[1]
         else:
-            batch = self.source.read(start, self.batch_size)
+            batch = self._read(start, until)
         if not batch:
             return 0, start
         last = batch[-1].position
@@ -252,22 +287,23 @@ class ProjectionEngine:
         done = 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch") as pool:
             start = self._position(names)
-            ahead = pool.submit(self.source.read, start, self.batch_size)
+            ahead = pool.submit(self._read, start, until)
             while True:
                 if until is not None and start >= until:
                     return done
                 batch = ahead.result()
                 if batch:
-                    ahead = pool.submit(self.source.read, batch[-1].position, self.batch_size)
-                count = self.run_batch((start, batch) if batch else None, names=names)
+                    ahead = pool.submit(self._read, batch[-1].position, until)
+                count = self.run_batch((start, batch) if batch else None, names=names, until=until)
                 done += count
                 if progress is not None:
-                    progress(self._position(names), self.head())
+                    head = self.head()
+                    progress(self._position(names), head if until is None else min(head, until))
                 if count == 0:
                     return done
                 start = self._position(names)
                 if not batch or start != batch[-1].position:  # someone else moved: read afresh
-                    ahead = pool.submit(self.source.read, start, self.batch_size)
+                    ahead = pool.submit(self._read, start, until)
 
     def position(self) -> int:
         """The lowest position of the group: every projection has applied everything up to it."""

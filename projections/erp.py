@@ -1,13 +1,22 @@
-"""ERP balances: budget lines and obligations, from the events of both (출연기관 ERP 잔액)."""
+"""ERP balances: budget lines and obligations, from the events of both (출연기관 ERP 잔액).
+
+Every change of a line's amounts is written twice: to its ``line_balances`` row (the amounts now)
+and to its ``line_daily`` row of the event's accounting date (the day's movements), so the
+budget-execution tables can be read as of any accounting date. The writer folds a batch per
+(line, day), so the second table costs one more in-memory addition per event and one upsert per
+(line, day) touched by the batch.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
 from projections.base import Envelope, Projection, RowWriter
-from readmodels.erp import line_balances, obligation_balances
+from readmodels.erp import line_balances, line_daily, obligation_balances
 
 _BUDGET = {
     # event: (column, sign) changes of the current budget and its parts
@@ -21,7 +30,9 @@ _BUDGET = {
 
 class BalancesProjection(Projection):
     name = "erp_balances"
-    tables = (line_balances, obligation_balances)
+    tables = (line_balances, obligation_balances, line_daily)
+    #: 2: ``line_daily`` (daily movements per line, for as-of-date reads).
+    version = 2
     handles = frozenset(
         {
             "BudgetLine.Opened",
@@ -55,6 +66,7 @@ class BalancesProjection(Projection):
         self._line_of_obligation: dict[str, str] = {}
         self._obligations: Table | None = None
         self._conn: Connection | None = None
+        self._days: dict[str, date] = {}
 
     def start(self, conn: Connection, tables: Mapping[str, Table], *, continuing: bool) -> None:
         if not continuing:
@@ -72,6 +84,15 @@ class BalancesProjection(Projection):
             ).scalar_one()
             self._line_of_obligation[obligation_id] = line_id
         return line_id
+
+    def _add(self, out: RowWriter, line_id: str, data: Mapping[str, Any], deltas: dict[str, int]) -> None:
+        """Add ``deltas`` to the line's balances and to its movements of the event's day."""
+        iso: str = data["accounting_date"]
+        day = self._days.get(iso)
+        if day is None:
+            day = self._days[iso] = date.fromisoformat(iso)
+        out.add(line_balances, {"line_id": line_id}, **deltas)
+        out.add(line_daily, {"line_id": line_id, "accounting_date": day}, **deltas)
 
     def apply(self, events: Sequence[Envelope], out: RowWriter) -> None:
         for event in events:
@@ -113,43 +134,55 @@ class BalancesProjection(Projection):
                 budget_item=f"{code['item']}-{code['stat']}",
             )
         elif name in _BUDGET:
+            line_id = key["line_id"]
             for column, sign in _BUDGET[name]:
-                out.add(
-                    lines,
-                    key,
-                    **{column: sign * data["amount"], "current_budget": sign * data["amount"]},
-                )
+                change = sign * data["amount"]
+                self._add(out, line_id, data, {column: change, "current_budget": change})
         elif name == "BudgetLine.Amended":
-            out.add(lines, key, amended=data["change"], current_budget=data["change"])
+            self._add(
+                out, key["line_id"], data, {"amended": data["change"], "current_budget": data["change"]}
+            )
         elif name == "BudgetLine.Allocated":
-            out.add(
-                lines,
-                key,
-                **{f"allocated_q{data['quarter']}": data["amount"], "allocated": data["amount"]},
+            self._add(
+                out,
+                key["line_id"],
+                data,
+                {f"allocated_q{data['quarter']}": data["amount"], "allocated": data["amount"]},
             )
         elif name == "BudgetLine.AllocationPulledForward":
-            out.add(lines, key, **{f"allocated_q{data['from_quarter']}": -data["amount"]})
-            out.add(lines, key, **{f"allocated_q{data['to_quarter']}": data["amount"]})
+            self._add(
+                out,
+                key["line_id"],
+                data,
+                {
+                    f"allocated_q{data['from_quarter']}": -data["amount"],
+                    f"allocated_q{data['to_quarter']}": data["amount"],
+                }
+                if data["from_quarter"] != data["to_quarter"]
+                else {},
+            )
         elif name == "BudgetLine.Obligated":
-            out.add(lines, key, obligated=data["amount"])
+            self._add(out, key["line_id"], data, {"obligated": data["amount"]})
         elif name == "BudgetLine.ObligationReleased":
-            out.add(lines, key, obligated=-data["amount"])
+            self._add(out, key["line_id"], data, {"obligated": -data["amount"]})
         elif name == "BudgetLine.Paid":
-            out.add(lines, key, paid=data["amount"])
+            self._add(out, key["line_id"], data, {"paid": data["amount"]})
         elif name == "BudgetLine.PaymentReturned":
-            out.add(lines, key, paid=-data["amount"], obligated=-data["amount"])
+            self._add(out, key["line_id"], data, {"paid": -data["amount"], "obligated": -data["amount"]})
         elif name == "BudgetLine.CarriedOver":
-            out.add(lines, key, carried_over=data["amount"])
+            self._add(out, key["line_id"], data, {"carried_over": data["amount"]})
         elif name == "BudgetLine.CarriedIn":
             extra = {"carried_in": data["amount"], "current_budget": data["amount"]}
             if data["kind"] == "accident":  # arrives obligated, and so allocated
                 extra.update(allocated_q1=data["amount"], allocated=data["amount"], obligated=data["amount"])
-            out.add(lines, key, **extra)
+            self._add(out, key["line_id"], data, extra)
         elif name == "BudgetLine.Lapsed":
             out.put(lines, key, closed=True)
+            day = date.fromisoformat(data["accounting_date"])
+            out.add(line_daily, {"line_id": key["line_id"], "accounting_date": day}, closed=1)
 
     def _obligation_event(self, event: Envelope, out: RowWriter) -> None:
-        lines, obligations, data, name = line_balances, obligation_balances, event.data, event.name
+        obligations, data, name = obligation_balances, event.data, event.name
         key = {"obligation_id": str(event.originator_id)}
         if name == "Obligation.Created":
             self._line_of_obligation[key["obligation_id"]] = data["line_id"]
@@ -171,10 +204,10 @@ class BalancesProjection(Projection):
             out.put(obligations, key, cancelled=True)
         elif name == "Obligation.Vouchered":
             out.add(obligations, key, vouchered=data["amount"])
-            out.add(lines, {"line_id": self._line_of(key["obligation_id"])}, vouchered=data["amount"])
+            self._add(out, self._line_of(key["obligation_id"]), data, {"vouchered": data["amount"]})
         elif name == "Obligation.VoucherReleased":
             out.add(obligations, key, vouchered=-data["amount"])
-            out.add(lines, {"line_id": self._line_of(key["obligation_id"])}, vouchered=-data["amount"])
+            self._add(out, self._line_of(key["obligation_id"]), data, {"vouchered": -data["amount"]})
         elif name == "Obligation.Contracted":
             out.add(obligations, key, contracted=data["change"])
         elif name == "Obligation.Returned":
