@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from typing import Protocol
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from api.accounts import AccountStore
 from commands.ledger import Ledger
@@ -13,6 +15,25 @@ from commands.ledger import Ledger
 #: ``wait(position, timeout_s)``: True once every projection has applied the log up to
 #: ``position``; False if that did not happen within the timeout.
 PositionWaiter = Callable[[int, float], bool]
+
+
+class ReplaySession(Protocol):
+    """Temporary read models holding exactly the log up to ``position`` (projections.replay)."""
+
+    position: int
+
+    def advance(self, until: int, progress: Callable[[int, int], None] | None = None) -> int:
+        """Apply the events after ``position`` up to ``until``."""
+        ...
+
+    def connect(self) -> AbstractContextManager[Connection]:
+        """A connection reading the temporary tables by the read models' names."""
+        ...
+
+
+#: ``replay(kind)``: a fresh, empty replay of the read models a kind of report needs ("ledger":
+#: the statements; "budget": the budget-execution tables), dropped when the block ends.
+Replayer = Callable[[str], AbstractContextManager[ReplaySession]]
 
 
 @dataclass(frozen=True)
@@ -33,3 +54,5 @@ class ApiServices:
     limits: Limits = Limits()
     #: Called after each command is recorded (wakes in-process projections).
     after_command: Callable[[], None] = lambda: None
+    #: Reports "as known at" a moment replay the log prefix through this (None: refused).
+    replay: Replayer | None = None

@@ -3,9 +3,17 @@
     cleanledger report trial-balance --org 6110000 --as-of 2026-12-31
     cleanledger report income-statement --org 6110000 --start 2026-01-01 --end 2026-12-31 --csv
     cleanledger report balance-sheet --org 6110000 --as-of 2026-12-31
-    cleanledger report budget-vs-actual --org 6110000 --year 2026
+    cleanledger report budget-vs-actual --org 6110000 --year 2026 --as-of 2026-06-30
+    cleanledger report trial-balance --org 6110000 --as-of 2026-12-31 --known-at 2026-07-01T00:00:00Z
+    cleanledger report balance-sheet --org 6110000 --as-of 2026-12-31 --known-at 1042
+    cleanledger report trial-balance --org 6110000 --as-of 2026-03-31 --diff 1042 2026-07-01T09:00Z
 
 The read models are brought up to date first, so a report includes every recorded event.
+``--as-of`` is the accounting date (회계일자) a statement is at, answered from the read models.
+``--known-at`` (a log position or an ISO 8601 timestamp, UTC without an offset) shows the report
+as the ledger stood then: only events recorded by then count (by their recording timestamp). It
+replays the log up to there into temporary tables, with a progress bar on stderr. ``--diff FROM
+TO`` shows what changed between two such moments, line by line, and the events that caused it.
 """
 
 from __future__ import annotations
@@ -14,14 +22,19 @@ import argparse
 import csv
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import Connection
 
+from api.routers import reports
 from cleanledger.settings import Settings
 from cleanledger.terminal import pad, width
-from cleanledger.wiring import build_projection_engine
+from cleanledger.wiring import build_projection_engine, build_read_engine
+from commands import timeline
 from commands.ledger import Ledger
+from domain.errors import InvalidInput
+from projections.replay import replay
 from readmodels import statements
 
 Row = Sequence[object]
@@ -29,13 +42,28 @@ Row = Sequence[object]
 
 def report(ledger: Ledger, args: argparse.Namespace) -> int:
     settings: Settings = args.settings
-    engine = build_projection_engine(settings, ledger)
-    try:
-        engine.catch_up()
-        with engine.engine.connect() as conn:
-            header, rows, totals = _statement(conn, args)
-    finally:
-        engine.engine.dispose()
+    if args.diff:
+        return _diff(ledger, args)
+    if args.known_at is not None:
+        position = _position(ledger, args.known_at, "--known-at")
+        read = build_read_engine(settings)
+        try:
+            with replay(ledger.recorder, read, _kind(args)) as session:
+                bar = _progress_bar(f"replaying to position {position:,}")
+                session.advance(position, bar.update)
+                bar.update(position, position, final=True)
+                with session.connect() as conn:
+                    header, rows, totals = _statement(conn, args)
+        finally:
+            read.dispose()
+    else:
+        engine = build_projection_engine(settings, ledger)
+        try:
+            engine.catch_up()
+            with engine.engine.connect() as conn:
+                header, rows, totals = _statement(conn, args)
+        finally:
+            engine.engine.dispose()
     if args.csv:
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(header)
@@ -78,7 +106,7 @@ def _statement(conn: Connection, args: argparse.Namespace) -> tuple[Row, list[Ro
         ]
         return header, rows, totals
     year = args.year if args.year is not None else _required(args.as_of, "--year").year
-    lines = statements.budget_vs_actual(conn, org, year)
+    lines = statements.budget_vs_actual(conn, org, year, args.as_of)
     header = ("code", "title", "budget", "allocated", "obligated", "paid", "remaining", "rate %")
     rows = [
         (b.code, b.title, b.current_budget, b.allocated, b.obligated, b.paid, b.remaining, b.execution_rate)
@@ -100,6 +128,87 @@ def _statement(conn: Connection, args: argparse.Namespace) -> tuple[Row, list[Ro
             )
         ],
     )
+
+
+def _kind(args: argparse.Namespace) -> str:
+    return "budget" if args.name == "budget-vs-actual" else "ledger"
+
+
+def _progress_bar(label: str) -> Any:
+    from cleanledger.cli import ProgressBar  # noqa: PLC0415 (cleanledger.cli imports this module)
+
+    return ProgressBar(label)
+
+
+def _position(ledger: Ledger, text: str, option: str) -> int:
+    """The log position ``text`` (a position or an ISO 8601 timestamp) stands for."""
+    head = timeline.head(ledger.recorder)
+    if text.strip().isdigit():
+        position = int(text)
+        if position > head:
+            raise SystemExit(
+                f"cleanledger report: {option} {position} is beyond the head of the log ({head})"
+            )
+        return position
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise SystemExit(
+            f"cleanledger report: {option} must be a log position or an ISO 8601 timestamp, not {text!r}"
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    if moment > datetime.now(UTC):
+        raise SystemExit(f"cleanledger report: {option} {moment.isoformat()} is in the future")
+    return timeline.position_at(ledger, moment)
+
+
+def _diff(ledger: Ledger, args: argparse.Namespace) -> int:
+    first, second = (_position(ledger, text, "--diff") for text in args.diff)
+    if second < first:
+        raise SystemExit(f"cleanledger report: --diff {second} is before {first}")
+    year = args.year if args.year is not None or args.name != "budget-vs-actual" else None
+    if args.name == "budget-vs-actual" and year is None:
+        year = _required(args.as_of, "--year").year
+    try:
+        spec = reports.diff_spec(args.name, args.org, args.as_of, args.start, args.start, args.end, year)
+    except InvalidInput as error:
+        raise SystemExit(f"cleanledger report: {error}") from None
+    read = build_read_engine(args.settings)
+    try:
+        bar = _progress_bar(f"replaying to position {second:,}")
+
+        def opener(kind: str) -> Any:
+            return replay(ledger.recorder, read, kind)
+
+        found = reports.compute_diff(ledger, opener, spec, args.name, first, second, bar.update)
+        bar.update(second, second, final=True)
+    finally:
+        read.dispose()
+    print(f"{args.name} {args.org}: known at position {first:,} → {second:,}")
+    if not found.lines:
+        print("no change")
+        return 0
+    _print_table(
+        ("line", "name", "column", "before", "after", "change"),
+        [(x.line, x.name, x.column, x.before, x.after, x.change) for x in found.lines],
+    )
+    print()
+    _print_table(
+        ("position", "event", "actor", "accounting date", "recorded at", "lines"),
+        [
+            (
+                e.position,
+                e.event,
+                e.actor or "",
+                e.accounting_date.isoformat() if e.accounting_date else "",
+                e.recorded_at.isoformat(timespec="seconds") if e.recorded_at else "",
+                " ".join(e.lines),
+            )
+            for e in found.events
+        ],
+    )
+    return 0
 
 
 def _required(value: date | None, option: str) -> date:
@@ -136,4 +245,16 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p_report.add_argument("--end", type=date.fromisoformat, help="period end (YYYY-MM-DD)")
     p_report.add_argument("--year", type=int, help="fiscal year (budget-vs-actual)")
     p_report.add_argument("--csv", action="store_true", help="CSV on stdout instead of a table")
+    p_report.add_argument(
+        "--known-at",
+        metavar="T|POSITION",
+        help="as the ledger stood at this moment: a log position or an ISO 8601 timestamp "
+        "(replays the log up to there; progress on stderr)",
+    )
+    p_report.add_argument(
+        "--diff",
+        nargs=2,
+        metavar=("FROM", "TO"),
+        help="what changed between two moments (positions or timestamps): lines and causing events",
+    )
     p_report.set_defaults(run=report)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractContextManager, asynccontextmanager
 from urllib.parse import parse_qs, urlsplit
 
 import psycopg
@@ -15,13 +15,14 @@ from sqlalchemy import Engine
 
 from api.accounts import AccountStore
 from api.app import create_app
-from api.services import ApiServices, Limits, PositionWaiter
+from api.services import ApiServices, Limits, PositionWaiter, Replayer, ReplaySession
 from cleanledger.settings import Settings
 from commands.ledger import Ledger, open_ledger
 from commands.persistence import StoreConfig, schema_creation_lock
 from projections.background import BackgroundProjector
 from projections.engine import DEFAULT_BATCH, ProjectionEngine
 from projections.registry import all_projections
+from projections.replay import replay
 from readmodels.database import read_engine
 
 
@@ -132,6 +133,7 @@ class Service:
                 public_requests_per_minute=settings.public_requests_per_minute,
             ),
             after_command=self.projector.poke if self.projector else (lambda: None),
+            replay=replayer(self.ledger, read),
         )
         self.app = create_app(self.services, lifespan=self._lifespan)
 
@@ -145,6 +147,15 @@ class Service:
             if self.projector is not None:
                 self.projector.stop()
             self.ledger.close()
+
+
+def replayer(ledger: Ledger, read: Engine) -> Replayer:
+    """Replays for reports "as known at" a position: temporary read models beside ``read``."""
+
+    def open_replay(kind: str) -> AbstractContextManager[ReplaySession]:
+        return replay(ledger.recorder, read, kind)
+
+    return open_replay
 
 
 def _polling_waiter(engine: ProjectionEngine) -> PositionWaiter:

@@ -28,6 +28,7 @@ from eventsourcing.sqlite import SQLiteApplicationRecorder
 from psycopg.sql import SQL, Identifier
 
 from commands.persistence import position_of
+from commands.timeline import last_version_at
 from domain.budget_line import BudgetLine
 from domain.errors import NotFound
 
@@ -142,8 +143,12 @@ def iter_history(
     after_version: int = 0,
     limit: int | None = None,
     use_snapshots: bool = True,
+    upto_position: int | None = None,
 ) -> Iterator[HistoryEntry]:
     """The line's events after ``after_version`` (at most ``limit``), oldest first, streamed.
+
+    ``upto_position``: only events recorded up to that log position (the history as it was known
+    then; :func:`commands.timeline.position_at` maps a recorded time to a position).
 
     ``org``, if given, must be the line's organisation: another organisation's line is reported
     as not found, like one that does not exist (:class:`LineNotFound`, raised on first use).
@@ -158,6 +163,8 @@ def iter_history(
         if not checked:
             _check_line(line, line_id, org)
             checked = True
+        if upto_position is not None and position > upto_position:
+            break  # one aggregate's versions follow its positions: nothing later was known then
         if event.originator_version > after_version:
             yield HistoryEntry(
                 event=type(event).__name__,
@@ -183,13 +190,33 @@ def line_history(
     after_version: int = 0,
     limit: int | None = None,
     use_snapshots: bool = True,
+    upto_position: int | None = None,
 ) -> list[HistoryEntry]:
     """:func:`iter_history` as a list (the whole history unless ``after_version``/``limit``)."""
     return list(
         iter_history(
-            ledger, line_id, org=org, after_version=after_version, limit=limit, use_snapshots=use_snapshots
+            ledger,
+            line_id,
+            org=org,
+            after_version=after_version,
+            limit=limit,
+            use_snapshots=use_snapshots,
+            upto_position=upto_position,
         )
     )
+
+
+def line_state_at(
+    ledger: Application[UUID], line_id: UUID, position: int, *, org: str | None = None
+) -> LineState:
+    """The line as it was known at log ``position``: after its last event recorded up to there;
+    :class:`LineNotFound` if it had not been opened by then."""
+    version = last_version_at(ledger.recorder, line_id, position)
+    if version == 0:
+        raise LineNotFound(
+            f"budget line {line_id} had no event recorded by position {position}", position=position
+        )
+    return line_state(ledger, line_id, version, org=org)
 
 
 def line_state(
@@ -337,4 +364,5 @@ __all__ = [
     "iter_history",
     "line_history",
     "line_state",
+    "line_state_at",
 ]

@@ -23,7 +23,7 @@ import binascii
 import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -31,7 +31,7 @@ from sqlalchemy import ColumnElement, Connection, Engine, Select, Table, func, o
 
 from readmodels import disclosure as tables
 from readmodels.disclosure_queries import execution_rate
-from readmodels.erp import line_balances
+from readmodels.erp import line_balances, line_balances_as_of
 
 #: Columns every disclosed row carries (readmodels.disclosure: "Every row carries org and
 #: fiscal_year"), so a sort on them needs no NULL segment.
@@ -59,6 +59,8 @@ class Filters:
     date_to: date | None = None
     vendor: str | None = None
     q: str | None = None
+    #: Accounting date the table is read as of (see :attr:`PublicTable.as_of`).
+    as_of: date | None = None
 
     def given(self) -> list[str]:
         return [name for name, value in asdict(self).items() if value not in (None, "")]
@@ -111,6 +113,18 @@ class PublicTable:
     fixed: Callable[[Table], list[ColumnElement[bool]]] = lambda _: []
     #: Columns computed from the row, not stored (their labels are in ``labels`` too).
     derived: Mapping[str, Callable[[Mapping[str, Any]], Any]] = field(default_factory=dict)
+    #: How ``as_of`` (an accounting date) applies: "daily" (amounts summed from daily movements up
+    #: to the date, see :func:`at_date`), "date" (rows whose ``dates`` column is on or before it),
+    #: or None (refused).
+    as_of: str | None = None
+    #: What the rows are read from, if not ``table`` itself: a selectable with ``table``'s columns
+    #: (``table`` as of an accounting date). ``table`` still describes the columns.
+    source: Any = None
+
+    @property
+    def rows(self) -> Any:
+        """The table or selectable queries read the rows from."""
+        return self.table if self.source is None else self.source
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -194,6 +208,7 @@ PROGRAMS = PublicTable(
     ),
     text=("title",),
     derived={"execution_rate": _rate},
+    as_of="daily",
 )
 
 ALLOCATIONS = PublicTable(
@@ -215,6 +230,7 @@ ALLOCATIONS = PublicTable(
     amounts=("amount",),
     text=("line_title",),
     dates=_on_column("allocated_on"),
+    as_of="date",
     date_label="allocated_on (배정일자)",
 )
 
@@ -243,6 +259,7 @@ REQUISITIONS = PublicTable(
     amounts=("amount",),
     text=("title", "line_title"),
     dates=_on_column("drafted_on"),
+    as_of="date",
     date_label="drafted_on (기안일자)",
 )
 
@@ -272,6 +289,7 @@ EXPENDITURES = PublicTable(
     text=("description", "line_title"),
     vendor=("payee_id", "payee_business_number", "payee_name"),
     dates=_on_column("paid_on"),
+    as_of="date",
     date_label="paid_on (지급일자)",
 )
 
@@ -324,6 +342,7 @@ CONTRACTS = PublicTable(
     text=("title", "department", "line_title"),
     vendor=("supplier_id", "supplier_business_number", "supplier_name"),
     dates=_on_column("contract_date"),
+    as_of="date",
     date_label="contract_date (계약일자)",
 )
 
@@ -397,6 +416,21 @@ def _check(spec: PublicTable) -> None:
 for _spec in PUBLIC_TABLES.values():
     _check(_spec)
 
+
+def at_date(spec: PublicTable, filters: Filters) -> PublicTable:
+    """``spec`` as the filters' ``as_of`` asks: a "daily" table reads its amounts summed up to that
+    accounting date (``line_daily``); any other is returned as it is (its date condition is
+    among :func:`conditions`)."""
+    if filters.as_of is None or spec.as_of != "daily":
+        return spec
+    where = []
+    if filters.org is not None:
+        where.append(line_balances.c.org == filters.org)
+    if filters.year is not None:
+        where.append(line_balances.c.fiscal_year == filters.year)
+    return replace(spec, source=line_balances_as_of(filters.as_of, where=where))
+
+
 # --- sorting --------------------------------------------------------------------------------------
 
 
@@ -462,7 +496,7 @@ def _unsupported(spec: PublicTable, name: str) -> PublicQueryError:
 
 def conditions(spec: PublicTable, filters: Filters) -> list[ColumnElement[bool]]:
     """The WHERE conditions of ``filters`` on ``spec`` (a filter the table lacks is refused)."""
-    table = spec.table
+    table = spec.rows
     found = spec.fixed(table)
     if filters.org is not None:
         found.append(table.c.org == filters.org)
@@ -476,6 +510,12 @@ def conditions(spec: PublicTable, filters: Filters) -> list[ColumnElement[bool]]
         if spec.dates is None:
             raise _unsupported(spec, "date_from/date_to")
         found.extend(spec.dates(table, filters.date_from, filters.date_to))
+    if filters.as_of is not None:
+        if spec.as_of is None:
+            raise _unsupported(spec, "as_of")
+        if spec.as_of == "date" and spec.dates is not None:
+            found.extend(spec.dates(table, None, filters.as_of))
+        # "daily": the rows themselves are of that date (:func:`at_date`).
     if filters.vendor:
         if spec.vendor is None:
             raise _unsupported(spec, "vendor")
@@ -575,7 +615,7 @@ def cursor_values(after: After) -> list[Any]:
 def _segment_query(
     order: Order, where: list[ColumnElement[bool]], segment: str, after: After | None
 ) -> Select[Any]:
-    table = order.spec.table
+    table = order.spec.rows
     keys = [table.c[name] for name in order.keys(segment)]
     query = select(*(table.c[name] for name in order.spec.columns)).where(*where)
     if len(order.segments) > 1:
@@ -639,7 +679,7 @@ def batches(
 
 def totals(conn: Connection, spec: PublicTable, filters: Filters) -> dict[str, int]:
     """The number of rows the filters select and the sum of each amount over them."""
-    table = spec.table
+    table = spec.rows
     sums = [func.coalesce(func.sum(table.c[name]), 0).label(name) for name in spec.amounts]
     query = select(func.count().label("count"), *sums).select_from(table).where(*conditions(spec, filters))
     row = conn.execute(query).one()

@@ -12,14 +12,16 @@ one row per account and accounting date, so their cost does not grow with the nu
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from readmodels.erp import line_balances
-from readmodels.ledger import account_daily, chart_of_accounts
+from readmodels.erp import line_balances, line_balances_as_of
+from readmodels.ledger import account_daily, chart_of_accounts, postings
 
 
 @dataclass(frozen=True)
@@ -214,9 +216,16 @@ class BudgetActual:
     execution_rate: Decimal  # paid / current budget, in percent to 0.01
 
 
-def budget_vs_actual(conn: Connection, org: str, fiscal_year: int) -> list[BudgetActual]:
-    """예산 대비 집행: every budget line of the year with its budget and what was spent."""
-    lb = line_balances
+def budget_vs_actual(
+    conn: Connection, org: str, fiscal_year: int, as_of: date | None = None
+) -> list[BudgetActual]:
+    """예산 대비 집행: every budget line of the year with its budget and what was spent.
+
+    ``as_of``: the amounts as of that accounting date, summed from the lines' daily movements
+    (``line_daily``) up to it; by default, as they stand.
+    """
+    where = [line_balances.c.org == org, line_balances.c.fiscal_year == fiscal_year]
+    lb: Any = line_balances if as_of is None else line_balances_as_of(as_of, where=where)
     rows = conn.execute(
         select(
             lb.c.line_id,
@@ -244,8 +253,46 @@ __all__ = [
     "BudgetActual",
     "IncomeStatement",
     "TrialBalance",
+    "accounts_of_kinds",
     "balance_sheet",
     "budget_vs_actual",
     "income_statement",
+    "posting_positions",
     "trial_balance",
 ]
+
+
+def posting_positions(
+    conn: Connection,
+    org: str,
+    accounts: Iterable[str],
+    after: int,
+    upto: int,
+    start: date | None,
+    end: date,
+) -> dict[int, set[str]]:
+    """Which events moved these accounts: the log positions in (after, upto] of ``org``'s postings
+    on ``accounts`` with accounting dates from ``start`` (None: any before) to ``end``, each with
+    the accounts it posted to. Postings carry their event's position (see readmodels.ledger)."""
+    wanted = sorted(set(accounts))
+    if not wanted:
+        return {}
+    query = select(postings.c.position, postings.c.account).where(
+        postings.c.org == org,
+        postings.c.account.in_(wanted),
+        postings.c.position > after,
+        postings.c.position <= upto,
+        postings.c.accounting_date <= end,
+    )
+    if start is not None:
+        query = query.where(postings.c.accounting_date >= start)
+    found: dict[int, set[str]] = {}
+    for position, account in conn.execute(query):
+        found.setdefault(int(position), set()).add(account)
+    return found
+
+
+def accounts_of_kinds(conn: Connection, kinds: Iterable[str]) -> list[str]:
+    """The chart's account codes of these kinds (asset, liability, net_assets, revenue, expense)."""
+    chosen = set(kinds)
+    return [code for code, (_, _, kind, _) in _chart(conn).items() if kind in chosen]

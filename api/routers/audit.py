@@ -15,6 +15,7 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
+from api import time_travel
 from api.accounts import Principal
 from api.deps import CurrentPrincipal, Services
 from api.problems import ApiProblem, problem_responses
@@ -184,13 +185,28 @@ def build_router() -> APIRouter:
             int, Query(ge=0, le=2**62, description="Only events after this version (0: from the first)")
         ] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="At most this many events")] = 100,
+        known_at: Annotated[
+            str | None,
+            Query(
+                min_length=1,
+                max_length=64,
+                description="Only events recorded by this moment: a log position or an ISO 8601 "
+                "timestamp (events count by their recording timestamp)",
+            ),
+        ] = None,
     ) -> LineHistoryOut:
         """Every event of the line with its actor, accounting date, recorded time, log position and
         the line's balances after it. Replayed from the event store. Any role of the organisation."""
         authorise(principal, org)
+        upto = None if known_at is None else time_travel.resolve(services, known_at)
         # One more than asked tells whether another page follows, without a count query.
         entries = audit.line_history(
-            services.ledger, line_id, org=org, after_version=after_version, limit=limit + 1
+            services.ledger,
+            line_id,
+            org=org,
+            after_version=after_version,
+            limit=limit + 1,
+            upto_position=upto,
         )
         page = entries[:limit]
         return LineHistoryOut(
@@ -221,10 +237,31 @@ def build_router() -> APIRouter:
         version: Annotated[
             int | None, Query(ge=1, le=2**62, description="The version to show (default: the latest)")
         ] = None,
+        known_at: Annotated[
+            str | None,
+            Query(
+                min_length=1,
+                max_length=64,
+                description="Instead of a version: the line as known at this moment, a log position "
+                "or an ISO 8601 timestamp (its last event recorded by then)",
+            ),
+        ] = None,
     ) -> LineStateOut:
-        """The line's balances as they were after event ``version``. Any role of the organisation."""
+        """The line's balances as they were after event ``version``, or as known at a recorded
+        moment (``known_at``). Any role of the organisation."""
         authorise(principal, org)
-        found = audit.line_state(services.ledger, line_id, version, org=org)
+        if known_at is not None:
+            if version is not None:
+                raise ApiProblem(
+                    422,
+                    "conflicting-parameters",
+                    "Give a version or known_at, not both",
+                    "version and known_at both name the state to show.",
+                )
+            position = time_travel.resolve(services, known_at)
+            found = audit.line_state_at(services.ledger, line_id, position, org=org)
+        else:
+            found = audit.line_state(services.ledger, line_id, version, org=org)
         response.headers["ETag"] = f'"{found.version}"'
         return LineStateOut.model_validate(found)
 

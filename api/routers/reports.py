@@ -7,16 +7,24 @@ a given log position, and ``format=csv`` answers the same lines as a UTF-8 (BOM)
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
+from uuid import UUID
 
 from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import Connection
 
-from api.deps import MinPosition, ReadConnection
-from api.problems import problem_responses
+from api import time_travel
+from api.deps import MinPosition, ReadConnection, Services
+from api.problems import ApiProblem, problem_responses
+from api.services import Replayer
+from commands import timeline
+from commands.ledger import Ledger
 from domain.errors import InvalidInput
 from readmodels import report_exports, statements
 
@@ -26,6 +34,10 @@ OrgPath = Annotated[
 Format = Annotated[
     Literal["json", "csv"],
     Query(description="`csv`: the statement's lines as a UTF-8 CSV file (with BOM) and a header row"),
+]
+KnownAt = Annotated[
+    str | None,
+    Query(min_length=1, max_length=64, description=time_travel.KNOWN_AT_DESCRIPTION, examples=["1042"]),
 ]
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 #: Accounting dates a statement may name (the fiscal years the ledger accepts).
@@ -246,12 +258,11 @@ class BudgetVsActualOut(BaseModel):
 # --- endpoints ------------------------------------------------------------------------------------
 
 
-def _csv(table: report_exports.CsvTable, filename: str) -> Response:
-    return Response(
-        table.to_bytes(),
-        media_type=CSV_MEDIA_TYPE,
-        headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'},
-    )
+def _csv(table: report_exports.CsvTable, filename: str, response: Response | None = None) -> Response:
+    headers = {"Content-Disposition": f'attachment; filename="{filename}.csv"'}
+    if response is not None and time_travel.POSITION_HEADER in response.headers:
+        headers[time_travel.POSITION_HEADER] = response.headers[time_travel.POSITION_HEADER]
+    return Response(table.to_bytes(), media_type=CSV_MEDIA_TYPE, headers=headers)
 
 
 def _check_dates(**dates: date | None) -> None:
@@ -295,20 +306,32 @@ def build_router() -> APIRouter:
     def trial_balance(
         caught_up: MinPosition,
         conn: ReadConnection,
+        services: Services,
+        response: Response,
         org: OrgPath,
         as_of: Annotated[date, Query(description="Accounting date the balances are at (회계일자)")],
         period_start: Annotated[
             date | None, Query(description="First day of the period (default: 1 January of as_of's year)")
         ] = None,
+        known_at: KnownAt = None,
         format: Format = "json",
     ) -> Any:
         """Opening balance, debits, credits and closing balance per account for the period."""
         _check_dates(as_of=as_of)
         if period_start is not None:
             _check_period(period_start, as_of, "period_start", "as_of")
-        tb = statements.trial_balance(conn, org, as_of, period_start)
+        tb = time_travel.answer(
+            services,
+            conn,
+            "ledger",
+            known_at,
+            lambda c: statements.trial_balance(c, org, as_of, period_start),
+            response,
+        )
         if format == "csv":
-            return _csv(report_exports.trial_balance_table(tb), f"trial-balance-{org}-{as_of.isoformat()}")
+            return _csv(
+                report_exports.trial_balance_table(tb), f"trial-balance-{org}-{as_of.isoformat()}", response
+            )
         return TrialBalanceOut.model_validate(tb)
 
     @router.get(
@@ -321,18 +344,29 @@ def build_router() -> APIRouter:
     def income_statement(
         caught_up: MinPosition,
         conn: ReadConnection,
+        services: Services,
+        response: Response,
         org: OrgPath,
         start: Annotated[date, Query(description="First accounting date of the period")],
         end: Annotated[date, Query(description="Last accounting date of the period")],
+        known_at: KnownAt = None,
         format: Format = "json",
     ) -> Any:
         """Revenue and expenses with accounting dates from start to end, and their difference."""
         _check_period(start, end, "start", "end")
-        statement = statements.income_statement(conn, org, start, end)
+        statement = time_travel.answer(
+            services,
+            conn,
+            "ledger",
+            known_at,
+            lambda c: statements.income_statement(c, org, start, end),
+            response,
+        )
         if format == "csv":
             return _csv(
                 report_exports.income_statement_table(statement),
                 f"income-statement-{org}-{start.isoformat()}-{end.isoformat()}",
+                response,
             )
         return IncomeStatementOut.model_validate(statement)
 
@@ -346,15 +380,24 @@ def build_router() -> APIRouter:
     def balance_sheet(
         caught_up: MinPosition,
         conn: ReadConnection,
+        services: Services,
+        response: Response,
         org: OrgPath,
         as_of: Annotated[date, Query(description="Accounting date of the statement")],
+        known_at: KnownAt = None,
         format: Format = "json",
     ) -> Any:
         """Assets, liabilities and net assets at as_of. The CSV ends with the surplus row."""
         _check_dates(as_of=as_of)
-        sheet = statements.balance_sheet(conn, org, as_of)
+        sheet = time_travel.answer(
+            services, conn, "ledger", known_at, lambda c: statements.balance_sheet(c, org, as_of), response
+        )
         if format == "csv":
-            return _csv(report_exports.balance_sheet_table(sheet), f"balance-sheet-{org}-{as_of.isoformat()}")
+            return _csv(
+                report_exports.balance_sheet_table(sheet),
+                f"balance-sheet-{org}-{as_of.isoformat()}",
+                response,
+            )
         return BalanceSheetOut.model_validate(sheet)
 
     @router.get(
@@ -367,14 +410,37 @@ def build_router() -> APIRouter:
     def budget_vs_actual(
         caught_up: MinPosition,
         conn: ReadConnection,
+        services: Services,
+        response: Response,
         org: OrgPath,
         fiscal_year: Annotated[int, Query(ge=1900, le=2999, description="Fiscal year (회계연도)")],
+        as_of: Annotated[
+            date | None,
+            Query(
+                description="Amounts as of this accounting date (회계일자), summed from the lines' "
+                "daily movements; default: as they stand"
+            ),
+        ] = None,
+        known_at: KnownAt = None,
         format: Format = "json",
     ) -> Any:
         """Every spending budget line of the year: budget, allocated, obligated, paid, remaining."""
-        lines = statements.budget_vs_actual(conn, org, fiscal_year)
+        _check_dates(as_of=as_of)
+        lines = time_travel.answer(
+            services,
+            conn,
+            "budget",
+            known_at,
+            lambda c: statements.budget_vs_actual(c, org, fiscal_year, as_of),
+            response,
+        )
         if format == "csv":
-            return _csv(report_exports.budget_vs_actual_table(lines), f"budget-vs-actual-{org}-{fiscal_year}")
+            suffix = f"-{as_of.isoformat()}" if as_of is not None else ""
+            return _csv(
+                report_exports.budget_vs_actual_table(lines),
+                f"budget-vs-actual-{org}-{fiscal_year}{suffix}",
+                response,
+            )
         return BudgetVsActualOut(
             org=org,
             fiscal_year=fiscal_year,
@@ -384,4 +450,255 @@ def build_router() -> APIRouter:
             total_paid=sum(line.paid for line in lines),
         )
 
+    @router.get(
+        "/{name}/diff",
+        operation_id="report_diff",
+        response_model=ReportDiffOut,
+        summary="What changed in a statement between two moments (변경 내역)",
+        responses=problem_responses(422, 429, 503),
+    )
+    def report_diff(
+        services: Services,
+        org: OrgPath,
+        name: Annotated[ReportName, Path(description="The statement")],
+        from_known_at: Annotated[
+            str,
+            Query(min_length=1, max_length=64, description="The earlier moment: a position or a timestamp"),
+        ],
+        to_known_at: Annotated[
+            str, Query(min_length=1, max_length=64, description="The later moment: a position or a timestamp")
+        ],
+        as_of: Annotated[
+            date | None,
+            Query(
+                description="Accounting date (trial-balance and balance-sheet: required; budget-vs-actual)"
+            ),
+        ] = None,
+        period_start: Annotated[
+            date | None, Query(description="trial-balance: first day of the period")
+        ] = None,
+        start: Annotated[date | None, Query(description="income-statement: first accounting date")] = None,
+        end: Annotated[date | None, Query(description="income-statement: last accounting date")] = None,
+        fiscal_year: Annotated[int | None, Query(ge=1900, le=2999, description="budget-vs-actual")] = None,
+    ) -> ReportDiffOut:
+        """The statement as known at two moments, line by line (before, after, change, for every
+        amount that changed), and the events recorded between them that caused the changes, with
+        their actor, accounting date and recorded time. Both moments are replayed in one pass
+        over the log (see `known_at` on the statements)."""
+        spec = diff_spec(name, org, as_of, period_start, start, end, fiscal_year)
+        before_at = time_travel.resolve(services, from_known_at, "from_known_at")
+        after_at = time_travel.resolve(services, to_known_at, "to_known_at")
+        if after_at < before_at:
+            raise InvalidPeriod(
+                f"to_known_at (position {after_at}) is before from_known_at (position {before_at})",
+                from_position=before_at,
+                to_position=after_at,
+            )
+        if services.replay is None:
+            raise ApiProblem(
+                503, "known-at-unavailable", "Time travel is not available", "This service has no replay."
+            )
+        return compute_diff(services.ledger, services.replay, spec, name, before_at, after_at)
+
     return router
+
+
+# --- the diff -------------------------------------------------------------------------------------
+
+ReportName = Literal["trial-balance", "income-statement", "balance-sheet", "budget-vs-actual"]
+SURPLUS = "accumulated_surplus"
+
+
+class DiffLineOut(BaseModel):
+    """One amount of one line that differs between the two moments."""
+
+    line: str = Field(description="Account code, budget line id, or accumulated_surplus", examples=["1110"])
+    name: str = Field(examples=["현금및현금성자산"])
+    column: str = Field(description="Which amount: closing, amount, obligated …", examples=["closing"])
+    before: int = Field(description="As known at from_known_at")
+    after: int = Field(description="As known at to_known_at")
+    change: int = Field(description="after − before")
+
+
+class CausingEventOut(BaseModel):
+    """An event recorded between the two moments that moved a changed line."""
+
+    position: int = Field(description="Its log position")
+    event: str = Field(examples=["JournalEntry.Recorded"])
+    actor: str | None = Field(description="Who issued the command")
+    accounting_date: date | None = Field(description="회계일자 (a backdated correction shows here)")
+    recorded_at: datetime | None = Field(description="When it was recorded (UTC)")
+    lines: list[str] = Field(description="The changed lines it moved")
+
+
+class ReportDiffOut(BaseModel):
+    """A statement as known at two moments: the changed lines and the events that changed them."""
+
+    report: str
+    org: str
+    from_position: int = Field(description="The log position from_known_at stands for")
+    to_position: int = Field(description="The log position to_known_at stands for")
+    lines: list[DiffLineOut]
+    events: list[CausingEventOut] = Field(description="In log order")
+
+
+Rows = dict[str, tuple[str, dict[str, int]]]
+
+
+@dataclass(frozen=True)
+class DiffSpec:
+    kind: str  # "ledger" or "budget"
+    rows: Callable[[Connection], Rows]
+    #: The accounting dates whose postings count (ledger): from (None: any before) to.
+    first: date | None
+    last: date
+    org: str
+    as_of: date | None
+
+
+def compute_diff(
+    ledger: Ledger,
+    replay: Replayer,
+    spec: DiffSpec,
+    name: str,
+    before_at: int,
+    after_at: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> ReportDiffOut:
+    """The statement ``spec`` describes as known at two positions, in one replay of the log up to
+    the later one; the changed lines and the events between the two that moved them."""
+    with replay(spec.kind) as session:
+        session.advance(before_at, progress)
+        with session.connect() as replayed:
+            before = spec.rows(replayed)
+        session.advance(after_at, progress)
+        with session.connect() as replayed:
+            after = spec.rows(replayed)
+            lines = _changed(before, after)
+            changed = {line.line for line in lines}
+            if spec.kind == "ledger":
+                causes = _ledger_causes(replayed, spec, changed, before_at, after_at)
+    if spec.kind == "budget":
+        causes = _budget_causes(ledger, spec, changed, before_at, after_at)
+    events = timeline.describe_events(ledger, causes)
+    return ReportDiffOut(
+        report=name,
+        org=spec.org,
+        from_position=before_at,
+        to_position=after_at,
+        lines=lines,
+        events=[
+            CausingEventOut(
+                position=info.position,
+                event=info.event,
+                actor=info.actor,
+                accounting_date=info.accounting_date,
+                recorded_at=info.recorded_at,
+                lines=sorted(causes[info.position]),
+            )
+            for info in events
+        ],
+    )
+
+
+def _require(value: Any, option: str, name: str) -> Any:
+    if value is None:
+        raise InvalidPeriod(f"{option} is required for the {name} diff", report=name)
+    return value
+
+
+def diff_spec(
+    name: str,
+    org: str,
+    as_of: date | None,
+    period_start: date | None,
+    start: date | None,
+    end: date | None,
+    fiscal_year: int | None,
+) -> DiffSpec:
+    _check_dates(as_of=as_of, period_start=period_start, start=start, end=end)
+    if name == "trial-balance":
+        day = _require(as_of, "as_of", name)
+
+        def trial_rows(conn: Connection) -> Rows:
+            tb = statements.trial_balance(conn, org, day, period_start)
+            columns = ("opening", "debit", "credit", "closing")
+            return {a.account: (a.name_ko, {c: getattr(a, c) for c in columns}) for a in tb.lines}
+
+        return DiffSpec("ledger", trial_rows, None, day, org, day)
+    if name == "income-statement":
+        first, last = _require(start, "start", name), _require(end, "end", name)
+        _check_period(first, last, "start", "end")
+
+        def income_rows(conn: Connection) -> Rows:
+            statement = statements.income_statement(conn, org, first, last)
+            return {
+                x.account: (x.name_ko, {"amount": x.amount}) for x in statement.revenue + statement.expenses
+            }
+
+        return DiffSpec("ledger", income_rows, first, last, org, last)
+    if name == "balance-sheet":
+        day = _require(as_of, "as_of", name)
+
+        def sheet_rows(conn: Connection) -> Rows:
+            sheet = statements.balance_sheet(conn, org, day)
+            rows: Rows = {
+                x.account: (x.name_ko, {"amount": x.amount})
+                for x in sheet.assets + sheet.liabilities + sheet.net_assets
+            }
+            rows[SURPLUS] = ("누적 재정운영결과", {"amount": sheet.accumulated_surplus})
+            return rows
+
+        return DiffSpec("ledger", sheet_rows, None, day, org, day)
+    year = _require(fiscal_year, "fiscal_year", name)
+
+    def budget_rows(conn: Connection) -> Rows:
+        columns = ("current_budget", "allocated", "obligated", "paid")
+        return {
+            b.line_id: (f"{b.code} {b.title}", {c: getattr(b, c) for c in columns})
+            for b in statements.budget_vs_actual(conn, org, year, as_of)
+        }
+
+    return DiffSpec("budget", budget_rows, None, as_of or LATEST, org, as_of)
+
+
+def _changed(before: Rows, after: Rows) -> list[DiffLineOut]:
+    lines = []
+    for key in sorted(set(before) | set(after)):
+        name, old = before.get(key, ("", {}))
+        name, new = after.get(key, (name, {}))
+        for column in dict.fromkeys([*old, *new]):
+            was, now = old.get(column, 0), new.get(column, 0)
+            if was != now:
+                lines.append(
+                    DiffLineOut(line=key, name=name, column=column, before=was, after=now, change=now - was)
+                )
+    return lines
+
+
+def _ledger_causes(
+    conn: Connection, spec: DiffSpec, changed: set[str], after: int, upto: int
+) -> dict[int, set[str]]:
+    accounts = set(changed) - {SURPLUS}
+    surplus_accounts = (
+        set(statements.accounts_of_kinds(conn, ("revenue", "expense"))) if SURPLUS in changed else set()
+    )
+    found = statements.posting_positions(
+        conn, spec.org, accounts | surplus_accounts, after, upto, spec.first, spec.last
+    )
+    return {
+        position: {a for a in moved if a in accounts} | ({SURPLUS} if moved & surplus_accounts else set())
+        for position, moved in found.items()
+    }
+
+
+def _budget_causes(
+    ledger: Ledger, spec: DiffSpec, changed: set[str], after: int, upto: int
+) -> dict[int, set[str]]:
+    found: dict[int, set[str]] = {}
+    for info in timeline.events_of(ledger, (UUID(line) for line in changed), after, upto):
+        if spec.as_of is not None and info.accounting_date is not None and info.accounting_date > spec.as_of:
+            continue
+        if info.event.startswith("BudgetLine.") and info.event != "BudgetLine.Opened":
+            found.setdefault(info.position, set()).add(str(info.originator_id))
+    return found
