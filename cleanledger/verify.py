@@ -38,15 +38,13 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Connection, Engine, inspect, select
 
-from cleanledger.keys import key_id, load_public_key, signature_valid, signer_from
+from cleanledger.keys import key_id, load_public_key, signature_valid
 from cleanledger.settings import Settings
-from cleanledger.wiring import build_read_engine, listen_conninfo, store_config
+from cleanledger.wiring import build_chain_engine, build_read_engine, listen_conninfo
 from commands.ledger import Ledger
-from commands.persistence import schema_creation_lock
 from projections import worker
-from projections.engine import DEFAULT_BATCH, ProjectionEngine
+from projections.engine import DEFAULT_BATCH
 from projections.hash_chain import GENESIS, CanonicalLog, parse
-from projections.registry import integrity_projections
 from readmodels.integrity import Checkpoint, chain_head, chain_links, checkpoints, public_keys
 
 CHUNK = 20_000
@@ -404,18 +402,6 @@ class _Checker:
 
 
 # --- wiring and the sub-commands --------------------------------------------------------------
-
-
-def build_chain_engine(
-    settings: Settings, ledger: Ledger, *, batch_size: int = DEFAULT_BATCH
-) -> ProjectionEngine:
-    """The hash chain in a projection group (an engine) of its own, writing the read database."""
-    engine = build_read_engine(settings, writer=True)
-    projections = integrity_projections(
-        CanonicalLog(ledger.recorder), signer_from(settings.signing_key), settings.checkpoint_every
-    )
-    with schema_creation_lock(store_config(settings)):
-        return ProjectionEngine(ledger.recorder, engine, projections, batch_size=batch_size)
 
 
 def verify_settings(

@@ -16,12 +16,14 @@ from sqlalchemy import Engine
 from api.accounts import AccountStore
 from api.app import create_app
 from api.services import ApiServices, Limits, PositionWaiter, Replayer, ReplaySession
+from cleanledger.keys import signer_from
 from cleanledger.settings import Settings
 from commands.ledger import Ledger, open_ledger
 from commands.persistence import StoreConfig, schema_creation_lock
 from projections.background import BackgroundProjector
 from projections.engine import DEFAULT_BATCH, ProjectionEngine
-from projections.registry import all_projections
+from projections.hash_chain import CanonicalLog
+from projections.registry import all_projections, integrity_projections
 from projections.replay import replay
 from readmodels.database import read_engine
 
@@ -90,6 +92,24 @@ def build_projection_engine(
         )
 
 
+def build_chain_engine(
+    settings: Settings,
+    ledger: Ledger,
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    batch_lock: threading.RLock | None = None,
+) -> ProjectionEngine:
+    """The hash chain (tamper evidence) in a projection group (an engine) of its own."""
+    engine = build_read_engine(settings, writer=True)
+    projections = integrity_projections(
+        CanonicalLog(ledger.recorder), signer_from(settings.signing_key), settings.checkpoint_every
+    )
+    with schema_creation_lock(store_config(settings)):
+        return ProjectionEngine(
+            ledger.recorder, engine, projections, batch_size=batch_size, batch_lock=batch_lock
+        )
+
+
 def listen_conninfo(settings: Settings) -> str | None:
     """The event store's PostgreSQL connection string for a LISTEN connection (None on SQLite)."""
     config = store_config(settings)
@@ -120,6 +140,13 @@ class Service:
         projection_engine = build_projection_engine(settings, self.ledger, batch_lock=shared_lock)
         in_process = not store_config(settings).is_postgres if run_projections is None else run_projections
         self.projector = BackgroundProjector(projection_engine) if in_process else None
+        # The hash chain keeps up in the same way, as its own group: tamper evidence needs no
+        # separate worker on the embedded default.
+        self.chain_projector = (
+            BackgroundProjector(build_chain_engine(settings, self.ledger, batch_lock=shared_lock))
+            if in_process
+            else None
+        )
         read = build_read_engine(settings)
         waiter = self.projector.wait_for if self.projector else _polling_waiter(projection_engine)
         self.services = ApiServices(
@@ -132,20 +159,26 @@ class Service:
                 min_position_timeout=settings.min_position_timeout,
                 public_requests_per_minute=settings.public_requests_per_minute,
             ),
-            after_command=self.projector.poke if self.projector else (lambda: None),
+            after_command=self._poke,
             replay=replayer(self.ledger, read),
         )
         self.app = create_app(self.services, lifespan=self._lifespan)
 
+    def _poke(self) -> None:
+        for projector in (self.projector, self.chain_projector):
+            if projector is not None:
+                projector.poke()
+
     @asynccontextmanager
     async def _lifespan(self, _: FastAPI) -> AsyncIterator[None]:
-        if self.projector is not None:
-            self.projector.start()
+        running = [p for p in (self.projector, self.chain_projector) if p is not None]
+        for projector in running:
+            projector.start()
         try:
             yield
         finally:
-            if self.projector is not None:
-                self.projector.stop()
+            for projector in running:
+                projector.stop()
             self.ledger.close()
 
 

@@ -5,36 +5,46 @@ from __future__ import annotations
 
 import base64
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from cleanledger.keys import generate
-from cleanledger.verify import build_chain_engine
 from cleanledger.wiring import Service
 from commands.persistence import StoreConfig
+from readmodels.integrity import chain_head
 from tests.api.conftest import settings_for
 from tests.app.books import Books
+from tests.conftest import PostgresSchema
 
 
-def test_checkpoints_are_published_with_their_key(
-    client: TestClient, service: Service, store_config: StoreConfig, tmp_path: Path
-) -> None:
+def test_checkpoints_are_published_with_their_key(store_config: StoreConfig, tmp_path: Path) -> None:
+    signer = generate(tmp_path / "signing.pem")
+    settings = settings_for(store_config).model_copy(
+        update={"signing_key": str(tmp_path / "signing.pem"), "checkpoint_every": 2}
+    )
+    service = Service(settings, run_projections=True)
+    try:
+        with TestClient(service.app) as client:
+            _published(client, service, signer)
+    finally:
+        service.services.read_engine.dispose()
+        if store_config.is_postgres:
+            PostgresSchema.drop_named(settings.read_schema)
+
+
+def _published(client: TestClient, service: Service, signer: Any) -> None:
     assert client.get("/api/v1/public/checkpoints").json() == {"checkpoints": [], "next_after": None}
     assert client.get("/api/v1/public/checkpoints/latest").status_code == 404
     assert client.get("/api/v1/public/checkpoints/public-key").status_code == 404
     books = Books(service.ledger).ready()
     for n in range(3):
         books.line(amount=1_000 + n)
-    signer = generate(tmp_path / "signing.pem")
-    settings = settings_for(store_config).model_copy(
-        update={"signing_key": str(tmp_path / "signing.pem"), "checkpoint_every": 2}
-    )
-    chain = build_chain_engine(settings, service.ledger)
-    try:
-        chain.catch_up()
-    finally:
-        chain.engine.dispose()
+    # The served app chains and signs in-process (every 2 events here), woken by each command.
+    assert service.chain_projector is not None
+    assert service.chain_projector.wait_for(service.ledger.recorder.max_notification_id() or 0, 10)
 
     first = client.get("/api/v1/public/checkpoints", params={"limit": 2}).json()
     assert len(first["checkpoints"]) == 2 and first["next_after"] == first["checkpoints"][-1]["position"]
@@ -59,3 +69,18 @@ def test_checkpoints_are_published_with_their_key(
         ).encode()
     )
     key.verify(base64.b64decode(latest["signature"]), message)  # type: ignore[union-attr]
+
+
+def test_serve_keeps_the_hash_chain_in_process_on_the_embedded_default(
+    client: TestClient, service: Service
+) -> None:
+    """No separate worker is needed where projections run in the API process: the served app
+    follows the chain itself, woken by each command."""
+    assert service.chain_projector is not None
+    Books(service.ledger).ready()
+    head = service.ledger.recorder.max_notification_id() or 0
+    assert service.chain_projector.wait_for(head, 10)
+    with service.services.read_engine.connect() as conn:
+        chained = conn.execute(select(chain_head.c.position, chain_head.c.events)).one()
+    assert chained.position == head
+    assert chained.events == head
