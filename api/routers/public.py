@@ -171,7 +171,7 @@ def _list_query(spec: PublicTable) -> Any:
     sorts = ", ".join(f"`{name}`" for name in spec.sorts)
     dates = spec.date_label or "nothing (refused for this table)"
 
-    def list_query(
+    async def list_query(
         org: Annotated[
             str | None, Query(pattern=r"^\d{7}$", description="기관코드: seven-digit organisation code")
         ] = None,
