@@ -21,10 +21,15 @@ def read_engine(url: str, *, schema: str | None = None, pool_size: int = 5, writ
     transaction; readers use ordinary deferred transactions and never wait for a batch.
     """
     if url.startswith("sqlite"):
+        # Readers keep their connections (opening the file and setting its pragmas cost more
+        # than a page query); writers open one per batch, as a projection worker needs.
+        pooling: dict[str, Any] = (
+            {"poolclass": NullPool} if writer else {"pool_size": pool_size, "max_overflow": 10}
+        )
         engine = create_engine(
             url,
             connect_args={"timeout": 60, "isolation_level": None, "check_same_thread": False},
-            poolclass=NullPool,
+            **pooling,
         )
 
         @event.listens_for(engine, "connect")
