@@ -6,16 +6,15 @@ import threading
 import time
 from typing import Any
 
-import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.problems import PROBLEM_JSON
+from api.problems import PROBLEM_JSON, problem_body
 
 
 async def _problem(
-    send: Send, status: int, code: str, title: str, detail: str, headers: dict[str, str]
+    scope: Scope, send: Send, status: int, code: str, title: str, detail: str, headers: dict[str, str]
 ) -> None:
-    body = orjson.dumps({"type": code, "title": title, "status": status, "detail": detail, "numbers": {}})
+    body = problem_body(status, code, title, detail, instance=scope.get("path"))
     raw_headers = [(b"content-type", PROBLEM_JSON.encode()), (b"content-length", str(len(body)).encode())]
     raw_headers += [(k.lower().encode(), v.encode()) for k, v in headers.items()]
     await send({"type": "http.response.start", "status": status, "headers": raw_headers})
@@ -44,7 +43,7 @@ class BodySizeLimit:
                 except ValueError:
                     declared = -1
                 if declared < 0 or declared > self.max_bytes:
-                    await self._refuse(send)
+                    await self._refuse(scope, send)
                     return
         received = 0
         started = False
@@ -68,10 +67,11 @@ class BodySizeLimit:
             await self.app(scope, limited_receive, tracking_send)
         except _TooLarge:
             if not started:
-                await self._refuse(send)
+                await self._refuse(scope, send)
 
-    async def _refuse(self, send: Send) -> None:
+    async def _refuse(self, scope: Scope, send: Send) -> None:
         await _problem(
+            scope,
             send,
             413,
             "request-too-large",
@@ -106,6 +106,7 @@ class PublicRateLimit:
         wait = self._take(address)
         if wait > 0:
             await _problem(
+                scope,
                 send,
                 429,
                 "too-many-requests",

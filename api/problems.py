@@ -88,6 +88,30 @@ def status_of(error: errors.DomainError) -> int:
     return status_for(type(error))
 
 
+def problem_body(
+    status: int,
+    code: str,
+    title: str,
+    detail: str,
+    *,
+    instance: str | None = None,
+    numbers: Mapping[str, int | str] | None = None,
+    errors_: list[dict[str, Any]] | None = None,
+) -> bytes:
+    """The JSON of a problem: one shape for the exception handlers and the ASGI limits."""
+    body: dict[str, Any] = {
+        "type": code,
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": instance,
+        "numbers": dict(numbers or {}),
+    }
+    if errors_ is not None:
+        body["errors"] = errors_
+    return orjson.dumps(body)
+
+
 def problem_response(
     status: int,
     code: str,
@@ -99,17 +123,8 @@ def problem_response(
     errors_: list[dict[str, Any]] | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> Response:
-    body: dict[str, Any] = {
-        "type": code,
-        "title": title,
-        "status": status,
-        "detail": detail,
-        "instance": instance,
-        "numbers": dict(numbers or {}),
-    }
-    if errors_ is not None:
-        body["errors"] = errors_
-    return Response(orjson.dumps(body), status_code=status, media_type=PROBLEM_JSON, headers=headers)
+    body = problem_body(status, code, title, detail, instance=instance, numbers=numbers, errors_=errors_)
+    return Response(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
 def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
