@@ -8,7 +8,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from api.accounts import api_keys
+from api.accounts import api_keys, parse_grant
 from api.routers.commands import ROUTES
 from cleanledger.wiring import Service
 from commands.registry import HANDLERS
@@ -207,3 +207,35 @@ def test_concurrent_commands_while_projections_run_in_process_all_succeed(
     assert statuses == [201] * 160
     assert service.projector is not None
     assert service.projector.wait_for(service.ledger.recorder.max_notification_id() or 0)
+
+
+def test_if_match_on_a_command_that_creates_and_a_blank_idempotency_key_are_refused(
+    client: TestClient, key_for: KeyMaker, service: Service
+) -> None:
+    keys = _setup(client, key_for)
+    head = service.ledger.recorder.max_notification_id()
+    creating = _appropriate(client, keys["budget"], **{"If-Match": '"1"'})
+    assert creating.status_code == 400
+    assert creating.json()["type"] == "if-match-not-supported"
+    blank = _appropriate(client, keys["budget"], **{"Idempotency-Key": "   "})
+    assert blank.status_code == 400
+    assert blank.json()["type"] == "invalid-idempotency-key"
+    assert service.ledger.recorder.max_notification_id() == head
+
+
+def test_a_key_in_x_api_key_works_and_disabling_or_revoking_a_role_takes_effect_at_once(
+    client: TestClient, key_for: KeyMaker, service: Service
+) -> None:
+    keys = _setup(client, key_for)
+    secret = keys["budget"]["Authorization"].removeprefix("Bearer ")
+    assert _appropriate(client, {"X-API-Key": secret}).status_code == 201
+    accounts = service.services.accounts
+    accounts.revoke_grant("park", parse_grant(f"budget_officer@{SEOUL}"))
+    assert _appropriate(client, keys["budget"]).status_code == 403
+    accounts.grant("park", parse_grant(f"budget_officer@{SEOUL}"))
+    # Let through again: the ledger itself now answers (the line exists already).
+    assert _appropriate(client, keys["budget"]).json()["type"] == "already-exists"
+    accounts.disable_user("park")
+    disabled = _appropriate(client, keys["budget"])
+    assert disabled.status_code == 401
+    assert disabled.json()["type"] == "invalid-api-key"
