@@ -13,9 +13,7 @@ live report, and the position used is returned in the ``X-Known-At-Position`` he
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TypeVar
 
 from fastapi import Response
@@ -35,46 +33,11 @@ KNOWN_AT_DESCRIPTION = (
     "timestamp. Replays the log up to that position into temporary tables (seconds for a large "
     "log). The position used is returned in the `X-Known-At-Position` header."
 )
-_DIGITS = re.compile(r"^\d{1,19}$")
 
 
 def resolve(services: ApiServices, known_at: str, name: str = "known_at") -> int:
-    """The log position ``known_at`` stands for; 422 problems for what cannot be answered."""
-    head = timeline.head(services.ledger.recorder)
-    text = known_at.strip()
-    if _DIGITS.match(text):
-        position = int(text)
-        if position > head:
-            raise ApiProblem(
-                422,
-                "known-at-in-future",
-                "That moment has not been recorded yet",
-                f"{name} {position} is beyond the head of the log ({head}).",
-                numbers={name: position, "head": head},
-            )
-        return position
-    try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        raise ApiProblem(
-            422,
-            "invalid-known-at",
-            "known_at is neither a position nor a timestamp",
-            f"{name} must be a log position (digits) or an ISO 8601 timestamp, not {known_at!r}.",
-            numbers={name: known_at[:100]},
-        ) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    now = datetime.now(UTC)
-    if moment > now:
-        raise ApiProblem(
-            422,
-            "known-at-in-future",
-            "That moment has not been recorded yet",
-            f"{name} {moment.isoformat()} is in the future (now {now.isoformat()}).",
-            numbers={name: moment.isoformat()},
-        )
-    return timeline.position_at(services.ledger, moment)
+    """The log position ``known_at`` stands for (refusals are 422 problems)."""
+    return timeline.resolve(services.ledger, known_at, name)
 
 
 def answer(

@@ -27,7 +27,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import FrameType
-from typing import TextIO, TypeVar
+from typing import TypeVar
 from urllib.parse import urlsplit, urlunsplit
 from uuid import UUID
 
@@ -37,6 +37,7 @@ from sqlalchemy import inspect, select
 from bench.synthetic import SCALES, generate
 from cleanledger import keys, report, serve, users, verify
 from cleanledger.settings import Settings
+from cleanledger.terminal import ProgressBar
 from cleanledger.terminal import pad as _pad
 from cleanledger.terminal import width as _width
 from cleanledger.wiring import build_ledger, build_projection_engine, build_read_engine, listen_conninfo
@@ -182,55 +183,6 @@ def _redacted(url: str) -> str:
 
 
 # --- the read side: project, rebuild, status ----------------------------------------------------
-
-
-class ProgressBar:
-    """One line on stderr, redrawn in place with ``\\r``: done/total events, rate and ETA.
-
-    On a terminal it is redrawn five times a second; into a log it prints a line every few
-    seconds instead, and always the last one.
-    """
-
-    def __init__(self, label: str, stream: TextIO | None = None) -> None:
-        self.label = label
-        self.stream = stream or sys.stderr
-        self.interactive = self.stream.isatty()
-        self.interval = 0.2 if self.interactive else 5.0
-        self.started = time.monotonic()
-        self._shown = 0.0
-        self._width = 0
-
-    def update(self, done: int, total: int, *, final: bool = False) -> None:
-        now = time.monotonic()
-        if not final and now - self._shown < self.interval:
-            return
-        self._shown = now
-        elapsed = now - self.started
-        rate = done / elapsed if elapsed > 0 else 0.0
-        total = max(total, done)
-        percent = 100.0 * done / total if total else 100.0
-        eta = _duration((total - done) / rate) if rate > 0 else "?"
-        line = (
-            f"{self.label}: {done:,}/{total:,} events ({percent:.0f}%)  {rate:,.0f} events/s  "
-            f"{'took ' + _duration(elapsed) if final else 'ETA ' + eta}"
-        )
-        if self.interactive:
-            padding = " " * max(0, self._width - len(line))
-            self._width = len(line)
-            print(f"\r{line}{padding}", end="\n" if final else "", file=self.stream, flush=True)
-        else:
-            print(line, file=self.stream, flush=True)
-
-
-def _duration(seconds: float) -> str:
-    seconds = round(seconds)
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes, seconds = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
 
 
 def _stop_on_signals(stop: threading.Event) -> None:

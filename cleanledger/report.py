@@ -22,14 +22,14 @@ import argparse
 import csv
 import sys
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection
 
 from api.routers import reports
 from cleanledger.settings import Settings
-from cleanledger.terminal import pad, width
+from cleanledger.terminal import ProgressBar, pad, width
 from cleanledger.wiring import build_projection_engine, build_read_engine
 from commands import timeline
 from commands.ledger import Ledger
@@ -49,7 +49,7 @@ def report(ledger: Ledger, args: argparse.Namespace) -> int:
         read = build_read_engine(settings)
         try:
             with replay(ledger.recorder, read, _kind(args)) as session:
-                bar = _progress_bar(f"replaying to position {position:,}")
+                bar = ProgressBar(f"replaying to position {position:,}")
                 session.advance(position, bar.update)
                 bar.update(position, position, final=True)
                 with session.connect() as conn:
@@ -134,33 +134,12 @@ def _kind(args: argparse.Namespace) -> str:
     return "budget" if args.name == "budget-vs-actual" else "ledger"
 
 
-def _progress_bar(label: str) -> Any:
-    from cleanledger.cli import ProgressBar  # noqa: PLC0415 (cleanledger.cli imports this module)
-
-    return ProgressBar(label)
-
-
 def _position(ledger: Ledger, text: str, option: str) -> int:
     """The log position ``text`` (a position or an ISO 8601 timestamp) stands for."""
-    head = timeline.head(ledger.recorder)
-    if text.strip().isdigit():
-        position = int(text)
-        if position > head:
-            raise SystemExit(
-                f"cleanledger report: {option} {position} is beyond the head of the log ({head})"
-            )
-        return position
     try:
-        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        raise SystemExit(
-            f"cleanledger report: {option} must be a log position or an ISO 8601 timestamp, not {text!r}"
-        ) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    if moment > datetime.now(UTC):
-        raise SystemExit(f"cleanledger report: {option} {moment.isoformat()} is in the future")
-    return timeline.position_at(ledger, moment)
+        return timeline.resolve(ledger, text, option)
+    except InvalidInput as error:
+        raise SystemExit(f"cleanledger report: {error.detail}") from None
 
 
 def _diff(ledger: Ledger, args: argparse.Namespace) -> int:
@@ -176,7 +155,7 @@ def _diff(ledger: Ledger, args: argparse.Namespace) -> int:
         raise SystemExit(f"cleanledger report: {error}") from None
     read = build_read_engine(args.settings)
     try:
-        bar = _progress_bar(f"replaying to position {second:,}")
+        bar = ProgressBar(f"replaying to position {second:,}")
 
         def opener(kind: str) -> Any:
             return replay(ledger.recorder, read, kind)

@@ -40,6 +40,7 @@ from sqlalchemy import Connection, Engine, inspect, select
 
 from cleanledger.keys import key_id, load_public_key, signature_valid
 from cleanledger.settings import Settings
+from cleanledger.terminal import ProgressBar
 from cleanledger.wiring import build_chain_engine, build_read_engine, listen_conninfo
 from commands.ledger import Ledger
 from projections import worker
@@ -429,7 +430,6 @@ def verify_settings(
 
 
 def verify_command(ledger: Ledger, args: argparse.Namespace) -> int:
-    from cleanledger.cli import ProgressBar  # noqa: PLC0415 (the command line imports this module)
 
     bar = None if args.quiet else ProgressBar("verify")
     report = verify_settings(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.errors import DomainError
+from domain.errors import DomainError, InvalidInput
 
 
 class VersionConflict(DomainError):
@@ -24,3 +24,17 @@ class TooMuchContention(DomainError):
 
     code = "too-much-contention"
     title = "Others changed the same things at the same time; try again"
+
+
+class KnownAtInFuture(InvalidInput):
+    """A report was asked for as known at a moment (or position) not recorded yet."""
+
+    code = "known-at-in-future"
+    title = "That moment has not been recorded yet"
+
+
+class InvalidKnownAt(InvalidInput):
+    """``known_at`` is neither a log position nor an ISO 8601 timestamp."""
+
+    code = "invalid-known-at"
+    title = "known_at is neither a position nor a timestamp"

@@ -17,6 +17,7 @@ exactness matters (every command answers with its position).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -29,12 +30,18 @@ from eventsourcing.postgres import PostgresApplicationRecorder
 from eventsourcing.sqlite import SQLiteApplicationRecorder
 from psycopg.sql import SQL, Identifier
 
+from commands.errors import InvalidKnownAt, KnownAtInFuture
+
 #: Positions looked up per query by :func:`describe_events`.
 _CHUNK = 500
 #: Events after the binary search's boundary that :func:`position_at` checks: timestamps are
 #: taken when events are made and positions when they commit, so near the boundary they may be out
 #: of order (within one save, and between saves made at nearly the same moment).
 WINDOW = 1_000
+
+
+#: A log position as ``known_at`` gives it (at most 19 digits: a BIGINT).
+_DIGITS = re.compile(r"^\d{1,19}$")
 
 
 @dataclass(frozen=True)
@@ -83,6 +90,37 @@ def position_at(ledger: Application[UUID], moment: datetime) -> int:
         if info.recorded_at is not None and info.recorded_at <= moment:
             found = max(found, info.position)
     return found
+
+
+def resolve(ledger: Application[UUID], known_at: str, name: str = "known_at") -> int:
+    """The log position ``known_at`` stands for: a position (digits), or an ISO 8601 timestamp
+    (UTC without an offset) mapped by :func:`position_at`. Refused: a position beyond the head
+    of the log or a moment in the future (:class:`KnownAtInFuture`), anything else
+    (:class:`InvalidKnownAt`)."""
+    text = known_at.strip()
+    if _DIGITS.match(text):
+        position, top = int(text), head(ledger.recorder)
+        if position > top:
+            raise KnownAtInFuture(
+                f"{name} {position} is beyond the head of the log ({top}).", **{name: position, "head": top}
+            )
+        return position
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        raise InvalidKnownAt(
+            f"{name} must be a log position (digits) or an ISO 8601 timestamp, not {known_at!r}.",
+            **{name: known_at[:100]},
+        ) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    now = datetime.now(UTC)
+    if moment > now:
+        raise KnownAtInFuture(
+            f"{name} {moment.isoformat()} is in the future (now {now.isoformat()}).",
+            **{name: moment.isoformat()},
+        )
+    return position_at(ledger, moment)
 
 
 def recorded_at(ledger: Application[UUID], position: int) -> datetime | None:
