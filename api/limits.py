@@ -95,6 +95,7 @@ class PublicRateLimit:
         self.rate = per_minute / 60.0
         self.capacity = float(burst if burst is not None else max(per_minute // 6, 10))
         self._buckets: dict[str, tuple[float, float]] = {}
+        self._pruned = time.monotonic()
         self._lock = threading.Lock()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -125,8 +126,11 @@ class PublicRateLimit:
             tokens = min(self.capacity, tokens + (now - last) * self.rate)
             if tokens >= 1:
                 self._buckets[address] = (tokens - 1, now)
-                if len(self._buckets) > 100_000:  # forget idle clients so memory stays bounded
+                # Forget idle clients so memory stays bounded; at most once a minute, so a crowd
+                # of active clients does not make every request copy the whole table.
+                if len(self._buckets) > 100_000 and now - self._pruned >= 60:
                     self._buckets = {a: b for a, b in self._buckets.items() if now - b[1] < 60}
+                    self._pruned = now
                 return 0.0
             self._buckets[address] = (tokens, now)
             return (1 - tokens) / self.rate
