@@ -36,6 +36,13 @@ class Envelope(NamedTuple):
     data: dict[str, Any]
 
 
+class EveryEvent(frozenset[str]):
+    """``handles`` of a projection that needs every event, whatever its name (the hash chain)."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
 class Projection(ABC):
     """Turns events into rows of its own tables, and nothing else."""
 
@@ -43,7 +50,8 @@ class Projection(ABC):
     name: ClassVar[str]
     #: The logical tables it owns (readers query views of these names).
     tables: ClassVar[tuple[Table, ...]]
-    #: Event names (``Class.Event``) it needs; the engine hands it only these.
+    #: Event names (``Class.Event``) it needs; the engine hands it only these (and reads only these
+    #: from the log); ``EveryEvent()`` for all.
     handles: ClassVar[frozenset[str]]
     #: Bump when the tables or the meaning of rows change: the projection is then rebuilt.
     version: ClassVar[int] = 1
@@ -79,8 +87,9 @@ class RowWriter:
         # table -> key values -> (key columns, put values, added values)
         self._rows: dict[str, dict[Any, tuple[dict[str, Any], dict[str, Any], dict[str, int]]]] = {}
         self._key_names: dict[str, tuple[str, ...]] = {}
-        # table -> (its key columns, its rows): one lookup per call on the path of every event
-        self._by_table: dict[str, tuple[tuple[str, ...], dict[Any, Any]]] = {}
+        # table -> (its key columns, its rows, the key's values of a row): one lookup per call on
+        # the path of every event
+        self._by_table: dict[str, tuple[tuple[str, ...], dict[Any, Any], Callable[[Any], Any]]] = {}
         self._statements: list[Callable[[Connection, Mapping[str, Table]], None]] = []
 
     def physical(self, table: Table) -> Table:
@@ -117,8 +126,8 @@ class RowWriter:
         known = self._by_table.get(table.name)
         if known is None:
             known = self._table(table)
-        names, by_key = known
-        values: Any = key[names[0]] if len(names) == 1 else tuple(key[n] for n in names)
+        names, by_key, key_of = known
+        values = key_of(key)
         row = by_key.get(values)
         if row is None:
             row = by_key[values] = (
@@ -128,13 +137,14 @@ class RowWriter:
             )
         return row
 
-    def _table(self, table: Table) -> tuple[tuple[str, ...], dict[Any, Any]]:
+    def _table(self, table: Table) -> tuple[tuple[str, ...], dict[Any, Any], Callable[[Any], Any]]:
         name = table.name
         names = self._key_names.get(name)
         if names is None:
             names = self._key_names[name] = tuple(str(c.name) for c in table.primary_key.columns)
         by_key = self._rows.setdefault(name, {})
-        known = self._by_table[name] = (names, by_key)
+        # one column: its value; several: the tuple of their values (itemgetter makes either)
+        known = self._by_table[name] = (names, by_key, itemgetter(*names))
         return known
 
     @property
@@ -181,20 +191,21 @@ class RowWriter:
     ) -> int:
         table = self._tables[name]
         keys = self._key_names[name]
-        # Every row of a statement names the same columns: the summed columns of the whole batch
-        # (zero where a row adds nothing), and one set of put columns per group.
+        # A statement names the summed columns of the whole batch; a row that adds nothing to one
+        # leaves it out and the statement reads it as 0. Put columns are set only by the rows that
+        # put them, so rows go in one statement per set of put columns (usually one or two).
         summed = tuple(sorted({column for _, _, added in rows for column in added}))
         groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for key, puts, added in rows:
-            record = {**key, **puts}
-            for column in summed:
-                record[column] = added.get(column, 0)
-            groups.setdefault(tuple(puts), []).append(record)
-        for group in groups.values():
+            group = groups.get(tuple(puts))
+            if group is None:
+                group = groups[tuple(puts)] = []
+            group.append({**key, **puts, **added})
+        for put, group in groups.items():
             if conn.dialect.name == "postgresql":
-                _json_upsert(conn, table, group, keys=keys, summed=summed)
+                _json_upsert(conn, table, group, keys=keys, puts=put, summed=summed)
             else:
-                _sqlite_upsert(conn, table, group, keys=keys, summed=summed)
+                _sqlite_upsert(conn, table, group, keys=keys, puts=put, summed=summed)
         return len(rows)
 
 
@@ -224,10 +235,11 @@ def _sqlite_upsert(
     rows: list[dict[str, Any]],
     *,
     keys: tuple[str, ...],
+    puts: tuple[str, ...],
     summed: tuple[str, ...],
 ) -> None:
     statement = sqlite.insert(table)
-    changed = [c for c in rows[0] if c not in keys]
+    changed = [*puts, *summed]
     if not changed:
         statement = statement.on_conflict_do_nothing(index_elements=list(keys))
     else:
@@ -238,7 +250,8 @@ def _sqlite_upsert(
                 for c in changed
             },
         )
-    conn.execute(statement, rows)
+    columns = (*keys, *changed)
+    conn.execute(statement, [{c: row.get(c, 0) for c in columns} for row in rows])
 
 
 def _json_upsert(
@@ -247,6 +260,7 @@ def _json_upsert(
     rows: list[dict[str, Any]],
     *,
     keys: tuple[str, ...],
+    puts: tuple[str, ...],
     summed: tuple[str, ...],
 ) -> None:
     """PostgreSQL: write ``rows`` in one statement whose one parameter is a JSON array.
@@ -254,26 +268,28 @@ def _json_upsert(
     psycopg adapts each value of an executemany in Python; a JSON document is one string, and the
     server unpacks it with ``json_populate_recordset`` in C. Several times faster for a batch.
     """
-    statement = _json_upsert_sql(table.name, tuple(rows[0]), keys, summed)
+    statement = _json_upsert_sql(table.name, keys, puts, summed)
     conn.exec_driver_sql(statement, (orjson.dumps(rows).decode(),))
 
 
 @functools.cache
 def _json_upsert_sql(
-    table: str, columns: tuple[str, ...], keys: tuple[str, ...], summed: tuple[str, ...]
+    table: str, keys: tuple[str, ...], puts: tuple[str, ...], summed: tuple[str, ...]
 ) -> str:
+    columns = (*keys, *puts, *summed)
     names = ", ".join(f'"{c}"' for c in columns)
+    # a summed column a row leaves out adds 0 (and a new row starts at 0, not NULL)
+    values = ", ".join(f'COALESCE("{c}", 0)' if c in summed else f'"{c}"' for c in columns)
     sql = (
-        f'INSERT INTO "{table}" AS t ({names}) SELECT {names} '
+        f'INSERT INTO "{table}" AS t ({names}) SELECT {values} '
         f'FROM json_populate_recordset(NULL::"{table}", %s)'
     )
     if not keys:
         return sql
-    changed = [c for c in columns if c not in keys]
     conflict = ", ".join(f'"{k}"' for k in keys)
-    if not changed:
+    if not (puts or summed):
         return f"{sql} ON CONFLICT ({conflict}) DO NOTHING"
     assignments = ", ".join(
-        f'"{c}" = t."{c}" + excluded."{c}"' if c in summed else f'"{c}" = excluded."{c}"' for c in changed
+        [f'"{c}" = excluded."{c}"' for c in puts] + [f'"{c}" = t."{c}" + excluded."{c}"' for c in summed]
     )
     return f"{sql} ON CONFLICT ({conflict}) DO UPDATE SET {assignments}"

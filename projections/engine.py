@@ -16,6 +16,7 @@ applied twice; the next batch starts again from the committed position.
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -28,13 +29,22 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.sql.elements import quoted_name
 
 from projections import lanes
-from projections.base import Envelope, Projection, RowWriter
-from projections.source import EventSource
+from projections.base import Envelope, EveryEvent, Projection, RowWriter
+from projections.collector import collection_paused
+from projections.source import EventSource, Window
 from readmodels.state import physical_name, projection_state, state_metadata
 
 log = logging.getLogger(__name__)
 
-DEFAULT_BATCH = 5_000
+#: Events (log positions) per batch of a worker. A live worker's batches hold only what is new;
+#: a worker behind the head gains from large ones: rows touched again and again (a line's
+#: balances) are written once per batch, and a lane that handles a third of the log still gets
+#: thousands of events per transaction (5 000 made 28 500 events/s, 20 000 made 43 700–53 700 in
+#: ``bench.projections``; docs/benchmarks.md, issue 3).
+DEFAULT_BATCH = 20_000
+#: Batches of projections run in-process beside commands on SQLite, which wait for them (one
+#: writer at a time): smaller, so that a command waits for a shorter batch.
+IN_PROCESS_BATCH = 5_000
 
 
 @dataclass(frozen=True)
@@ -77,7 +87,7 @@ class ProjectionEngine:
         self.projections = list(projections)
         self.batch_size = batch_size
         self._names = [p.name for p in self.projections]
-        self._handled = frozenset().union(*(p.handles for p in self.projections))
+        self._handled = self.handled_by(self._names)
         self._tables: dict[tuple[str, int], dict[str, Table]] = {}
         # Where this process left each projection: if the committed position is elsewhere
         # (another worker moved it, or our batch rolled back), in-memory lookups are stale.
@@ -153,14 +163,14 @@ class ProjectionEngine:
 
     def run_batch(
         self,
-        prefetched: tuple[int, list[Envelope]] | None = None,
+        prefetched: tuple[int, Window] | None = None,
         *,
         names: Sequence[str] | None = None,
         until: int | None = None,
     ) -> int:
-        """Apply the next batch; returns how many events it read (0: caught up).
+        """Apply the next batch; returns how many log positions it moved past (0: caught up).
 
-        ``prefetched`` is (start, events after start) read ahead of time; it is used only if
+        ``prefetched`` is (start, the window after start) read ahead of time; it is used only if
         the group still stands at ``start`` once its rows are locked. ``names``: only these
         projections of the group (a lane, see :mod:`projections.lanes`), locking only their rows.
         ``until``: apply no event past this position.
@@ -168,7 +178,7 @@ class ProjectionEngine:
         names = list(names or self._names)
         with self._batch_lock:
             try:
-                with self.engine.begin() as conn:
+                with collection_paused(), self.engine.begin() as conn:
                     count, last = self._apply_next(conn, prefetched, names, until)
             except BaseException:
                 self._committed.clear()
@@ -177,42 +187,45 @@ class ProjectionEngine:
                 self._committed.update(dict.fromkeys(names, last))
             return count
 
-    def _read(self, after: int, until: int | None) -> list[Envelope]:
-        """The next batch after ``after``, with no event past ``until`` (if given)."""
-        if until is None:
-            return self.source.read(after, self.batch_size)
-        if after >= until:
-            return []
-        # Positions only grow, so at most ``until - after`` events lie in (after, until].
-        batch = self.source.read(after, min(self.batch_size, until - after))
-        if batch and batch[-1].position > until:  # gaps in the positions
-            batch = [event for event in batch if event.position <= until]
-        return batch
+    def handled_by(self, names: Sequence[str]) -> frozenset[str] | None:
+        """The events the projections ``names`` of the group handle (None: every event)."""
+        chosen = [p.handles for p in self.projections if p.name in names]
+        if any(isinstance(handles, EveryEvent) for handles in chosen):
+            return None
+        return frozenset().union(*chosen)
+
+    def _read(self, after: int, until: int | None, names: Sequence[str] | None = None) -> Window:
+        """The next window after ``after``: only the events the projections ``names`` (default:
+        the group) handle, at most ``batch_size`` positions, none past ``until`` (if given)."""
+        handled = self._handled if names is None else self.handled_by(names)
+        return self.source.window(after, self.batch_size, handled, until)
 
     def _apply_next(
         self,
         conn: Connection,
-        prefetched: tuple[int, list[Envelope]] | None,
+        prefetched: tuple[int, Window] | None,
         names: Sequence[str],
         until: int | None = None,
     ) -> tuple[int, int]:
         standing = self.standings(conn, lock=True, names=names)
         start = min(row.position for row in standing.values())
         if prefetched is not None and prefetched[0] == start:
-            batch = prefetched[1]
+            window = prefetched[1]
         else:
-            batch = self._read(start, until)
-        if not batch:
+            window = self._read(start, until, names)
+        if window.upto <= start:
             return 0, start
-        last = batch[-1].position
+        last = window.upto
         for projection in self.projections:
             row = standing.get(projection.name)
             if row is None:  # not of this lane
                 continue
             continuing = self._committed.get(projection.name) == row.position
-            self.apply_to(conn, projection, row.generation, batch, row.position, continuing=continuing)
+            self.apply_to(
+                conn, projection, row.generation, window.events, row.position, continuing=continuing
+            )
         conn.execute(update(projection_state).where(projection_state.c.name.in_(names)).values(position=last))
-        return len(batch), last
+        return last - start, last
 
     def apply_to(
         self,
@@ -248,38 +261,41 @@ class ProjectionEngine:
 
         The next batch's events are read in a second thread while this one is applied, so the
         database's work on the read overlaps Python's work on the rows. ``parallel``: on
-        PostgreSQL, the general ledger is applied by a forked process meanwhile, in transactions
-        of its own (:mod:`projections.lanes`); ``progress`` then follows this process's lane.
-        Returns how many events were applied (the larger count of the two lanes).
+        PostgreSQL, each projection but the first is applied by a forked process meanwhile, in
+        transactions of its own (:mod:`projections.lanes`); ``progress`` then follows this
+        process's lane.
+        Returns how many log positions were applied (the largest count of the lanes).
         """
         if parallel and lanes.can_fork(self):
-            here, there = lanes.split(self.projections)
-            if here and there:
-                return self._catch_up_in_lanes(
-                    [p.name for p in here], [p.name for p in there], until, progress
-                )
+            groups = lanes.split(self.projections)
+            if len(groups) > 1:
+                return self._catch_up_in_lanes([[p.name for p in g] for g in groups], until, progress)
         return self._catch_up(self._names, until, progress)
 
     def _catch_up_in_lanes(
-        self,
-        here: list[str],
-        there: list[str],
-        until: int | None,
-        progress: Callable[[int, int], None] | None,
+        self, groups: list[list[str]], until: int | None, progress: Callable[[int, int], None] | None
     ) -> int:
-        with self._batch_lock:  # no batch of another thread is under way while the child forks
-            lane = lanes.Lane(self, lambda engine: engine._catch_up(there, until, None))
+        here, others = groups[0], groups[1:]
+        forked: list[lanes.Lane[int]] = []
         try:
+            with self._batch_lock:  # no batch of another thread is under way while children fork
+                for names in others:
+                    work = functools.partial(
+                        ProjectionEngine._catch_up, names=names, until=until, progress=None
+                    )
+                    forked.append(lanes.Lane(self, work))
             done = self._catch_up(here, until, progress)
-            other = lane.result()
+            counts = [lane.result() for lane in forked]
         except BaseException:
-            lane.stop()
+            for lane in forked:
+                lane.stop()
             raise
         finally:
-            with self._batch_lock:  # the child moved these: this process's lookups are stale
-                for name in there:
-                    self._committed.pop(name, None)
-        return max(done, other)
+            with self._batch_lock:  # the children moved these: this process's lookups are stale
+                for names in others:
+                    for name in names:
+                        self._committed.pop(name, None)
+        return max([done, *counts])
 
     def _catch_up(
         self, names: list[str], until: int | None, progress: Callable[[int, int], None] | None
@@ -287,14 +303,15 @@ class ProjectionEngine:
         done = 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch") as pool:
             start = self._position(names)
-            ahead = pool.submit(self._read, start, until)
+            ahead = pool.submit(self._read, start, until, names)
             while True:
                 if until is not None and start >= until:
                     return done
-                batch = ahead.result()
-                if batch:
-                    ahead = pool.submit(self._read, batch[-1].position, until)
-                count = self.run_batch((start, batch) if batch else None, names=names, until=until)
+                window = ahead.result()
+                moved = window.upto > start
+                if moved:
+                    ahead = pool.submit(self._read, window.upto, until, names)
+                count = self.run_batch((start, window) if moved else None, names=names, until=until)
                 done += count
                 if progress is not None:
                     head = self.head()
@@ -302,8 +319,8 @@ class ProjectionEngine:
                 if count == 0:
                     return done
                 start = self._position(names)
-                if not batch or start != batch[-1].position:  # someone else moved: read afresh
-                    ahead = pool.submit(self._read, start, until)
+                if not moved or start != window.upto:  # someone else moved: read afresh
+                    ahead = pool.submit(self._read, start, until, names)
 
     def position(self) -> int:
         """The lowest position of the group: every projection has applied everything up to it."""

@@ -39,7 +39,7 @@ from psycopg.rows import tuple_row
 from psycopg.sql import SQL, Identifier
 from sqlalchemy import Connection, Table, select
 
-from projections.base import Envelope, Projection, RowWriter
+from projections.base import Envelope, EveryEvent, Projection, RowWriter
 from readmodels.integrity import (
     chain_checkpoints,
     chain_head,
@@ -265,13 +265,6 @@ class CheckpointSigner(Protocol):
     def sign(self, message: bytes) -> bytes: ...
 
 
-class _Everything(frozenset[str]):
-    """``handles`` of a projection that needs every event, whatever its name."""
-
-    def __contains__(self, item: object) -> bool:
-        return True
-
-
 @dataclass(frozen=True)
 class _Head:
     position: int = 0
@@ -289,7 +282,7 @@ def utc_now() -> str:
 class HashChainProjection(Projection):
     name = "hash_chain"
     tables = (chain_links, chain_head, chain_checkpoints, chain_keys)
-    handles: ClassVar[frozenset[str]] = _Everything()
+    handles: ClassVar[frozenset[str]] = EveryEvent()
 
     def __init__(
         self,

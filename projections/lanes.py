@@ -1,12 +1,15 @@
-"""Lanes: part of a projection group applied by a forked process, beside the rest.
+"""Lanes: the projections of a group applied side by side, each by a process of its own.
 
 A batch of every projection is Python's work (folding events into rows) and the database's
-(writing them), one after the other in one process. On PostgreSQL the general ledger can go its
-own way: a forked process reads the log and applies it to the general ledger in transactions of
-its own, locking only its own rows of ``projection_state``, while this process applies the other
-projections. Each projection's rows and position still move together in one transaction, so
-exactly-once holds per projection just as it does for a whole group, and a worker that later
-runs the whole group applies to each projection only the events past its own position.
+(writing them), one after the other in one process. On PostgreSQL each projection can go its own
+way: forked processes read the log (only the events their projection handles) and apply it in
+transactions of their own, each locking only its own row of ``projection_state``, while this
+process applies the first projection. Each projection's rows and position still move together in
+one transaction, so exactly-once holds per projection just as it does for a whole group, and a
+worker that later runs the whole group applies to each projection only the events past its own
+position. One lane per projection keeps both cores busy until the end: with two lanes (the general
+ledger apart from the rest) one lane finished about a second before the other
+(docs/benchmarks.md, issue 3).
 
 Only catch-up (:meth:`ProjectionEngine.catch_up` with ``parallel=True``) and rebuilds use lanes.
 SQLite has one writer at a time, so there every projection stays in one lane.
@@ -35,9 +38,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-#: Projections applied in a lane of their own, away from the rest (the heaviest to apply).
-OWN_LANE = frozenset({"general_ledger"})
-
 # What a forked child inherited and must keep alive but never use (see _in_child).
 _inherited: list[Any] = []
 
@@ -56,11 +56,9 @@ def can_fork(engine: ProjectionEngine) -> bool:
     )
 
 
-def split(projections: Sequence[Projection]) -> tuple[list[Projection], list[Projection]]:
-    """(this process's projections, the forked lane's): the lane gets those of :data:`OWN_LANE`."""
-    here = [p for p in projections if p.name not in OWN_LANE]
-    there = [p for p in projections if p.name in OWN_LANE]
-    return here, there
+def split(projections: Sequence[Projection]) -> list[list[Projection]]:
+    """The lanes: one per projection. The first is this process's; each other is a forked one."""
+    return [[projection] for projection in projections]
 
 
 class Lane(Generic[T]):

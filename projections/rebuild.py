@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import logging
 import os
 import time
@@ -40,8 +41,10 @@ from dataclasses import dataclass
 from sqlalchemy import select, text, update
 
 from projections import lanes
-from projections.base import Envelope, Projection
+from projections.base import Projection
+from projections.collector import collection_paused
 from projections.engine import ProjectionEngine
+from projections.source import Window
 from readmodels.state import projection_state
 
 log = logging.getLogger(__name__)
@@ -163,37 +166,39 @@ def _fill_in_lanes(
     progress: Callable[[RebuildProgress], None] | None,
     use_lanes: bool,
 ) -> tuple[int, int]:
-    """Fill the new tables (:func:`_fill`), the general ledger's in a forked lane if
-    ``use_lanes``; sets each target's position. Returns how many events this process applied,
-    and the position they reach."""
-    here, there = list(targets), []
+    """Fill the new tables (:func:`_fill`), each projection's but the first in a forked lane
+    if ``use_lanes``; sets each target's position. Returns how many log positions this process
+    applied, and the position they reach."""
+    groups = [list(targets)]
     if use_lanes:
-        mine, theirs = lanes.split([t.projection for t in targets])
-        if mine and theirs:
-            here = [t for t in targets if t.projection in mine]
-            there = [t for t in targets if t.projection in theirs]
-    if not there:
-        position, done = _fill(engine, here, size, started, progress)
-        for target in here:
-            target.position = position
-        return done, position
-
-    def fill_there(child: ProjectionEngine) -> int:
-        return _fill(child, there, size, started, None)[0]
-
-    with engine._batch_lock:
-        lane = lanes.Lane(engine, fill_there)
+        by_projection = {id(t.projection): t for t in targets}
+        groups = [
+            [by_projection[id(p)] for p in lane] for lane in lanes.split([t.projection for t in targets])
+        ]
+    here, others = groups[0], groups[1:]
+    forked: list[tuple[list[_Target], lanes.Lane[int]]] = []
     try:
+        with engine._batch_lock:
+            for group in others:
+                work = functools.partial(_fill_lane, targets=group, size=size, started=started)
+                forked.append((group, lanes.Lane(engine, work)))
         position, done = _fill(engine, here, size, started, progress)
-        theirs_at = lane.result()
+        reached = [(group, lane.result()) for group, lane in forked]
     except BaseException:
-        lane.stop()
+        for _, lane in forked:
+            lane.stop()
         raise
     for target in here:
         target.position = position
-    for target in there:
-        target.position, target.continuing = theirs_at, False
+    for group, at in reached:
+        for target in group:  # filled by a child: this process's instance has folded nothing
+            target.position, target.continuing = at, False
     return done, position
+
+
+def _fill_lane(child: ProjectionEngine, *, targets: list[_Target], size: int, started: float) -> int:
+    """A forked lane's part of :func:`_fill_in_lanes`: the position its targets reach."""
+    return _fill(child, targets, size, started, None)[0]
 
 
 def _fill(
@@ -205,24 +210,30 @@ def _fill(
 ) -> tuple[int, int]:
     """Apply the log into the new tables until within one batch of the head (workers carry on)."""
     position = done = 0
+    handled = engine.handled_by([t.projection.name for t in targets])
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rebuild-read") as pool:
-        ahead: Future[list[Envelope]] = pool.submit(engine.source.read, position, size)
+        ahead: Future[Window] = pool.submit(engine.source.window, position, size, handled)
         while True:
             head = engine.head()
             if head - position <= size:
                 ahead.cancel()
                 return position, done
-            batch = ahead.result()
-            if not batch:
+            window = ahead.result()
+            if window.upto <= position:
                 return position, done
-            ahead = pool.submit(engine.source.read, batch[-1].position, size)
-            with engine.engine.begin() as conn:
+            ahead = pool.submit(engine.source.window, window.upto, size, handled)
+            with collection_paused(), engine.engine.begin() as conn:
                 for target in targets:
                     # ``continuing``: between this rebuild's batches nobody else writes the tables.
                     engine.apply_to(
-                        conn, target.projection, target.generation, batch, position, continuing=position > 0
+                        conn,
+                        target.projection,
+                        target.generation,
+                        window.events,
+                        position,
+                        continuing=position > 0,
                     )
-            position, done = batch[-1].position, done + len(batch)
+            position, done = window.upto, done + window.upto - position
             if progress is not None:
                 progress(
                     RebuildProgress(
@@ -237,9 +248,9 @@ def _switch(
     """The last events, the views and the state rows, in one transaction under the rows' lock.
 
     Each target gets the events past its own position (after lanes, they may differ); ``done``
-    events up to position ``counted`` were applied before, and the events after it are added."""
+    positions up to ``counted`` were applied before, and the positions after it are added."""
     names = [t.projection.name for t in targets]
-    with engine._batch_lock, engine.engine.begin() as conn:
+    with engine._batch_lock, collection_paused(), engine.engine.begin() as conn:
         query = select(projection_state).where(projection_state.c.name.in_(names))
         if conn.dialect.name == "postgresql":
             query = query.with_for_update()
@@ -253,23 +264,24 @@ def _switch(
                 raise RebuildError(msg)
         head = engine.head()  # read under the lock: every batch a worker committed is below it
         position = min(t.position for t in targets)
+        handled = engine.handled_by(names)
         while position < head:
-            batch = engine.source.read(position, size)
-            if not batch:
+            window = engine.source.window(position, size, handled, head)
+            if window.upto <= position:
                 break
             for target in targets:
-                if batch[-1].position > target.position:
+                if window.upto > target.position:
                     engine.apply_to(
                         conn,
                         target.projection,
                         target.generation,
-                        batch,
+                        window.events,
                         target.position,
                         continuing=target.continuing and target.position > 0,
                     )
-                    target.position, target.continuing = batch[-1].position, True
-            position = batch[-1].position
-            done += sum(1 for event in batch if event.position > counted)
+                    target.position, target.continuing = window.upto, True
+            position = window.upto
+            done += max(0, position - counted)
             counted = max(counted, position)
         for target in targets:
             engine._point_views(conn, target.projection, target.generation)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import BigInteger, Column, Engine, MetaData, String, Table, select
 
 from commands.ledger import Ledger
 from commands.messages.budget import AmendBudget, TransferBudget
 from domain.budget_line import TransferKind
+from projections.base import Envelope, EveryEvent, Projection, RowWriter
 from projections.engine import ProjectionEngine
+from projections.erp import BalancesProjection
+from projections.general_ledger import GeneralLedgerProjection
+from projections.registry import all_projections
 from readmodels.erp import line_balances, obligation_balances
 from tests.app.books import Books
 from tests.app.test_state_machine import fold_line
@@ -97,3 +102,79 @@ def test_status_reports_position_head_and_lag(books: Books, projector: Projectio
     assert projector.position() == 0 < projector.head()
     projector.catch_up()
     assert projector.position() == projector.head()
+
+
+# --- windows: a lane reads only the events its projections handle -------------------------------
+
+_amendments = Table(
+    "test_amendments",
+    MetaData(),
+    Column("line_id", String(36), primary_key=True),
+    Column("amendments", BigInteger, nullable=False, server_default="0"),
+    Column("change", BigInteger, nullable=False, server_default="0"),
+)
+
+
+class AmendmentsOnly(Projection):
+    """Handles one kind of event among the many a line's history holds."""
+
+    name = "test_amendments"
+    tables = (_amendments,)
+    handles = frozenset({"BudgetLine.Amended"})
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def apply(self, events: Sequence[Envelope], out: RowWriter) -> None:
+        for event in events:
+            self.seen.append(event.name)
+            out.add(_amendments, {"line_id": event.originator_id}, amendments=1, change=event.data["change"])
+
+
+def test_a_projection_is_handed_only_its_events_and_windows_without_one_still_move_it(
+    books: Books, ledger: Ledger, read_db: Engine
+) -> None:
+    line_id = books.line(amount=5_000_000, allocate={1: 1_000_000})
+    books.run(AmendBudget, line_id=line_id, change=-100_000, reference="감액")
+    books.run(AmendBudget, line_id=line_id, change=30_000, reference="증액")
+    for n in range(12):  # a tail of events the projection does not handle
+        books.obligate(line_id, 1_000 + n)
+    projection = AmendmentsOnly()
+    engine = ProjectionEngine(ledger.recorder, read_db, [projection], batch_size=3)
+    head = engine.head()
+    assert engine.catch_up() == head  # every position passed, handled or not
+    assert engine.position() == head
+    assert projection.seen == ["BudgetLine.Amended", "BudgetLine.Amended"]
+    with read_db.connect() as conn:
+        row = conn.execute(select(_amendments)).one()
+    assert (row.line_id, row.amendments, row.change) == (str(line_id), 2, -70_000)
+    assert engine.run_batch() == 0
+
+
+class EveryEventCounter(Projection):
+    name = "test_every_event"
+    tables = ()
+    handles = EveryEvent()
+
+    def __init__(self) -> None:
+        self.seen = 0
+
+    def apply(self, events: Sequence[Envelope], out: RowWriter) -> None:
+        self.seen += len(events)
+
+
+def test_a_lane_reads_the_union_of_its_projections_events_or_all_for_one_that_wants_every_event(
+    books: Books, ledger: Ledger, read_db: Engine
+) -> None:
+    engine = ProjectionEngine(ledger.recorder, read_db, [*all_projections(), EveryEventCounter()])
+    assert engine.handled_by(["erp_balances"]) == BalancesProjection.handles
+    assert engine.handled_by(["erp_balances", "general_ledger"]) == (
+        BalancesProjection.handles | GeneralLedgerProjection.handles
+    )
+    assert engine.handled_by(["erp_balances", "test_every_event"]) is None  # read everything
+    line_id = books.line(amount=1_000_000, allocate={1: 500_000})
+    books.obligate(line_id, 10_000)
+    counter = engine.projections[-1]
+    assert isinstance(counter, EveryEventCounter)
+    engine.catch_up()
+    assert counter.seen == engine.head()

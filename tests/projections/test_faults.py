@@ -378,21 +378,22 @@ def test_two_workers_at_once_apply_every_event_exactly_once(
     assert_read_models_are_exact(ledger, read_db, reference)
 
 
-# --- the general ledger in a forked lane ---------------------------------------------------------
+# --- lanes: each projection but the first in a forked process ---------------------------------------------------------
 
 
 def test_a_parallel_catch_up_gives_the_rows_of_one_pass_and_keeps_working_after(
     ledger: Ledger, store_config: StoreConfig, read_db: Engine, tmp_path: Path
 ) -> None:
-    """On PostgreSQL the general ledger is caught up by a forked process meanwhile; the rows
-    equal one undisturbed pass, and the group (this process's lookups of the general ledger
-    dropped) goes on from where each projection stands."""
+    """On PostgreSQL every projection but the first is caught up by a forked process of its own
+    meanwhile; the rows equal one undisturbed pass, and the group (this process's lookups of the
+    forked lanes' projections dropped) goes on from where each projection stands."""
     load(ledger, 3_000)
     head = ledger.recorder.max_notification_id() or 0
     engine = ProjectionEngine(ledger.recorder, read_db, all_projections(), batch_size=300)
     assert engine.catch_up(parallel=True) == head
     assert engine.position() == head
-    assert "general_ledger" not in engine._committed or not store_config.is_postgres
+    if store_config.is_postgres:  # the lanes' projections moved in other processes
+        assert set(engine._committed) <= {engine.projections[0].name}
     # the parent's pooled connections were left alone by the child: both still work
     assert engine.head() == head
     with read_db.connect() as conn:
