@@ -3,13 +3,17 @@
     python -m bench.projections --database-url URL --events N
 
 Loads N events of a realistic mix (bench/eventload.py) into a fresh store, then projects them
-with every projection from position 0 (``ProjectionEngine.catch_up``) and times it. On PostgreSQL
-the general ledger runs in a forked lane beside the other projections, as ``cleanledger rebuild``
-does (``--sequential``: all in this process, one transaction per batch). The baseline
+with every projection from position 0 (``ProjectionEngine.catch_up``, batches of
+``--batch-size`` positions, default the engine's) and times it. On PostgreSQL each projection but
+the first runs in a forked lane of its own, as ``cleanledger rebuild`` does (``--sequential``: all
+in this process, one transaction per batch). The baseline
 is eventsourcing's stock ``ProjectionRunner`` (PostgreSQL only: it cannot follow SQLite) on the same
 events, with a view that upserts the same budget-line balances and records its tracking row, one
 event per transaction as the library does; it runs for ``--baseline-seconds`` and its rate is
 events processed over that time.
+
+``--rebuild`` then rebuilds every projection as ``cleanledger rebuild`` does (new tables filled
+beside the current ones, then the switch-over) and adds ``rebuild_seconds`` to the result.
 
 The last line printed is ``{"metric": "projection_events_per_s", "value": …, "baseline": …,
 "ratio": …}``.
@@ -34,7 +38,8 @@ from bench.eventload import load
 from bench.stores import scratch_store
 from commands.ledger import Ledger, open_ledger
 from commands.persistence import StoreConfig, environment
-from projections.engine import ProjectionEngine
+from projections.engine import DEFAULT_BATCH, ProjectionEngine
+from projections.rebuild import rebuild
 from projections.registry import all_projections
 from readmodels.database import read_engine
 
@@ -95,10 +100,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--events", type=int, default=100_000)
-    parser.add_argument("--batch-size", type=int, default=5_000)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH)
     parser.add_argument("--baseline-seconds", type=float, default=15.0)
     parser.add_argument(
         "--sequential", action="store_true", help="every projection in this process (no forked lane)"
+    )
+    parser.add_argument(
+        "--rebuild",
+        action="store_true",
+        help="then rebuild every projection (cleanledger rebuild: new tables, switch-over) and time it",
     )
     args = parser.parse_args(argv)
 
@@ -122,6 +132,16 @@ def main(argv: list[str] | None = None) -> None:
         elapsed = time.perf_counter() - started
         value = loaded / elapsed
         print(f"\rprojected {loaded:,} events in {elapsed:.2f} s", file=sys.stderr)
+        rebuild_seconds = None
+        if args.rebuild:
+            started = time.perf_counter()
+            rebuild(
+                engine,
+                progress=lambda p: print(f"\rrebuilt {p.done:,}/{p.total:,}", end="", file=sys.stderr),
+                parallel=None if not args.sequential else False,
+            )
+            rebuild_seconds = time.perf_counter() - started
+            print(f"\rrebuilt {loaded:,} events in {rebuild_seconds:.2f} s", file=sys.stderr)
         baseline = measure_stock(config, args.baseline_seconds) if config.is_postgres else None
         if config.is_postgres:
             with reads.begin() as conn:
@@ -135,6 +155,7 @@ def main(argv: list[str] | None = None) -> None:
                 "value": round(value, 1),
                 "baseline": round(baseline, 1) if baseline else None,
                 "ratio": round(value / baseline, 2) if baseline else None,
+                **({"rebuild_seconds": round(rebuild_seconds, 2)} if rebuild_seconds is not None else {}),
             }
         )
     )

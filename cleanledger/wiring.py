@@ -21,7 +21,7 @@ from cleanledger.settings import Settings
 from commands.ledger import Ledger, open_ledger
 from commands.persistence import StoreConfig, schema_creation_lock
 from projections.background import BackgroundProjector
-from projections.engine import DEFAULT_BATCH, ProjectionEngine
+from projections.engine import DEFAULT_BATCH, IN_PROCESS_BATCH, ProjectionEngine
 from projections.hash_chain import CanonicalLog
 from projections.registry import all_projections, integrity_projections
 from projections.replay import replay
@@ -137,13 +137,19 @@ class Service:
         shared_lock = None if store_config(settings).is_postgres else threading.RLock()
         if shared_lock is not None:
             self.ledger.write_lock = shared_lock
-        projection_engine = build_projection_engine(settings, self.ledger, batch_lock=shared_lock)
+        # On SQLite a command waits for a batch in progress: batches stay short there.
+        batch = DEFAULT_BATCH if shared_lock is None else IN_PROCESS_BATCH
+        projection_engine = build_projection_engine(
+            settings, self.ledger, batch_size=batch, batch_lock=shared_lock
+        )
         in_process = not store_config(settings).is_postgres if run_projections is None else run_projections
         self.projector = BackgroundProjector(projection_engine) if in_process else None
         # The hash chain keeps up in the same way, as its own group: tamper evidence needs no
         # separate worker on the embedded default.
         self.chain_projector = (
-            BackgroundProjector(build_chain_engine(settings, self.ledger, batch_lock=shared_lock))
+            BackgroundProjector(
+                build_chain_engine(settings, self.ledger, batch_size=batch, batch_lock=shared_lock)
+            )
             if in_process
             else None
         )
