@@ -10,6 +10,7 @@ from fastapi import FastAPI
 
 from api import openapi, problems
 from api.limits import BodySizeLimit, PublicRateLimit
+from api.page_cache import PublicPageCache, projection_states
 from api.portal import router as portal
 from api.routers import audit, checkpoints, commands, public, reports
 from api.services import ApiServices
@@ -44,6 +45,13 @@ def create_app(services: ApiServices, *, lifespan: Lifespan | None = None) -> Fa
     app.include_router(reports.build_router())
     app.include_router(audit.build_router())
     app.include_router(checkpoints.build_router())
+    # Starlette runs the middleware added last first: body limit, rate limit, then the cache.
+    app.add_middleware(
+        PublicPageCache,
+        state=projection_states(services.read_engine),
+        refresh_seconds=services.limits.public_cache_seconds,
+        max_entries=services.limits.public_cache_entries,
+    )
     app.add_middleware(PublicRateLimit, per_minute=services.limits.public_requests_per_minute)
     app.add_middleware(BodySizeLimit, max_bytes=services.limits.max_body_bytes)
 

@@ -13,7 +13,8 @@ second process: an asyncio HTTP/1.1 keep-alive client over ``asyncio.open_connec
 * Phase 2, ``--seconds`` (once the projections caught up with phase 1):
   ``--public-connections`` connections GET ``/api/v1/public/programs?org=…&year=…&limit=50``,
   following ``next_cursor`` with probability ``--follow`` so later pages are read too. Every
-  latency is recorded.
+  latency is recorded. Nothing is written meanwhile, so the server's cache of public answers
+  (``api.page_cache``) serves repeated pages; ``--no-page-cache`` measures the read models' path.
 
 Each phase starts with a one-second warm-up that is not counted. Progress goes to stderr; the last
 line printed is the JSON object ``{"metric": "http", "commands_per_s": …, "public_p99_ms": …,
@@ -477,6 +478,8 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         read_schema = f"{config.schema}_read" if postgres and config.schema else None
         try:
             prepared = prepare_store(config, read_schema, args.lines, args.pool_size)
+            if args.no_page_cache:
+                prepared.env["CLEANLEDGER_PUBLIC_CACHE_ENTRIES"] = "0"
             port = args.port or free_port()
             serve = [*cleanledger_command(), "serve", "--host", HOST, "--port", str(port)]
             serve += ["--workers", str(workers), "--quiet"]
@@ -524,6 +527,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         "public_rps": figures["public"].get("per_s"),
         "backend": "postgresql" if postgres else "sqlite",
         "server_workers": workers,
+        "page_cache": not args.no_page_cache,
         "commands": {**figures["commands"], "connections": args.command_connections},
         "public": {**figures["public"], "connections": args.public_connections},
     }
@@ -550,6 +554,11 @@ def main(argv: list[str] | None = None) -> None:
         "--pool-size", type=int, help="the server's CLEANLEDGER_POOL_SIZE (default: the settings' default)"
     )
     parser.add_argument("--port", type=int, default=0, help="server port (default: a free one)")
+    parser.add_argument(
+        "--no-page-cache",
+        action="store_true",
+        help="serve every public page from the read models (CLEANLEDGER_PUBLIC_CACHE_ENTRIES=0)",
+    )
     args = parser.parse_args(argv)
     try:
         result = bench(args)

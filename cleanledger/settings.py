@@ -39,6 +39,16 @@ class Settings(BaseSettings):
     public_requests_per_minute: int = Field(
         default=600, ge=0, description="Public API requests per client per minute (0: unlimited)"
     )
+    public_cache_seconds: float = Field(
+        default=0.5,
+        ge=0,
+        le=60,
+        description="Seconds a public JSON answer is served again from memory before the cache looks "
+        "whether the views moved (0: look on every request)",
+    )
+    public_cache_entries: int = Field(
+        default=4_096, ge=0, description="Public JSON answers kept in memory per process (0: no cache)"
+    )
 
     signing_key: str | None = Field(
         default=None,

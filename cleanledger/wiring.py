@@ -164,6 +164,8 @@ class Service:
                 max_body_bytes=settings.max_body_bytes,
                 min_position_timeout=settings.min_position_timeout,
                 public_requests_per_minute=settings.public_requests_per_minute,
+                public_cache_seconds=settings.public_cache_seconds,
+                public_cache_entries=settings.public_cache_entries,
             ),
             after_command=self._poke,
             replay=replayer(self.ledger, read),

@@ -32,11 +32,13 @@ def settings_for(store_config: StoreConfig) -> Settings:
             db_schema=store_config.schema,
             read_schema=f"{store_config.schema}_read",
             public_requests_per_minute=0,
+            public_cache_seconds=0,  # tests read right after the views move: always look
         )
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
         database_url=store_config.database_url,
         public_requests_per_minute=0,
+        public_cache_seconds=0,
     )
 
 

@@ -1,0 +1,235 @@
+"""Public JSON answers are served again from memory only while the read models stand still."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Hashable, Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from starlette.types import Message, Receive, Scope, Send
+
+from api.page_cache import PublicPageCache
+from cleanledger.wiring import Service
+from commands.messages.spending import DraftRequisition
+from commands.persistence import StoreConfig
+from tests.api.conftest import settings_for
+from tests.app.books import Books
+from tests.conftest import PostgresSchema
+
+P = "/api/v1/public"
+
+
+# --- the middleware alone, over a counting app ----------------------------------------------------
+
+
+class Route:
+    """An app that answers with a counter in the body, so a kept answer shows in what comes back."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.status = 200
+        self.content_type = b"application/json"
+        self.chunks = 1
+        self.size = 10
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        self.calls += 1
+        body = f'{{"call": {self.calls}}}'.encode().ljust(self.size)
+        headers = [(b"content-type", self.content_type), (b"content-length", str(len(body)).encode())]
+        await send({"type": "http.response.start", "status": self.status, "headers": headers})
+        for n in range(self.chunks):
+            last = n == self.chunks - 1
+            await send({"type": "http.response.body", "body": body if last else b"", "more_body": not last})
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class State:
+    def __init__(self) -> None:
+        self.value: Hashable = (("disclosure", 10, 1),)
+        self.reads = 0
+        self.fail = False
+
+    def __call__(self) -> Hashable:
+        self.reads += 1
+        if self.fail:
+            raise ConnectionError("the read database is away")
+        return self.value
+
+
+@pytest.fixture
+def route() -> Route:
+    return Route()
+
+
+@pytest.fixture
+def state() -> State:
+    return State()
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def cached(route: Route, state: State, clock: Clock) -> PublicPageCache:
+    return PublicPageCache(
+        route, state, refresh_seconds=0.5, max_entries=3, max_entry_bytes=1_000, clock=clock
+    )
+
+
+def get(app: Any, path: str = f"{P}/programs", query: bytes = b"org=6110000", method: str = "GET") -> bytes:
+    """Call the ASGI app once; the body it answered."""
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "method": method, "path": path, "query_string": query, "headers": []}
+    asyncio.run(app(scope, receive, send))
+    return b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body").strip()
+
+
+def test_a_repeated_page_is_served_from_memory_while_the_state_is_unchanged(
+    cached: PublicPageCache, route: Route, clock: Clock
+) -> None:
+    assert get(cached) == b'{"call": 1}'
+    clock.now += 10  # the state is looked at again, and has not moved
+    assert get(cached) == b'{"call": 1}'
+    assert get(cached, query=b"org=3020000") == b'{"call": 2}'  # another query: its own answer
+    assert route.calls == 2
+    assert (cached.hits, cached.misses) == (1, 2)
+
+
+def test_a_moved_state_is_seen_once_the_refresh_interval_passed(
+    cached: PublicPageCache, route: Route, state: State, clock: Clock
+) -> None:
+    assert get(cached) == b'{"call": 1}'
+    state.value = (("disclosure", 11, 1),)  # a batch committed
+    clock.now += 0.4  # within the interval: the state is not read again, the kept answer serves
+    assert get(cached) == b'{"call": 1}'
+    clock.now += 0.1
+    assert get(cached) == b'{"call": 2}'
+    assert state.reads == 2
+
+
+def test_a_rebuild_that_moves_the_generation_alone_is_a_change(
+    cached: PublicPageCache, state: State, clock: Clock
+) -> None:
+    assert get(cached) == b'{"call": 1}'
+    state.value = (("disclosure", 10, 2),)
+    clock.now += 1
+    assert get(cached) == b'{"call": 2}'
+
+
+def test_min_position_reads_and_other_methods_and_paths_are_never_served_from_memory(
+    cached: PublicPageCache, route: Route
+) -> None:
+    for _ in range(2):
+        get(cached, query=b"org=6110000&min_position=7")
+        get(cached, method="POST")
+        get(cached, path="/api/v1/orgs/6110000/years/2026/appropriations")
+    assert route.calls == 6
+    assert cached.hits == 0
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"status": 404},
+        {"status": 400},
+        {"content_type": b"text/csv; charset=utf-8"},
+        {"chunks": 3},  # a streamed answer
+        {"size": 2_000},  # larger than max_entry_bytes
+    ],
+)
+def test_only_complete_small_200_json_answers_are_kept(
+    cached: PublicPageCache, route: Route, change: dict[str, Any]
+) -> None:
+    for name, value in change.items():
+        setattr(route, name, value)
+    get(cached)
+    get(cached)
+    assert route.calls == 2
+
+
+def test_the_least_recently_served_answer_goes_first(cached: PublicPageCache, route: Route) -> None:
+    for org in (b"1", b"2", b"3"):
+        get(cached, query=b"org=" + org)
+    get(cached, query=b"org=1")  # served: now the most recent
+    get(cached, query=b"org=4")  # a fourth: org=2 goes
+    calls = route.calls
+    get(cached, query=b"org=1")
+    get(cached, query=b"org=3")
+    assert route.calls == calls
+    get(cached, query=b"org=2")
+    assert route.calls == calls + 1
+
+
+def test_without_the_state_the_route_answers_and_nothing_is_kept(
+    cached: PublicPageCache, route: Route, state: State
+) -> None:
+    state.fail = True
+    assert get(cached) == b'{"call": 1}'
+    assert get(cached) == b'{"call": 2}'
+    state.fail = False
+    assert get(cached) == b'{"call": 3}'
+    assert get(cached) == b'{"call": 3}'
+
+
+# --- the service, on both backends ----------------------------------------------------------------
+
+
+def page_cache(client: TestClient) -> PublicPageCache:
+    layer: Any = client.app.middleware_stack  # type: ignore[attr-defined]
+    while not isinstance(layer, PublicPageCache):
+        layer = layer.app
+    return layer
+
+
+@pytest.fixture
+def windowed(store_config: StoreConfig) -> Iterator[tuple[Service, TestClient]]:
+    """The service with the default refresh interval (the other API tests look every request)."""
+    settings = settings_for(store_config).model_copy(update={"public_cache_seconds": 60})
+    service = Service(settings, run_projections=True)
+    try:
+        with TestClient(service.app) as client:
+            yield service, client
+    finally:
+        service.services.read_engine.dispose()
+        if store_config.is_postgres:
+            PostgresSchema.drop_named(settings.read_schema)
+
+
+def test_the_service_serves_a_page_again_and_a_read_your_write_still_sees_the_write(
+    windowed: tuple[Service, TestClient],
+) -> None:
+    service, client = windowed
+    books = Books(service.ledger).ready()
+    line_id = books.line(amount=1_000_000, allocate={1: 500_000})
+    head = service.ledger.recorder.max_notification_id()
+    params = {"org": books.org, "year": books.year}
+    before = client.get(f"{P}/requisitions", params={**params, "min_position": head}).json()
+    first = client.get(f"{P}/requisitions", params=params)
+    second = client.get(f"{P}/requisitions", params=params)
+    assert first.json() == second.json() == before
+    assert second.headers["content-type"] == "application/json"
+    assert page_cache(client).hits == 1
+
+    result = books.run(DraftRequisition, line_id=line_id, title="방금 올린 품의", amount=12_345)
+    mine = client.get(f"{P}/requisitions", params={**params, "min_position": result.position}).json()
+    assert [r["title"] for r in mine["items"]] == ["방금 올린 품의"]
+    # Without min_position a reader may get the kept page until the interval passes (60 s here).
+    assert client.get(f"{P}/requisitions", params=params).json() == before
