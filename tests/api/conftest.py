@@ -7,7 +7,9 @@ without a separate worker.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import psycopg
 import pytest
@@ -18,7 +20,7 @@ from api.accounts import parse_grant
 from cleanledger.settings import Settings
 from cleanledger.wiring import Service
 from commands.persistence import StoreConfig
-from tests.conftest import POSTGRES_URL
+from tests.conftest import POSTGRES_URL, PostgresSchema
 
 SEOUL = "6110000"
 YEAR = 2026
@@ -40,6 +42,22 @@ def settings_for(store_config: StoreConfig) -> Settings:
         public_requests_per_minute=0,
         public_cache_seconds=0,
     )
+
+
+@contextlib.contextmanager
+def serving(
+    store_config: StoreConfig, *, run_projections: bool = True, **changes: Any
+) -> Iterator[tuple[Service, TestClient]]:
+    """The service with ``changes`` to the tests' settings, and a client of it; removed after."""
+    settings = settings_for(store_config).model_copy(update=changes)
+    service = Service(settings, run_projections=run_projections)
+    try:
+        with TestClient(service.app) as client:
+            yield service, client
+    finally:
+        service.services.read_engine.dispose()
+        if store_config.is_postgres:
+            PostgresSchema.drop_named(settings.read_schema)
 
 
 @pytest.fixture

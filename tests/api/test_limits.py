@@ -7,23 +7,14 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from cleanledger.wiring import Service
 from commands.persistence import StoreConfig
-from tests.api.conftest import settings_for
-from tests.conftest import PostgresSchema
+from tests.api.conftest import serving
 
 
 @pytest.fixture
 def limited(store_config: StoreConfig) -> Iterator[TestClient]:
-    settings = settings_for(store_config).model_copy(update={"public_requests_per_minute": 60})
-    service = Service(settings, run_projections=True)
-    try:
-        with TestClient(service.app) as client:
-            yield client
-    finally:
-        service.services.read_engine.dispose()
-        if store_config.is_postgres:
-            PostgresSchema.drop_named(settings.read_schema)
+    with serving(store_config, public_requests_per_minute=60) as (_, client):
+        yield client
 
 
 def test_a_client_over_its_public_rate_gets_429_with_retry_after(limited: TestClient) -> None:

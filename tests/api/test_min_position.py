@@ -11,9 +11,8 @@ from fastapi.testclient import TestClient
 
 from cleanledger.wiring import Service
 from commands.persistence import StoreConfig
-from tests.api.conftest import SEOUL, settings_for
+from tests.api.conftest import SEOUL, serving
 from tests.app.books import Books
-from tests.conftest import PostgresSchema
 
 
 def test_a_position_beyond_the_head_of_the_log_is_refused_at_once(
@@ -32,15 +31,8 @@ def test_a_position_beyond_the_head_of_the_log_is_refused_at_once(
 @pytest.fixture
 def unprojected(store_config: StoreConfig) -> Iterator[tuple[TestClient, Service]]:
     """The API with no projections running (a separate worker that is down), and a short wait."""
-    settings = settings_for(store_config).model_copy(update={"min_position_timeout": 0.3})
-    service = Service(settings, run_projections=False)
-    try:
-        with TestClient(service.app) as client:
-            yield client, service
-    finally:
-        service.services.read_engine.dispose()
-        if store_config.is_postgres:
-            PostgresSchema.drop_named(settings.read_schema)
+    with serving(store_config, run_projections=False, min_position_timeout=0.3) as (service, client):
+        yield client, service
 
 
 def test_views_that_do_not_reach_the_position_in_time_answer_503(

@@ -14,9 +14,8 @@ from api.page_cache import PublicPageCache
 from cleanledger.wiring import Service
 from commands.messages.spending import DraftRequisition
 from commands.persistence import StoreConfig
-from tests.api.conftest import settings_for
+from tests.api.conftest import serving
 from tests.app.books import Books
-from tests.conftest import PostgresSchema
 
 P = "/api/v1/public"
 
@@ -201,16 +200,9 @@ def page_cache(client: TestClient) -> PublicPageCache:
 
 @pytest.fixture
 def windowed(store_config: StoreConfig) -> Iterator[tuple[Service, TestClient]]:
-    """The service with the default refresh interval (the other API tests look every request)."""
-    settings = settings_for(store_config).model_copy(update={"public_cache_seconds": 60})
-    service = Service(settings, run_projections=True)
-    try:
-        with TestClient(service.app) as client:
-            yield service, client
-    finally:
-        service.services.read_engine.dispose()
-        if store_config.is_postgres:
-            PostgresSchema.drop_named(settings.read_schema)
+    """The service with a long refresh interval (the other API tests look every request)."""
+    with serving(store_config, public_cache_seconds=60) as served:
+        yield served
 
 
 def test_the_service_serves_a_page_again_and_a_read_your_write_still_sees_the_write(
