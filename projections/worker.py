@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 
 #: The longest a caught-up worker waits before looking at the log again, notified or not.
 POLL_SECONDS = 1.0
+#: After a batch short of a full one, wait this long before the next (ProjectionEngine.follow): a
+#: read with ``min_position`` waits up to this much longer, and under a stream of commands the
+#: worker applies batches of tens of events instead of one command's few.
+LINGER_SECONDS = 0.01
 
 
 class Listener:
@@ -96,10 +100,11 @@ def follow(
     *,
     listener: Listener | None = None,
     poll_seconds: float = POLL_SECONDS,
+    linger_seconds: float = LINGER_SECONDS,
 ) -> None:
     """Apply batches until ``stop`` is set, waiting on ``listener`` (or polling) when caught up."""
     if listener is None:
-        engine.follow(stop, idle_seconds=poll_seconds)
+        engine.follow(stop, idle_seconds=poll_seconds, linger_seconds=linger_seconds)
         return
     listener.connect()  # before the first batch: a commit after it is then heard
 
@@ -108,6 +113,6 @@ def follow(
             listener.wait(seconds, stop)
 
     try:
-        engine.follow(stop, wait=wait, idle_seconds=poll_seconds)
+        engine.follow(stop, wait=wait, idle_seconds=poll_seconds, linger_seconds=linger_seconds)
     finally:
         listener.close()

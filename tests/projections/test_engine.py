@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -178,3 +180,44 @@ def test_a_lane_reads_the_union_of_its_projections_events_or_all_for_one_that_wa
     assert isinstance(counter, EveryEventCounter)
     engine.catch_up()
     assert counter.seen == engine.head()
+
+
+# --- following: a short batch lingers, so a stream of commands is applied in few batches ----------
+
+
+def test_a_follower_that_lingers_applies_a_stream_of_commands_in_fewer_batches(
+    books: Books, ledger: Ledger, read_db: Engine
+) -> None:
+    line_id = books.line(amount=9_000_000, allocate={1: 9_000_000})
+    engine = ProjectionEngine(ledger.recorder, read_db, [BalancesProjection()])
+    engine.catch_up()
+    applied: list[int] = []
+    run_batch = engine.run_batch
+
+    def counting() -> int:
+        moved = run_batch()
+        if moved:
+            applied.append(moved)
+        return moved
+
+    engine.run_batch = counting  # type: ignore[method-assign]
+    stop = threading.Event()
+    follower = threading.Thread(
+        target=engine.follow, args=(stop,), kwargs={"idle_seconds": 0.01, "linger_seconds": 0.5}
+    )
+    follower.start()
+    try:
+        books.obligate(line_id, 1_000)
+        deadline = time.monotonic() + 10
+        while not applied and time.monotonic() < deadline:
+            time.sleep(0.005)
+        for amount in (2_000, 3_000, 4_000):  # while the follower lingers after its first batch
+            books.obligate(line_id, amount)
+        while engine.position() < engine.head() and time.monotonic() < deadline:
+            time.sleep(0.01)
+    finally:
+        stop.set()
+        follower.join(10)
+    assert engine.position() == engine.head()
+    assert len(applied) == 2  # the first command, then the three that came while it lingered
+    assert line_rows(read_db)[str(line_id)]["obligated"] == 10_000
