@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from api import openapi, problems
+from api.command_fast_path import CommandFastPath
 from api.limits import BodySizeLimit, PublicRateLimit
 from api.page_cache import PublicPageCache, projection_states
 from api.portal import router as portal
@@ -45,7 +46,9 @@ def create_app(services: ApiServices, *, lifespan: Lifespan | None = None) -> Fa
     app.include_router(reports.build_router())
     app.include_router(audit.build_router())
     app.include_router(checkpoints.build_router())
-    # Starlette runs the middleware added last first: body limit, rate limit, then the cache.
+    # Starlette runs the middleware added last first: body limit, rate limit, the cache of public
+    # answers, then the commands' fast path.
+    app.add_middleware(CommandFastPath, services=services)
     app.add_middleware(
         PublicPageCache,
         state=projection_states(services.read_engine),

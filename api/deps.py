@@ -115,11 +115,14 @@ def read_connection(services: Services) -> Iterator[Connection]:
 
 ReadConnection = Annotated[Connection, Depends(read_connection)]
 
+IDEMPOTENCY_KEY_LENGTH = 255
+IF_MATCH_LENGTH = 64
+
 IdempotencyKey = Annotated[
     str | None,
     Header(
         alias="Idempotency-Key",
-        max_length=255,
+        max_length=IDEMPOTENCY_KEY_LENGTH,
         description="Makes a retry safe: the same key and body return the first response and record "
         "nothing; the same key with a different body is refused (422).",
     ),
@@ -128,7 +131,7 @@ IfMatch = Annotated[
     str | None,
     Header(
         alias="If-Match",
-        max_length=64,
+        max_length=IF_MATCH_LENGTH,
         description='The aggregate version the command expects, as returned in ETag ("3"); a stale '
         "version is refused (412) and nothing is written.",
     ),

@@ -145,16 +145,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(errors.DomainError)
     async def _domain(request: Request, exc: errors.DomainError) -> Response:
-        headers = {"Retry-After": "1"} if isinstance(exc, TooMuchContention) else None
-        return problem_response(
-            status_of(exc),
-            exc.code,
-            exc.title,
-            exc.detail,
-            instance=request.url.path,
-            numbers=exc.numbers,
-            headers=headers,
-        )
+        return domain_problem(exc, request.url.path)
 
     @app.exception_handler(ApiProblem)
     async def _api(request: Request, exc: ApiProblem) -> Response:
@@ -197,14 +188,27 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return problem_response(
-            500,
-            "internal-error",
-            "Internal error",
-            "The server failed to answer; nothing was recorded unless a position was returned.",
-            instance=request.url.path,
-        )
+        return unexpected_problem(request.method, request.url.path)
+
+
+def domain_problem(exc: errors.DomainError, path: str) -> Response:
+    """A broken rule, as problem+json with the domain's code and numbers."""
+    headers = {"Retry-After": "1"} if isinstance(exc, TooMuchContention) else None
+    return problem_response(
+        status_of(exc), exc.code, exc.title, exc.detail, instance=path, numbers=exc.numbers, headers=headers
+    )
+
+
+def unexpected_problem(method: str, path: str) -> Response:
+    """A failure of the server's own (logged with its traceback, called in an ``except``)."""
+    log.exception("unexpected error on %s %s", method, path)
+    return problem_response(
+        500,
+        "internal-error",
+        "Internal error",
+        "The server failed to answer; nothing was recorded unless a position was returned.",
+        instance=path,
+    )
 
 
 #: The problem responses every endpoint may give, for the OpenAPI document.

@@ -57,6 +57,7 @@ class CommandRoute:
         return self.command.__module__.rsplit(".", 1)[-1]
 
 
+PREFIX = "/api/v1"
 _YEAR = "/orgs/{org}/years/{fiscal_year}"
 
 ROUTES: tuple[CommandRoute, ...] = (
@@ -350,6 +351,52 @@ def authoriser(route: CommandRoute) -> Callable[[Request, Principal], Awaitable[
     return authorise
 
 
+def command_of(
+    route: CommandRoute,
+    body: BaseModel,
+    parameters: dict[str, Any],
+    principal: Principal,
+    idempotency_key: str | None,
+    if_match: str | None,
+) -> tuple[Command, UUID]:
+    """The command a request asks for, and its id; ``ValidationError`` if its values do not make
+    one, ``ApiProblem`` for a bad Idempotency-Key or If-Match."""
+    the_command_id = command_id(principal, idempotency_key)
+    values: dict[str, Any] = {
+        **dict(body),
+        **parameters,
+        "command_id": the_command_id,
+        "actor": principal.username,
+    }
+    version = expected_version(route, if_match)
+    if version is not None:
+        values["expected_version"] = version
+    if "fiscal_year" not in values:
+        # Registering an organisation is not an act of a fiscal year: it is recorded in the
+        # year of its accounting date.
+        values["fiscal_year"] = values["accounting_date"].year
+    return route.command.model_validate(values), the_command_id
+
+
+def accepted(
+    route: CommandRoute, the_command_id: UUID, result: CommandResult
+) -> tuple[bytes, dict[str, str]]:
+    """The 201 answer's body and headers."""
+    headers = {"ETag": f'"{result.version}"'}
+    if result.replayed:
+        headers["Idempotent-Replayed"] = "true"
+    created = route.creates(the_command_id) if route.creates else None
+    # The answer is written here rather than through ``response_model`` (which documents it):
+    # validating and serialising a model we just built cost more than the rest of the reply.
+    answer = {
+        "aggregate_id": str(result.aggregate_id),
+        "version": result.version,
+        "position": result.position,
+        "created_id": str(created) if created else None,
+    }
+    return orjson.dumps(answer), headers
+
+
 def _endpoint(route: CommandRoute, body_model: type[BaseModel]) -> Callable[..., Response]:
     names = path_parameters(route.path)
 
@@ -361,41 +408,16 @@ def _endpoint(route: CommandRoute, body_model: type[BaseModel]) -> Callable[...,
         **parameters: Any,
     ) -> Response:
         body: BaseModel = parameters.pop("body")
-        the_command_id = command_id(principal, idempotency_key)
-        values: dict[str, Any] = {
-            **dict(body),
-            **parameters,
-            "command_id": the_command_id,
-            "actor": principal.username,
-        }
-        version = expected_version(route, if_match)
-        if version is not None:
-            values["expected_version"] = version
-        if "fiscal_year" not in values:
-            # Registering an organisation is not an act of a fiscal year: it is recorded in the
-            # year of its accounting date.
-            values["fiscal_year"] = values["accounting_date"].year
         try:
-            command = route.command.model_validate(values)
+            command, the_command_id = command_of(
+                route, body, parameters, principal, idempotency_key, if_match
+            )
         except ValidationError as invalid:
             raise RequestValidationError(invalid.errors()) from None
         result: CommandResult = services.ledger.handle(command)
         services.after_command()
-        headers = {"ETag": f'"{result.version}"'}
-        if result.replayed:
-            headers["Idempotent-Replayed"] = "true"
-        created = route.creates(the_command_id) if route.creates else None
-        # The answer is written here rather than through ``response_model`` (which documents it):
-        # validating and serialising a model we just built cost more than the rest of the reply.
-        accepted = {
-            "aggregate_id": str(result.aggregate_id),
-            "version": result.version,
-            "position": result.position,
-            "created_id": str(created) if created else None,
-        }
-        return Response(
-            orjson.dumps(accepted), status_code=201, headers=headers, media_type="application/json"
-        )
+        content, headers = accepted(route, the_command_id, result)
+        return Response(content, status_code=201, headers=headers, media_type="application/json")
 
     parameters = [
         inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
@@ -418,7 +440,7 @@ def _endpoint(route: CommandRoute, body_model: type[BaseModel]) -> Callable[...,
 
 
 def build_router() -> APIRouter:
-    router = APIRouter(prefix="/api/v1")
+    router = APIRouter(prefix=PREFIX)
     for route in ROUTES:
         body_model = request_model(route)
         router.add_api_route(
