@@ -50,9 +50,9 @@ def test_a_retry_a_stale_version_and_a_broken_rule_on_the_fast_path(
     keys = _setup(client, key_for)
     fast = fast_path(client)
     retry = {**keys["budget"], "Idempotency-Key": "fast-1"}
-    first = _line(client, retry, "04")
+    first = _line(client, retry, "02")
     answered = fast.answered
-    again = _line(client, retry, "04")
+    again = _line(client, retry, "02")
     assert (again.status_code, again.json()) == (201, first.json())
     assert again.headers["Idempotent-Replayed"] == "true"
     line = first.json()
