@@ -378,7 +378,7 @@ def test_two_workers_at_once_apply_every_event_exactly_once(
     assert_read_models_are_exact(ledger, read_db, reference)
 
 
-# --- lanes: each projection but the first in a forked process ---------------------------------------------------------
+# --- lanes: each projection but the first in a forked process ----------------------------------
 
 
 def test_a_parallel_catch_up_gives_the_rows_of_one_pass_and_keeps_working_after(
