@@ -96,9 +96,10 @@ class LedgerCore(UseCases, Application[UUID]):
                 ctx, type(command).__name__, fingerprint, subject.id, subject.version
             )
             try:
-                recordings = self.save(*uow.changed(), receipt)
+                recordings = self.save(*uow.changed(), receipt, read_set=uow.read_set())
             except IntegrityError:
-                # Someone saved one of our aggregates first, or this very command did.
+                # Someone saved one of our aggregates first, or moved one we decided on (a year
+                # closed, a vendor debarred), or this very command did: try again on fresh state.
                 earlier = self._earlier_result(receipt_id, fingerprint)
                 if earlier is not None:
                     return earlier

@@ -67,7 +67,12 @@ def environment(config: StoreConfig) -> dict[str, str]:
         if schema:
             env["POSTGRES_SCHEMA"] = schema
     else:
-        env.update(PERSISTENCE_MODULE="eventsourcing.sqlite", SQLITE_DBNAME=sqlite_path(config))
+        env.update(
+            PERSISTENCE_MODULE="eventsourcing.sqlite",
+            SQLITE_DBNAME=sqlite_path(config),
+            # Checks the command's read set before commit (see commands.sqlite_recorder).
+            APPLICATION_RECORDER_TOPIC="commands.sqlite_recorder:ReadSetCheckingRecorder",
+        )
     return env
 
 

@@ -7,6 +7,12 @@ path is one round trip, but leaves the lock out, and passes rows as composite va
 client escapes one by one. This recorder calls its own function with the events as one JSON
 parameter (states in base64), and takes the lock inside it: one statement, its own transaction,
 the lock held until commit.
+
+The function also checks the command's read set (``read_set``: the aggregates it decided on
+without changing them, with the versions it saw) under that lock: if one has a later event, the
+insert fails as a version conflict does (unique_violation, eventsourcing's ``IntegrityError``),
+and the command is tried again on fresh state. Without it a journal entry could be saved just
+after a concurrent year close that its own check did not see.
 """
 
 from __future__ import annotations
@@ -30,16 +36,23 @@ class LockedFunctionRecorder(PostgresApplicationRecorder):
         super().__init__(datastore, events_table_name=events_table_name)
         name = f"{self.function_prefix}{self.events_table_name}"[:63]
         schema, table = Identifier(datastore.schema), Identifier(self.events_table_name)
-        self._invoke_insert = SQL("SELECT * FROM {schema}.{fn}(%s::json)").format(
+        self._invoke_insert = SQL("SELECT * FROM {schema}.{fn}(%s::json, %s::json)").format(
             schema=schema, fn=Identifier(name)
         )
         create_function = SQL(
-            "CREATE OR REPLACE FUNCTION {schema}.{fn}(events json) "
+            "CREATE OR REPLACE FUNCTION {schema}.{fn}(events json, read_set json) "
             "RETURNS SETOF bigint LANGUAGE plpgsql AS $BODY$ "
             "BEGIN "
             "  SET LOCAL lock_timeout = '{lock_timeout}s'; "
             # Serialise writers so notification ids are committed in the order they are issued.
             "  LOCK TABLE {schema}.{table} IN EXCLUSIVE MODE; "
+            # Under the lock no writer can move an aggregate between this check and the commit.
+            "  IF EXISTS (SELECT 1 FROM json_array_elements(read_set) AS r(g) "
+            "    JOIN {schema}.{table} AS s ON s.originator_id = (r.g->>0)::uuid "
+            "    AND s.originator_version > (r.g->>1)::bigint) THEN "
+            "    RAISE EXCEPTION 'an aggregate the command read has changed' "
+            "      USING ERRCODE = 'unique_violation'; "
+            "  END IF; "
             "  NOTIFY {channel}; "
             "  RETURN QUERY "
             "  INSERT INTO {schema}.{table} (originator_id, originator_version, topic, state) "
@@ -115,8 +128,9 @@ class LockedFunctionRecorder(PostgresApplicationRecorder):
                 ]
             ).decode(),
         )
+        read_set = orjson.dumps([(str(i), v) for i, v in kwargs.get("read_set", ())]).decode()
         statement = self._render("insert", self._invoke_insert)
         with self.datastore.get_connection() as conn, conn.cursor() as cursor:
-            cursor.execute(statement, params, prepare=True)
+            cursor.execute(statement, (*params, read_set), prepare=True)
             # Ids are issued in the order of the array, so ascending ids match the events.
             return sorted(next(iter(row.values())) for row in cursor.fetchall())  # dict rows

@@ -75,3 +75,9 @@ class UnitOfWork:
 
     def changed(self) -> list[LedgerAggregate]:
         return [a for a in self._loaded.values() if a.pending_events]
+
+    def read_set(self) -> list[tuple[UUID, int]]:
+        """(id, version) of each aggregate loaded and left unchanged: the command decided on
+        them (the year is open, the vendor not debarred), so its save must fail if one of them
+        moved meanwhile (the recorders check it under their write lock)."""
+        return [(a.id, a.version) for a in self._loaded.values() if not a.pending_events]

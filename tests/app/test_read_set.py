@@ -1,0 +1,190 @@
+"""A command decides on aggregates it does not change (the year is open, the vendor is not
+debarred); if one of them moves between its check and its save, the save fails and the command
+is tried again on fresh state, so it is refused as it would have been after the change.
+
+Each test lets a second application (another server process) record the change at the worst
+moment: after the command's checks passed, just before its save.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from commands.ledger import Ledger
+from commands.messages.budget import CloseFiscalYear
+from commands.messages.contracts import SignContract
+from commands.messages.journal import JournalLineInput, RecordJournalEntry
+from commands.messages.vendors import DebarVendor
+from domain.contract import ContractMethod
+from domain.errors import DomainError
+from domain.journal import JournalKind
+from tests.app.books import SEOUL, Books
+
+YEAR = 2026
+
+
+def just_before_the_save(ledger: Ledger, change: Callable[[], object], books: Books) -> list[int]:
+    """Run ``change`` once, when ``ledger`` first saves. The list holds the log's size after the
+    change, then one entry per save of ``ledger``."""
+    original = ledger.save
+    saves: list[int] = []
+
+    def save(*objects: Any, **kwargs: Any) -> Any:
+        if not saves:
+            change()
+            saves.append(books.log_size())
+        saves.append(1)
+        return original(*objects, **kwargs)
+
+    ledger.save = save  # type: ignore[method-assign]
+    return saves
+
+
+def test_a_journal_entry_is_not_saved_after_a_year_close_it_did_not_see(
+    ledger: Ledger, reopen: Callable[[], Ledger]
+) -> None:
+    books = Books(ledger).ready()
+    elsewhere = Books(reopen())
+    saves = just_before_the_save(ledger, lambda: elsewhere.run(CloseFiscalYear, on=date(YEAR, 12, 31)), books)
+    with pytest.raises(DomainError) as refused:
+        books.run(
+            RecordJournalEntry,
+            kind=JournalKind.ADJUSTMENT,
+            lines=(
+                JournalLineInput(account="5510", debit=100),
+                JournalLineInput(account="1395", credit=100),
+            ),
+            memo="감가상각",
+            on=date(YEAR, 12, 31),
+        )
+    assert refused.value.code == "year-closed"
+    assert refused.value.numbers == {"org": SEOUL, "fiscal_year": YEAR}
+    after_the_close, *tries = saves
+    assert len(tries) == 1  # the first save failed; the retry was refused before saving
+    assert books.log_size() == after_the_close  # nothing after the close
+
+
+def test_a_contract_is_not_signed_with_a_vendor_debarred_meanwhile(
+    ledger: Ledger, reopen: Callable[[], Ledger]
+) -> None:
+    books = Books(ledger).ready()
+    line = books.line(amount=10_000_000, allocate={1: 10_000_000})
+    obligation_id, vendor_id = books.obligate(line, 1_000_000), books.vendor()
+    elsewhere = Books(reopen())
+    saves = just_before_the_save(
+        ledger,
+        lambda: elsewhere.run(
+            DebarVendor,
+            vendor_id=vendor_id,
+            ground="입찰 담합",
+            starts=date(YEAR, 3, 1),
+            ends=date(YEAR, 8, 31),
+            on=date(YEAR, 2, 1),
+        ),
+        books,
+    )
+    with pytest.raises(DomainError) as refused:
+        books.run(
+            SignContract,
+            obligation_id=obligation_id,
+            vendor_id=vendor_id,
+            amount=300_000,
+            method=ContractMethod.OPEN,
+            title="복지관 리모델링 공사",
+            department="복지정책과",
+            starts=date(YEAR, 3, 10),
+            ends=date(YEAR, 6, 30),
+            on=date(YEAR, 3, 10),
+        )
+    assert refused.value.code == "vendor-debarred"
+    after_the_debarment, *tries = saves
+    assert len(tries) == 1
+    assert books.log_size() == after_the_debarment
+
+
+def test_an_unrelated_change_meanwhile_costs_one_retry_and_nothing_else(
+    ledger: Ledger, reopen: Callable[[], Ledger]
+) -> None:
+    books = Books(ledger).ready()
+    line = books.line(amount=10_000_000, allocate={1: 10_000_000})
+    obligation_id, vendor_id = books.obligate(line, 1_000_000), books.vendor()
+    elsewhere = Books(reopen())
+    later = date(YEAR, 12, 1)
+    saves = just_before_the_save(
+        ledger,
+        lambda: elsewhere.run(
+            DebarVendor,
+            vendor_id=vendor_id,
+            ground="허위 서류",
+            starts=later,
+            ends=later,
+            on=date(YEAR, 2, 1),
+        ),
+        books,
+    )
+    signed = books.run(
+        SignContract,
+        obligation_id=obligation_id,
+        vendor_id=vendor_id,
+        amount=300_000,
+        method=ContractMethod.OPEN,
+        title="복지관 리모델링 공사",
+        department="복지정책과",
+        starts=date(YEAR, 3, 10),
+        ends=date(YEAR, 6, 30),
+        on=date(YEAR, 3, 10),
+    )
+    assert signed.version == 1
+    _, *tries = saves
+    assert len(tries) == 2  # the vendor moved: tried again, and signed (its debarment is later)
+
+
+def test_clerks_recording_entries_while_the_year_closes_record_none_after_the_close(
+    ledger: Ledger, reopen: Callable[[], Ledger]
+) -> None:
+    """Real threads, two applications: every adjustment is stored before the close or refused."""
+    books = Books(ledger).ready()
+    closer = Books(reopen())
+    refused: list[str] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(5)
+
+    def clerk() -> None:
+        start.wait()
+        for n in range(15):
+            try:
+                books.run(
+                    RecordJournalEntry,
+                    kind=JournalKind.ADJUSTMENT,
+                    lines=(
+                        JournalLineInput(account="5510", debit=100 + n),
+                        JournalLineInput(account="1395", credit=100 + n),
+                    ),
+                    memo="감가상각",
+                    on=date(YEAR, 12, 31),
+                )
+            except DomainError as error:
+                refused.append(error.code)
+            except BaseException as error:  # reported below
+                errors.append(error)
+
+    threads = [threading.Thread(target=clerk) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    time.sleep(0.05)
+    closer.run(CloseFiscalYear, on=date(YEAR, 12, 31))
+    for thread in threads:
+        thread.join(60)
+    assert not errors
+    assert set(refused) <= {"year-closed"}
+    names = [n.topic.rpartition(":")[2] for n in ledger.recorder.select_notifications(1, 100_000)]
+    closed_at = names.index("FiscalYear.Closed")
+    assert "ManualJournal.Recorded" not in names[closed_at:]
+    assert names.count("ManualJournal.Recorded") + len(refused) == 60
