@@ -46,6 +46,36 @@ def just_before_the_save(ledger: Ledger, change: Callable[[], object], books: Bo
     return saves
 
 
+def adjustment(books: Books, amount: int) -> Any:
+    """A depreciation entry at the year's end (an adjustment: refused once the year is closed)."""
+    return books.run(
+        RecordJournalEntry,
+        kind=JournalKind.ADJUSTMENT,
+        lines=(
+            JournalLineInput(account="5510", debit=amount),
+            JournalLineInput(account="1395", credit=amount),
+        ),
+        memo="감가상각",
+        on=date(YEAR, 12, 31),
+    )
+
+
+def sign(books: Books, obligation_id: Any, vendor_id: Any) -> Any:
+    """A contract whose accounting date (10 March) a debarment from 1 March covers."""
+    return books.run(
+        SignContract,
+        obligation_id=obligation_id,
+        vendor_id=vendor_id,
+        amount=300_000,
+        method=ContractMethod.OPEN,
+        title="복지관 리모델링 공사",
+        department="복지정책과",
+        starts=date(YEAR, 3, 10),
+        ends=date(YEAR, 6, 30),
+        on=date(YEAR, 3, 10),
+    )
+
+
 def test_a_journal_entry_is_not_saved_after_a_year_close_it_did_not_see(
     ledger: Ledger, reopen: Callable[[], Ledger]
 ) -> None:
@@ -53,16 +83,7 @@ def test_a_journal_entry_is_not_saved_after_a_year_close_it_did_not_see(
     elsewhere = Books(reopen())
     saves = just_before_the_save(ledger, lambda: elsewhere.run(CloseFiscalYear, on=date(YEAR, 12, 31)), books)
     with pytest.raises(DomainError) as refused:
-        books.run(
-            RecordJournalEntry,
-            kind=JournalKind.ADJUSTMENT,
-            lines=(
-                JournalLineInput(account="5510", debit=100),
-                JournalLineInput(account="1395", credit=100),
-            ),
-            memo="감가상각",
-            on=date(YEAR, 12, 31),
-        )
+        adjustment(books, 100)
     assert refused.value.code == "year-closed"
     assert refused.value.numbers == {"org": SEOUL, "fiscal_year": YEAR}
     after_the_close, *tries = saves
@@ -90,18 +111,7 @@ def test_a_contract_is_not_signed_with_a_vendor_debarred_meanwhile(
         books,
     )
     with pytest.raises(DomainError) as refused:
-        books.run(
-            SignContract,
-            obligation_id=obligation_id,
-            vendor_id=vendor_id,
-            amount=300_000,
-            method=ContractMethod.OPEN,
-            title="복지관 리모델링 공사",
-            department="복지정책과",
-            starts=date(YEAR, 3, 10),
-            ends=date(YEAR, 6, 30),
-            on=date(YEAR, 3, 10),
-        )
+        sign(books, obligation_id, vendor_id)
     assert refused.value.code == "vendor-debarred"
     after_the_debarment, *tries = saves
     assert len(tries) == 1
@@ -128,18 +138,7 @@ def test_an_unrelated_change_meanwhile_costs_one_retry_and_nothing_else(
         ),
         books,
     )
-    signed = books.run(
-        SignContract,
-        obligation_id=obligation_id,
-        vendor_id=vendor_id,
-        amount=300_000,
-        method=ContractMethod.OPEN,
-        title="복지관 리모델링 공사",
-        department="복지정책과",
-        starts=date(YEAR, 3, 10),
-        ends=date(YEAR, 6, 30),
-        on=date(YEAR, 3, 10),
-    )
+    signed = sign(books, obligation_id, vendor_id)
     assert signed.version == 1
     _, *tries = saves
     assert len(tries) == 2  # the vendor moved: tried again, and signed (its debarment is later)
@@ -159,16 +158,7 @@ def test_clerks_recording_entries_while_the_year_closes_record_none_after_the_cl
         start.wait()
         for n in range(15):
             try:
-                books.run(
-                    RecordJournalEntry,
-                    kind=JournalKind.ADJUSTMENT,
-                    lines=(
-                        JournalLineInput(account="5510", debit=100 + n),
-                        JournalLineInput(account="1395", credit=100 + n),
-                    ),
-                    memo="감가상각",
-                    on=date(YEAR, 12, 31),
-                )
+                adjustment(books, 100 + n)
             except DomainError as error:
                 refused.append(error.code)
             except BaseException as error:  # reported below
