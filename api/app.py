@@ -7,6 +7,7 @@ from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from fastapi import FastAPI
+from starlette.types import Receive, Scope, Send
 
 from api import openapi, problems
 from api.command_fast_path import CommandFastPath
@@ -30,8 +31,27 @@ Clean Ledger (클린재정 원장): the ledger of a public body's budget, spendi
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
 
-def create_app(services: ApiServices, *, lifespan: Lifespan | None = None) -> FastAPI:
-    app = FastAPI(
+class LedgerApp(FastAPI):
+    """FastAPI, with plain commands answered before its middleware stack (api.command_fast_path):
+    the stack's layers (error handling, limits, the public cache) cost a tenth of a command's
+    CPU, and a command the fast path answers needs none of them. Everything else, and every
+    command it does not answer, goes through the stack as before."""
+
+    fast_path: CommandFastPath | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.fast_path is not None and scope["type"] == "http" and scope["method"] == "POST":
+            await self.fast_path(scope, receive, send)
+        else:
+            await super().__call__(scope, receive, send)
+
+    async def stack(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The whole FastAPI application: where the fast path hands what it does not answer."""
+        await super().__call__(scope, receive, send)
+
+
+def create_app(services: ApiServices, *, lifespan: Lifespan | None = None) -> LedgerApp:
+    app = LedgerApp(
         title="Clean Ledger API",
         version="1.0.0",
         description=API_DESCRIPTION,
@@ -46,9 +66,8 @@ def create_app(services: ApiServices, *, lifespan: Lifespan | None = None) -> Fa
     app.include_router(reports.build_router())
     app.include_router(audit.build_router())
     app.include_router(checkpoints.build_router())
-    # Starlette runs the middleware added last first: body limit, rate limit, the cache of public
-    # answers, then the commands' fast path.
-    app.add_middleware(CommandFastPath, services=services)
+    # Starlette runs the middleware added last first: body limit, rate limit, then the cache of
+    # public answers.
     app.add_middleware(
         PublicPageCache,
         state=projection_states(services.read_engine),
@@ -57,6 +76,8 @@ def create_app(services: ApiServices, *, lifespan: Lifespan | None = None) -> Fa
     )
     app.add_middleware(PublicRateLimit, per_minute=services.limits.public_requests_per_minute)
     app.add_middleware(BodySizeLimit, max_bytes=services.limits.max_body_bytes)
+
+    app.fast_path = CommandFastPath(app.stack, services, max_body_bytes=services.limits.max_body_bytes)
 
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, Any]:

@@ -1,5 +1,9 @@
 """Commands that need none of FastAPI's per-request machinery are answered without it.
 
+It runs before the application's middleware (``api.app.LedgerApp``), so it enforces the body
+limit itself: a body of unknown length or over ``max_body_bytes`` goes to the application,
+whose ``BodySizeLimit`` answers 413.
+
 FastAPI resolves a command's route and its dependencies (services, principal, role check,
 headers, path parameters, body) on every request. Under load that machinery cost about twice
 the command itself (a py-spy profile of a server worker under ``bench.http``: the route's
@@ -61,9 +65,19 @@ def _parameter(name: str, value: str) -> Any:
 class CommandFastPath:
     """Answer plain command requests directly; pass everything else to ``app``."""
 
-    def __init__(self, app: ASGIApp, services: ApiServices, routes: Iterable[CommandRoute] = ROUTES) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        services: ApiServices,
+        routes: Iterable[CommandRoute] = ROUTES,
+        *,
+        max_body_bytes: int = 1_000_000,
+    ) -> None:
         self.app = app
         self.services = services
+        #: A body it may read itself; a larger one, or one of unknown length, goes to ``app``
+        #: (whose size limit refuses it).
+        self.max_body_bytes = max_body_bytes
         self._by_length: dict[int, list[_Route]] = {}
         for route in routes:
             segments = tuple(f"{PREFIX}{route.path}".strip("/").split("/"))
@@ -99,6 +113,10 @@ class CommandFastPath:
             return
         candidate, parameters = matched
         headers = _headers(scope)
+        length = headers.get("content-length", "")
+        if not length.isdigit() or int(length) > self.max_body_bytes:
+            await self.app(scope, receive, send)
+            return
         principal = self._principal(headers)
         if principal is None or not principal.may(parameters["org"], COMMAND_ROLES[candidate.route.command]):
             await self.app(scope, receive, send)  # 401 or 403, before the body is read

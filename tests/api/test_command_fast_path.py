@@ -13,10 +13,9 @@ from tests.api.test_commands import CODE, Y, _appropriate, _setup
 
 
 def fast_path(client: TestClient) -> CommandFastPath:
-    layer: Any = client.app.middleware_stack  # type: ignore[attr-defined]
-    while not isinstance(layer, CommandFastPath):
-        layer = layer.app
-    return layer
+    found = getattr(client.app, "fast_path", None)
+    assert isinstance(found, CommandFastPath)
+    return found
 
 
 def _line(client: TestClient, headers: dict[str, str], stat: str) -> Any:
@@ -97,6 +96,7 @@ def test_requests_the_fast_path_does_not_judge_reach_the_route(client: TestClien
         (client.post(f"{old_year}/budget-lines", json=good, headers=keys["budget"]), 422),
         (client.post(f"{Y}/budget-lines/not-a-uuid/allocations", json=good, headers=keys["budget"]), 422),
         (client.post(f"{Y}/budget-lines", json=good, headers={"Authorization": "Bearer clk_nope"}), 401),
+        (client.post(f"{Y}/budget-lines", content=b"x" * 1_000_001, headers=keys["budget"]), 413),
     ]
     for answer, status in refusals:
         assert answer.status_code == status, answer.text
