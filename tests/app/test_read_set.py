@@ -178,3 +178,20 @@ def test_clerks_recording_entries_while_the_year_closes_record_none_after_the_cl
     closed_at = names.index("FiscalYear.Closed")
     assert "ManualJournal.Recorded" not in names[closed_at:]
     assert names.count("ManualJournal.Recorded") + len(refused) == 60
+
+
+def test_a_year_closed_by_another_process_refuses_entries_here_though_this_cache_held_it_open(
+    ledger: Ledger, reopen: Callable[[], Ledger]
+) -> None:
+    """This application cached the year open; another closed it. Entries here are refused."""
+    books = Books(ledger).ready()
+    adjustment(books, 100)  # the year is now in this application's cache, open
+    Books(reopen()).run(CloseFiscalYear, on=date(YEAR, 12, 31))
+    before = books.log_size()
+    with pytest.raises(DomainError) as refused:
+        adjustment(books, 200)
+    assert refused.value.code == "year-closed"
+    assert books.log_size() == before
+    with pytest.raises(DomainError) as again:
+        adjustment(books, 300)
+    assert again.value.code == "year-closed"
