@@ -50,8 +50,9 @@ C = TypeVar("C", bound=Command)
 
 
 def _command(cls: type[C], **fields: Any) -> C:
-    return cls(command_id=uuid.uuid4(), org=ORG, fiscal_year=YEAR, accounting_date=ON,
-               actor="bench", **fields)
+    return cls(
+        command_id=uuid.uuid4(), org=ORG, fiscal_year=YEAR, accounting_date=ON, actor="bench", **fields
+    )
 
 
 def prepare(config: StoreConfig, lines: int) -> list[UUID]:
@@ -61,10 +62,14 @@ def prepare(config: StoreConfig, lines: int) -> list[UUID]:
         ledger.handle(_command(OpenFiscalYear))
         ids = []
         for n in range(lines):
-            line = ledger.handle(_command(
-                Appropriate, budget_code=f"100-080-081-1001-2001-{3000 + n}-201-01",
-                title=f"벤치마크 사업 {n}", amount=10**15,
-            ))
+            line = ledger.handle(
+                _command(
+                    Appropriate,
+                    budget_code=f"100-080-081-1001-2001-{3000 + n}-201-01",
+                    title=f"벤치마크 사업 {n}",
+                    amount=10**15,
+                )
+            )
             ledger.handle(_command(Allocate, line_id=line.aggregate_id, quarter=1, amount=10**15))
             ids.append(line.aggregate_id)
         return ids
@@ -89,9 +94,14 @@ def _obligate_worker(job: Job) -> int:
             time.sleep(0.001)
         done, stop = 0, job.start_at + job.seconds
         while time.time() < stop:
-            ledger.obligate(_command(
-                Obligate, line_id=random.choice(job.line_ids), amount=1_000, description="bench",
-            ))
+            ledger.obligate(
+                _command(
+                    Obligate,
+                    line_id=random.choice(job.line_ids),
+                    amount=1_000,
+                    description="bench",
+                )
+            )
             done += 1
         return done
     finally:
@@ -106,8 +116,13 @@ class Thing(Aggregate):
 def stock_application(config: StoreConfig) -> Application[UUID]:
     """Stock eventsourcing: its own JSON mapper, its locking insert, no cache, no receipts."""
     env = environment(config)
-    for ours in ("MAPPER_TOPIC", "AGGREGATE_CACHE_MAXSIZE", "AGGREGATE_CACHE_FASTFORWARD",
-                 "POSTGRES_ENABLE_DB_FUNCTIONS", "APPLICATION_RECORDER_TOPIC"):
+    for ours in (
+        "MAPPER_TOPIC",
+        "AGGREGATE_CACHE_MAXSIZE",
+        "AGGREGATE_CACHE_FASTFORWARD",
+        "POSTGRES_ENABLE_DB_FUNCTIONS",
+        "APPLICATION_RECORDER_TOPIC",
+    ):
         env.pop(ours, None)
     with schema_creation_lock(config):  # the library's start-up DDL is not concurrency-safe
         return Application(env=env)
@@ -127,8 +142,9 @@ def _stock_worker(job: Job) -> int:
         app.close()
 
 
-def run_workers(worker: object, config: StoreConfig, line_ids: list[UUID], workers: int,
-                seconds: float) -> float:
+def run_workers(
+    worker: object, config: StoreConfig, line_ids: list[UUID], workers: int, seconds: float
+) -> float:
     start_at = time.time() + 2.0  # every process connected and warm before the clock starts
     job = Job(config, line_ids, seconds, start_at)
     with multiprocessing.get_context("spawn").Pool(workers) as pool:
@@ -170,8 +186,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--skip-history", action="store_true",
-                        help="skip the 100 000-event line comparison")
+    parser.add_argument("--skip-history", action="store_true", help="skip the 100 000-event line comparison")
     args = parser.parse_args(argv)
 
     with scratch_store(args.database_url, "cmd") as config:
@@ -182,18 +197,26 @@ def main(argv: list[str] | None = None) -> None:
         baseline = run_workers(_stock_worker, config, [], args.workers, args.seconds)
     if not args.skip_history:
         rates = measure_history(args.database_url, args.seconds)
-        print(json.dumps({
-            "metric": "line_history_commands_per_s",
-            "fresh_line": round(rates["fresh"], 1),
-            "line_with_100000_events": round(rates["history"], 1),
-            "slowdown": round(rates["fresh"] / rates["history"], 3),
-        }))
-    print(json.dumps({
-        "metric": "commands_per_s",
-        "value": round(value, 1),
-        "baseline": round(baseline, 1),
-        "ratio": round(value / baseline, 3),
-    }))
+        print(
+            json.dumps(
+                {
+                    "metric": "line_history_commands_per_s",
+                    "fresh_line": round(rates["fresh"], 1),
+                    "line_with_100000_events": round(rates["history"], 1),
+                    "slowdown": round(rates["fresh"] / rates["history"], 3),
+                }
+            )
+        )
+    print(
+        json.dumps(
+            {
+                "metric": "commands_per_s",
+                "value": round(value, 1),
+                "baseline": round(baseline, 1),
+                "ratio": round(value / baseline, 3),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -14,8 +14,9 @@ from commands.persistence import StoreConfig
 
 
 @contextlib.contextmanager
-def scratch_store(database_url: str, label: str, *, pool_size: int = 5,
-                  cache_size: int = 10_000) -> Iterator[StoreConfig]:
+def scratch_store(
+    database_url: str, label: str, *, pool_size: int = 5, cache_size: int = 10_000
+) -> Iterator[StoreConfig]:
     """A fresh store on the server or file ``database_url`` names, dropped afterwards."""
     if database_url.startswith(("postgresql://", "postgres://")):
         schema = f"bench_{label}_{uuid.uuid4().hex[:8]}"
@@ -23,8 +24,9 @@ def scratch_store(database_url: str, label: str, *, pool_size: int = 5,
         with psycopg.connect(base_url, autocommit=True) as conn:
             conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
         try:
-            yield StoreConfig(base_url, pool_size=pool_size, max_overflow=10, schema=schema,
-                              cache_size=cache_size)
+            yield StoreConfig(
+                base_url, pool_size=pool_size, max_overflow=10, schema=schema, cache_size=cache_size
+            )
         finally:
             with psycopg.connect(base_url, autocommit=True) as conn:
                 conn.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema)))
