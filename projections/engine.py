@@ -267,29 +267,21 @@ class ProjectionEngine:
         Returns how many log positions were applied (the largest count of the lanes).
         """
         if parallel and lanes.can_fork(self):
-            groups = lanes.split(self.projections)
+            groups = lanes.split(self._names)
             if len(groups) > 1:
-                return self._catch_up_in_lanes([[p.name for p in g] for g in groups], until, progress)
+                return self._catch_up_in_lanes(groups, until, progress)
         return self._catch_up(self._names, until, progress)
 
     def _catch_up_in_lanes(
         self, groups: list[list[str]], until: int | None, progress: Callable[[int, int], None] | None
     ) -> int:
         here, others = groups[0], groups[1:]
-        forked: list[lanes.Lane[int]] = []
+        works = [
+            functools.partial(ProjectionEngine._catch_up, names=names, until=until, progress=None)
+            for names in others
+        ]
         try:
-            with self._batch_lock:  # no batch of another thread is under way while children fork
-                for names in others:
-                    work = functools.partial(
-                        ProjectionEngine._catch_up, names=names, until=until, progress=None
-                    )
-                    forked.append(lanes.Lane(self, work))
-            done = self._catch_up(here, until, progress)
-            counts = [lane.result() for lane in forked]
-        except BaseException:
-            for lane in forked:
-                lane.stop()
-            raise
+            done, counts = lanes.side_by_side(self, works, lambda: self._catch_up(here, until, progress))
         finally:
             with self._batch_lock:  # the children moved these: this process's lookups are stale
                 for names in others:

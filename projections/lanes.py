@@ -31,12 +31,11 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection as Pipe
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from projections.base import Projection
-
 if TYPE_CHECKING:
     from projections.engine import ProjectionEngine
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 # What a forked child inherited and must keep alive but never use (see _in_child).
 _inherited: list[Any] = []
@@ -56,9 +55,29 @@ def can_fork(engine: ProjectionEngine) -> bool:
     )
 
 
-def split(projections: Sequence[Projection]) -> list[list[Projection]]:
-    """The lanes: one per projection. The first is this process's; each other is a forked one."""
-    return [[projection] for projection in projections]
+def split(items: Sequence[T]) -> list[list[T]]:
+    """The lanes of a group's projections (or of what stands for them): one each. The first is
+    this process's; each other is a forked one."""
+    return [[item] for item in items]
+
+
+def side_by_side(
+    engine: ProjectionEngine, works: Sequence[Callable[[ProjectionEngine], T]], here: Callable[[], R]
+) -> tuple[R, list[T]]:
+    """``here()`` in this process while each of ``works`` runs in a forked lane; what they
+    returned. If anything fails, the lanes still running are stopped (their open transactions
+    roll back) and the error is raised."""
+    forked: list[Lane[T]] = []
+    try:
+        with engine._batch_lock:  # no batch of another thread is under way while children fork
+            for work in works:
+                forked.append(Lane(engine, work))
+        mine = here()
+        return mine, [lane.result() for lane in forked]
+    except BaseException:
+        for lane in forked:
+            lane.stop()
+        raise
 
 
 class Lane(Generic[T]):

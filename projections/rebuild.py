@@ -169,28 +169,15 @@ def _fill_in_lanes(
     """Fill the new tables (:func:`_fill`), each projection's but the first in a forked lane
     if ``use_lanes``; sets each target's position. Returns how many log positions this process
     applied, and the position they reach."""
-    groups = [list(targets)]
-    if use_lanes:
-        by_projection = {id(t.projection): t for t in targets}
-        groups = [
-            [by_projection[id(p)] for p in lane] for lane in lanes.split([t.projection for t in targets])
-        ]
+    groups = lanes.split(targets) if use_lanes else [list(targets)]
     here, others = groups[0], groups[1:]
-    forked: list[tuple[list[_Target], lanes.Lane[int]]] = []
-    try:
-        with engine._batch_lock:
-            for group in others:
-                work = functools.partial(_fill_lane, targets=group, size=size, started=started)
-                forked.append((group, lanes.Lane(engine, work)))
-        position, done = _fill(engine, here, size, started, progress)
-        reached = [(group, lane.result()) for group, lane in forked]
-    except BaseException:
-        for _, lane in forked:
-            lane.stop()
-        raise
+    works = [functools.partial(_fill_lane, targets=group, size=size, started=started) for group in others]
+    (position, done), reached = lanes.side_by_side(
+        engine, works, lambda: _fill(engine, here, size, started, progress)
+    )
     for target in here:
         target.position = position
-    for group, at in reached:
+    for group, at in zip(others, reached, strict=True):
         for target in group:  # filled by a child: this process's instance has folded nothing
             target.position, target.continuing = at, False
     return done, position
