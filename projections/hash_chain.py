@@ -40,6 +40,7 @@ from psycopg.sql import SQL, Identifier
 from sqlalchemy import Connection, Table, select
 
 from projections.base import Envelope, EveryEvent, Projection, RowWriter
+from projections.source import connection_params
 from readmodels.integrity import (
     chain_checkpoints,
     chain_head,
@@ -193,7 +194,8 @@ class CanonicalLog:
             yield from self._stream_sqlite(after, chunk)
 
     def _stream_postgres(self, after: int, chunk: int) -> Iterator[list[tuple[int, bytes]]]:
-        with psycopg.connect(**self._connect_params()) as conn:
+        assert self._postgres is not None
+        with psycopg.connect(**connection_params(self._postgres)) as conn:
             conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             statement = self._render(conn, "all")
             with conn.cursor(name="cleanledger_verify", row_factory=tuple_row, binary=True) as cursor:
@@ -220,18 +222,6 @@ class CanonicalLog:
         if rendered is None:
             rendered = self._rendered[key] = (self._range if key == "range" else self._all).as_string(conn)
         return rendered
-
-    def _connect_params(self) -> dict[str, Any]:
-        """The recorder's connection parameters, for a connection of our own (not the pool's)."""
-        assert self._postgres is not None
-        pool = self._postgres.datastore.pool
-        kwargs = pool.kwargs() if callable(pool.kwargs) else pool.kwargs
-        wanted = {"dbname", "host", "port", "user", "password"}
-        params = {k: v for k, v in dict(kwargs or {}).items() if k in wanted}
-        get_password = getattr(pool, "get_password_func", None)
-        if callable(get_password):
-            params["password"] = get_password()
-        return params
 
 
 def _canonical_rows(rows: Sequence[tuple[int, str, int, str, bytes]]) -> list[tuple[int, bytes]]:

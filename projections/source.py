@@ -29,6 +29,18 @@ from projections.base import Envelope
 from projections.collector import collection_paused
 
 
+def connection_params(recorder: PostgresApplicationRecorder) -> dict[str, Any]:
+    """The recorder's connection parameters, for a connection of one's own (not the pool's)."""
+    pool = recorder.datastore.pool
+    kwargs = pool.kwargs() if callable(pool.kwargs) else pool.kwargs
+    wanted = {"dbname", "host", "port", "user", "password"}
+    params = {k: v for k, v in dict(kwargs or {}).items() if k in wanted}
+    get_password = getattr(pool, "get_password_func", None)
+    if callable(get_password):
+        params["password"] = get_password()
+    return params
+
+
 class Window(NamedTuple):
     """The handled events of the positions (after, upto] of the log."""
 
@@ -88,14 +100,7 @@ class EventSource:
         """A copy for a forked process: it connects anew with the recorder's parameters, and
         never touches the connections of the recorder's pool, which the parent owns."""
         copy = EventSource(self.recorder)
-        pool = self._postgres.datastore.pool
-        kwargs = pool.kwargs() if callable(pool.kwargs) else pool.kwargs
-        wanted = {"dbname", "host", "port", "user", "password"}
-        params = {k: v for k, v in dict(kwargs or {}).items() if k in wanted}
-        get_password = getattr(pool, "get_password_func", None)
-        if callable(get_password):
-            params["password"] = get_password()
-        copy._own_params = params
+        copy._own_params = connection_params(self._postgres)
         return copy
 
     def close(self) -> None:
