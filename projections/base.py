@@ -197,10 +197,7 @@ class RowWriter:
         summed = tuple(sorted({column for _, _, added in rows for column in added}))
         groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
         for key, puts, added in rows:
-            group = groups.get(tuple(puts))
-            if group is None:
-                group = groups[tuple(puts)] = []
-            group.append({**key, **puts, **added})
+            groups.setdefault(tuple(puts), []).append({**key, **puts, **added})
         for put, group in groups.items():
             if conn.dialect.name == "postgresql":
                 _json_upsert(conn, table, group, keys=keys, puts=put, summed=summed)
