@@ -22,14 +22,13 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from bench.eventload import load
-from bench.stores import scratch_store
+from bench.stores import scratch_reads, scratch_store
 from cleanledger.keys import Ed25519Signer
 from cleanledger.verify import verify_chain
 from commands.ledger import open_ledger
 from projections.engine import ProjectionEngine
 from projections.hash_chain import CanonicalLog
 from projections.registry import integrity_projections
-from readmodels.database import read_engine
 
 
 def measure_verify(
@@ -41,12 +40,8 @@ def measure_verify(
         if not quiet:
             print(text, end=end, file=sys.stderr, flush=True)
 
-    with scratch_store(database_url, "integrity") as config:
+    with scratch_store(database_url, "integrity") as config, scratch_reads(config) as reads:
         ledger = open_ledger(config)
-        if config.is_postgres:
-            reads = read_engine(config.database_url, schema=f"{config.schema}_read", writer=True)
-        else:
-            reads = read_engine(config.database_url, writer=True)
         try:
             started = time.perf_counter()
             loaded = load(ledger, events, progress=lambda n: say(f"\rloading {n:,} events", end=""))
@@ -71,10 +66,6 @@ def measure_verify(
                 "verify_events_per_s": round(report.rate, 1),
             }
         finally:
-            if config.is_postgres:
-                with reads.begin() as conn:
-                    conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{config.schema}_read" CASCADE')
-            reads.dispose()
             ledger.close()
 
 

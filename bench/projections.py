@@ -35,13 +35,12 @@ from eventsourcing.projection import ProjectionRunner
 from psycopg.sql import SQL, Identifier
 
 from bench.eventload import load
-from bench.stores import scratch_store
+from bench.stores import scratch_reads, scratch_store
 from commands.ledger import Ledger, open_ledger
 from commands.persistence import StoreConfig, environment
 from projections.engine import DEFAULT_BATCH, ProjectionEngine
 from projections.rebuild import rebuild
 from projections.registry import all_projections
-from readmodels.database import read_engine
 
 
 class StockLineView(PostgresTrackingRecorder):
@@ -112,17 +111,13 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
 
-    with scratch_store(args.database_url, "proj") as config:
+    with scratch_store(args.database_url, "proj") as config, scratch_reads(config) as reads:
         ledger = open_ledger(config)
         started = time.perf_counter()
         loaded = load(
             ledger, args.events, progress=lambda n: print(f"\rloading {n:,} events", end="", file=sys.stderr)
         )
         print(f"\rloaded {loaded:,} events in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-        if config.is_postgres:
-            reads = read_engine(config.database_url, schema=f"{config.schema}_read", writer=True)
-        else:
-            reads = read_engine(config.database_url, writer=True)
         engine = ProjectionEngine(ledger.recorder, reads, all_projections(), batch_size=args.batch_size)
         started = time.perf_counter()
         engine.catch_up(
@@ -143,10 +138,6 @@ def main(argv: list[str] | None = None) -> None:
             rebuild_seconds = time.perf_counter() - started
             print(f"\rrebuilt {loaded:,} events in {rebuild_seconds:.2f} s", file=sys.stderr)
         baseline = measure_stock(config, args.baseline_seconds) if config.is_postgres else None
-        if config.is_postgres:
-            with reads.begin() as conn:
-                conn.exec_driver_sql(f'DROP SCHEMA "{config.schema}_read" CASCADE')
-        reads.dispose()
         ledger.close()
     print(
         json.dumps(

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import psycopg
 from psycopg import sql
+from sqlalchemy import Engine
 
 from commands.persistence import StoreConfig
+from readmodels.database import read_engine
 
 
 @contextlib.contextmanager
@@ -38,3 +40,18 @@ def scratch_store(
     finally:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{scratch}{suffix}").unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def scratch_reads(config: StoreConfig) -> Iterator[Engine]:
+    """A writer engine for read models beside the scratch store ``config``: the same SQLite file,
+    or a schema of their own on PostgreSQL (``<schema>_read``), dropped afterwards."""
+    schema = f"{config.schema}_read" if config.is_postgres else None
+    engine = read_engine(config.database_url, schema=schema, writer=True)
+    try:
+        yield engine
+    finally:
+        if schema is not None:
+            with engine.begin() as conn:
+                conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+        engine.dispose()

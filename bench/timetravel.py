@@ -31,13 +31,12 @@ from datetime import date
 from typing import Any
 
 from bench.eventload import ORGS, YEAR, load
-from bench.stores import scratch_store
+from bench.stores import scratch_reads, scratch_store
 from commands.ledger import open_ledger
 from projections.engine import ProjectionEngine
 from projections.registry import all_projections
 from projections.replay import replay
 from readmodels import statements
-from readmodels.database import read_engine
 
 DATES = (date(YEAR, 3, 31), date(YEAR, 6, 30), date(YEAR, 9, 30), date(YEAR, 12, 31))
 
@@ -110,12 +109,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-verify", action="store_true", help="skip the hash chain and its verification")
     args = parser.parse_args(argv)
 
-    with scratch_store(args.database_url, "tt") as config:
+    with scratch_store(args.database_url, "tt") as config, scratch_reads(config) as reads:
         ledger = open_ledger(config)
-        if config.is_postgres:
-            reads = read_engine(config.database_url, schema=f"{config.schema}_read", writer=True)
-        else:
-            reads = read_engine(config.database_url, writer=True)
         try:
             started = time.perf_counter()
             loaded = load(ledger, args.events, progress=lambda n: say(f"\rloading {n:,} events", end=""))
@@ -130,10 +125,6 @@ def main(argv: list[str] | None = None) -> None:
             rate, _, _ = known_at(ledger, reads, head)
             verify = None if args.no_verify else verify_rate(ledger, reads)
         finally:
-            if config.is_postgres:
-                with reads.begin() as conn:
-                    conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{config.schema}_read" CASCADE')
-            reads.dispose()
             ledger.close()
     print(
         json.dumps(
