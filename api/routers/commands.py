@@ -9,6 +9,7 @@ position, which a client passes as ``min_position`` to read its own write.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 from collections.abc import Awaitable, Callable
@@ -278,8 +279,10 @@ def path_parameters(path: str) -> list[str]:
     return re.findall(r"{(\w+)}", path)
 
 
+@functools.cache
 def request_model(route: CommandRoute) -> type[BaseModel]:
-    """The command's fields less those the path, headers and key supply."""
+    """The command's fields less those the path, headers and key supply (one class per route:
+    the route and the fast path validate with the same)."""
     skipped = _FROM_REQUEST | set(path_parameters(route.path))
     fields: dict[str, Any] = {
         name: (field.annotation, field)
