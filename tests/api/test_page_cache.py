@@ -8,9 +8,11 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import ValidationError
 from starlette.types import Message, Receive, Scope, Send
 
 from api.page_cache import PublicPageCache
+from cleanledger.settings import Settings
 from cleanledger.wiring import Service
 from commands.messages.spending import DraftRequisition
 from commands.persistence import StoreConfig
@@ -212,7 +214,7 @@ def test_the_service_serves_a_page_again_and_a_read_your_write_still_sees_the_wr
     books = Books(service.ledger).ready()
     line_id = books.line(amount=1_000_000, allocate={1: 500_000})
     head = service.ledger.recorder.max_notification_id()
-    params = {"org": books.org, "year": books.year}
+    params: dict[str, Any] = {"org": books.org, "year": books.year}
     before = client.get(f"{P}/requisitions", params={**params, "min_position": head}).json()
     first = client.get(f"{P}/requisitions", params=params)
     second = client.get(f"{P}/requisitions", params=params)
@@ -225,3 +227,11 @@ def test_the_service_serves_a_page_again_and_a_read_your_write_still_sees_the_wr
     assert [r["title"] for r in mine["items"]] == ["방금 올린 품의"]
     # Without min_position a reader may get the kept page until the interval passes (60 s here).
     assert client.get(f"{P}/requisitions", params=params).json() == before
+
+
+@pytest.mark.parametrize(
+    "bad", [{"public_cache_seconds": -0.1}, {"public_cache_seconds": 61}, {"public_cache_entries": -1}]
+)
+def test_a_cache_setting_out_of_range_is_refused(bad: dict[str, Any]) -> None:
+    with pytest.raises(ValidationError):
+        Settings(_env_file=None, **bad)

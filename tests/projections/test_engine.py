@@ -18,6 +18,7 @@ from projections.engine import ProjectionEngine
 from projections.erp import BalancesProjection
 from projections.general_ledger import GeneralLedgerProjection
 from projections.registry import all_projections
+from projections.source import EventSource
 from readmodels.erp import line_balances, obligation_balances
 from tests.app.books import Books
 from tests.app.test_state_machine import fold_line
@@ -200,7 +201,7 @@ def test_a_follower_that_lingers_applies_a_stream_of_commands_in_fewer_batches(
             applied.append(moved)
         return moved
 
-    engine.run_batch = counting  # type: ignore[method-assign]
+    engine.run_batch = counting  # type: ignore[method-assign,assignment]
     stop = threading.Event()
     follower = threading.Thread(
         target=engine.follow, args=(stop,), kwargs={"idle_seconds": 0.01, "linger_seconds": 0.5}
@@ -221,3 +222,26 @@ def test_a_follower_that_lingers_applies_a_stream_of_commands_in_fewer_batches(
     assert engine.position() == engine.head()
     assert len(applied) == 2  # the first command, then the three that came while it lingered
     assert line_rows(read_db)[str(line_id)]["obligated"] == 10_000
+
+
+def test_a_window_holds_only_the_named_events_and_ends_at_the_head_or_the_limit(
+    books: Books, ledger: Ledger
+) -> None:
+    line_id = books.line(amount=5_000_000, allocate={1: 1_000_000})
+    books.run(AmendBudget, line_id=line_id, change=-100_000, reference="감액")
+    for n in range(3):
+        books.obligate(line_id, 1_000 + n)
+    source = EventSource(ledger.recorder)
+    head = source.head()
+    everything = source.window(0, 10_000)
+    assert [e.position for e in everything.events] == list(range(1, head + 1))
+    assert everything.upto == head
+    amended = source.window(0, 10_000, {"BudgetLine.Amended"})
+    assert [e.name for e in amended.events] == ["BudgetLine.Amended"]
+    assert amended.upto == head  # every position to the head was looked at
+    first = source.window(0, 3, {"BudgetLine.Amended"})
+    assert first.upto == 3  # a window of three positions, whatever it holds
+    assert all(e.position <= 3 for e in first.events)
+    assert source.window(head, 10, {"BudgetLine.Amended"}) == ([], head)  # nothing new
+    cut = source.window(0, 10_000, {"BudgetLine.Obligated"}, until=head - 1)
+    assert cut.upto == head - 1 and all(e.position <= head - 1 for e in cut.events)
