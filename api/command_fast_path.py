@@ -31,14 +31,25 @@ from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.accounts import Principal
 from api.deps import IDEMPOTENCY_KEY_LENGTH, IF_MATCH_LENGTH
 from api.problems import ApiProblem, domain_problem, unexpected_problem
 from api.roles import COMMAND_ROLES
-from api.routers.commands import PREFIX, ROUTES, CommandRoute, accepted, command_of, request_model
+from api.routers.commands import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    ORG_PATTERN,
+    PREFIX,
+    ROUTES,
+    CommandRoute,
+    accepted,
+    command_of,
+    request_model,
+)
 from api.services import ApiServices
 from domain.errors import DomainError
 
-_ORG = re.compile(r"\d{7}")
+_ORG = re.compile(ORG_PATTERN)
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
@@ -58,7 +69,7 @@ def _parameter(name: str, value: str) -> Any:
         if not value.isdigit() or len(value) != 4:
             return None
         year = int(value)
-        return year if 1900 <= year <= 2999 else None
+        return year if FIRST_YEAR <= year <= LAST_YEAR else None
     return UUID(value) if _UUID.fullmatch(value) else None
 
 
@@ -156,7 +167,7 @@ class CommandFastPath:
         await send({"type": "http.response.start", "status": 201, "headers": raw})
         await send({"type": "http.response.body", "body": content})
 
-    def _principal(self, headers: dict[str, str]) -> Any:
+    def _principal(self, headers: dict[str, str]) -> Principal | None:
         """The key's user if the key cache knows it (a miss or a bad key: the route decides)."""
         presented = headers.get("x-api-key")
         authorization = headers.get("authorization")

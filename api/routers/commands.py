@@ -37,10 +37,16 @@ _FROM_REQUEST = frozenset({"command_id", "org", "fiscal_year", "actor", "expecte
 _IDEMPOTENCY_NAMESPACE = uuid5(NAMESPACE_URL, "https://cleanledger/idempotency-key")
 _ENTITY_TAG = re.compile(r'^(?:W/)?"?(\d{1,18})"?$')
 
+#: What a path's organisation code and fiscal year must be (the fast path checks the same).
+ORG_PATTERN = r"^\d{7}$"
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
 OrgPath = Annotated[
-    str, Path(pattern=r"^\d{7}$", description="Seven-digit organisation code", examples=["6110000"])
+    str, Path(pattern=ORG_PATTERN, description="Seven-digit organisation code", examples=["6110000"])
 ]
-YearPath = Annotated[int, Path(ge=1900, le=2999, description="Fiscal year (회계연도)", examples=[2026])]
+YearPath = Annotated[
+    int, Path(ge=FIRST_YEAR, le=LAST_YEAR, description="Fiscal year (회계연도)", examples=[2026])
+]
 
 
 @dataclass(frozen=True)
