@@ -28,6 +28,8 @@ HTTP_PROBLEMS: dict[str, tuple[int, str]] = {
     "too-many-requests": (429, "Too many requests"),
     "position-not-recorded": (422, "No event has been recorded at that position"),
     "not-yet-projected": (503, "The views have not reached the requested position yet"),
+    "known-at-unavailable": (503, "Time travel is not available"),
+    "known-at-busy": (503, "Time travel is busy"),
     "not-found": (404, "No such resource"),
     "method-not-allowed": (405, "Method not allowed"),
 }

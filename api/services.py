@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from sqlalchemy import Connection, Engine
 
 from api.accounts import AccountStore
+from api.replay_gate import ReplayGate
 from commands.ledger import Ledger
 
 #: ``wait(position, timeout_s)``: True once every projection has applied the log up to
@@ -48,6 +49,8 @@ class Limits:
     public_cache_seconds: float = 0.5
     #: Public answers kept in memory per process (0: no cache).
     public_cache_entries: int = 4_096
+    #: "Known at" replays run at once per process; more are refused with 503 (api.replay_gate).
+    known_at_replays: int = 2
 
 
 @dataclass(frozen=True)
@@ -61,3 +64,8 @@ class ApiServices:
     after_command: Callable[[], None] = lambda: None
     #: Reports "as known at" a moment replay the log prefix through this (None: refused).
     replay: Replayer | None = None
+    #: Bounds the replays running at once to ``limits.known_at_replays``.
+    replay_gate: ReplayGate = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "replay_gate", ReplayGate(self.limits.known_at_replays))

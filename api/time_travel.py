@@ -62,7 +62,7 @@ def at_position(services: ApiServices, kind: str, position: int, compute: Callab
         raise ApiProblem(
             503, "known-at-unavailable", "Time travel is not available", "This service has no replay."
         )
-    with services.replay(kind) as session:
+    with services.replay_gate.slot(), services.replay(kind) as session:
         session.advance(position)
         with session.connect() as replayed:
             return compute(replayed)

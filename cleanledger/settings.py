@@ -49,6 +49,13 @@ class Settings(BaseSettings):
     public_cache_entries: int = Field(
         default=4_096, ge=0, description="Public JSON answers kept in memory per process (0: no cache)"
     )
+    known_at_replays: int = Field(
+        default=2,
+        ge=1,
+        le=64,
+        description="Reports as known at a moment (replays of the log) run at once per server process; "
+        "more are refused with 503 and Retry-After",
+    )
 
     signing_key: str | None = Field(
         default=None,

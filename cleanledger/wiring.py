@@ -166,6 +166,7 @@ class Service:
                 public_requests_per_minute=settings.public_requests_per_minute,
                 public_cache_seconds=settings.public_cache_seconds,
                 public_cache_entries=settings.public_cache_entries,
+                known_at_replays=settings.known_at_replays,
             ),
             after_command=self._poke,
             replay=replayer(self.ledger, read),

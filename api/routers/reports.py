@@ -498,7 +498,8 @@ def build_router() -> APIRouter:
             raise ApiProblem(
                 503, "known-at-unavailable", "Time travel is not available", "This service has no replay."
             )
-        return compute_diff(services.ledger, services.replay, spec, name, before_at, after_at)
+        with services.replay_gate.slot():
+            return compute_diff(services.ledger, services.replay, spec, name, before_at, after_at)
 
     return router
 
