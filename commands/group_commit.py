@@ -78,6 +78,12 @@ class GroupCommit(Generic[Item, Result]):
                     self._writing = False
                     self._changed.notify_all()
 
+    @property
+    def queued(self) -> int:
+        """Saves waiting for the next batch (not those being written)."""
+        with self._changed:
+            return len(self._queue)
+
     def _write(self, batch: list[_Slot[Item, Result]]) -> None:
         try:
             outcomes: Sequence[Result | BaseException] = self._write_batch([slot.item for slot in batch])

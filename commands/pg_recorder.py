@@ -112,6 +112,11 @@ class LockedFunctionRecorder(PostgresApplicationRecorder):
             self.write_saves, max_batch=self.max_batch
         )
 
+    @property
+    def queued_saves(self) -> int:
+        """Saves of this process waiting for the write in progress to end."""
+        return self._group_commit.queued
+
     def _render(self, key: object, statement: Composable) -> str:
         rendered = self._rendered.get(key)
         if rendered is None:

@@ -159,7 +159,7 @@ def test_commands_issued_while_a_save_waits_are_committed_together(pg_ledger: Le
         for clerk in clerks:
             clerk.start()
         deadline = time.monotonic() + 10
-        while len(recorder._group_commit._queue) < 7 and time.monotonic() < deadline:
+        while recorder.queued_saves < 7 and time.monotonic() < deadline:
             time.sleep(0.005)
         blocker.rollback()  # releases the lock
         for clerk in clerks:
@@ -209,3 +209,64 @@ def test_opening_a_store_made_before_group_commit_drops_its_one_save_function() 
         assert f"cleanledger_append_{table}" in names
     finally:
         schema.drop()
+
+
+def waiting_batch_backend(schema: str, exclude: set[int]) -> int:
+    """The backend running this store's append function, stopped at the table lock."""
+    deadline = time.monotonic() + 10
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        while time.monotonic() < deadline:
+            row = conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                "AND query LIKE %s AND NOT pid = ANY(%s) LIMIT 1",
+                (f"%{schema}%cleanledger_append%", list(exclude)),
+            ).fetchone()
+            if row is not None:
+                return int(row[0])
+            time.sleep(0.01)
+    raise AssertionError("no append waiting at the lock")
+
+
+def test_batches_whose_connection_is_killed_are_written_once_on_retry(pg_ledger: Ledger) -> None:
+    """The server kills the backend of a waiting save, then of the batch of seven queued behind
+    it: every command is retried on a new connection and recorded exactly once."""
+    books = Books(pg_ledger).ready()
+    lines = [books.line(amount=10**9, allocate={1: 10**9}) for _ in range(8)]
+    recorder = recorder_of(pg_ledger)
+    schema = recorder.datastore.schema
+    table = sql.Identifier(schema, recorder.events_table_name)
+    results: list[Any] = []
+    errors: list[BaseException] = []
+
+    def obligate(line: Any) -> None:
+        try:
+            results.append(books.run(Obligate, line_id=line, amount=1_000, description="재시도"))
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    with psycopg.connect(POSTGRES_URL) as blocker:
+        blocker.execute(sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(table))
+        clerks = [threading.Thread(target=obligate, args=(line,)) for line in lines]
+        clerks[0].start()
+        killed = {waiting_batch_backend(schema, {blocker.info.backend_pid})}
+        for clerk in clerks[1:]:
+            clerk.start()
+        deadline = time.monotonic() + 10
+        while recorder.queued_saves < 7 and time.monotonic() < deadline:
+            time.sleep(0.005)
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (next(iter(killed)),))
+            # The next writer takes the seven queued saves and waits at the lock in turn.
+            second = waiting_batch_backend(schema, {blocker.info.backend_pid, *killed})
+            admin.execute("SELECT pg_terminate_backend(%s)", (second,))
+        time.sleep(0.05)
+        blocker.rollback()  # releases the lock
+        for clerk in clerks:
+            clerk.join(60)
+    assert not errors
+    assert len(results) == 8
+    obligations = [
+        n for n in recorder.select_notifications(1, 10_000) if n.topic.endswith("Obligation.Created")
+    ]
+    assert len(obligations) == 8  # none lost, none twice
+    assert len({r.position for r in results}) == 8

@@ -59,7 +59,7 @@ def queue_behind_a_held_write(
     queued: dict[str, object] = {}
     submitter = threading.Thread(target=lambda: queued.update(submit_all(group, items)))
     submitter.start()
-    while len(group._queue) < len(items):  # every thread is queued behind the held write
+    while group.queued < len(items):  # every thread is queued behind the held write
         threading.Event().wait(0.001)
     writer.hold_first.set()
     leader.join(10)
