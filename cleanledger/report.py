@@ -19,7 +19,6 @@ TO`` shows what changed between two such moments, line by line, and the events t
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -35,7 +34,8 @@ from commands import timeline
 from commands.ledger import Ledger
 from domain.errors import InvalidInput
 from projections.replay import replay
-from readmodels import statements
+from readmodels import report_exports, statements
+from readmodels.statements import BalanceSheet, BudgetActual, IncomeStatement, TrialBalance
 
 Row = Sequence[object]
 
@@ -53,7 +53,7 @@ def report(ledger: Ledger, args: argparse.Namespace) -> int:
                 session.advance(position, bar.update)
                 bar.update(position, position, final=True)
                 with session.connect() as conn:
-                    header, rows, totals = _statement(conn, args)
+                    statement = _statement(conn, args)
         finally:
             read.dispose()
     else:
@@ -61,73 +61,87 @@ def report(ledger: Ledger, args: argparse.Namespace) -> int:
         try:
             engine.catch_up()
             with engine.engine.connect() as conn:
-                header, rows, totals = _statement(conn, args)
+                statement = _statement(conn, args)
         finally:
             engine.engine.dispose()
     if args.csv:
-        writer = csv.writer(sys.stdout, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
+        # The very file the API's ?format=csv answers: same columns, UTF-8 with a BOM for
+        # spreadsheets, formula-like text neutralised.
+        data = _csv_table(statement).to_bytes()
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return 0
-    _print_table(header, [*rows, *totals])
+    _print_table(*_terminal_table(statement))
     return 0
 
 
-def _statement(conn: Connection, args: argparse.Namespace) -> tuple[Row, list[Row], list[Row]]:
+Statement = TrialBalance | IncomeStatement | BalanceSheet | list[BudgetActual]
+
+
+def _statement(conn: Connection, args: argparse.Namespace) -> Statement:
     org: str = args.org
     if args.name == "trial-balance":
-        tb = statements.trial_balance(conn, org, _required(args.as_of, "--as-of"), args.start)
-        header: Row = ("account", "name", "opening", "debit", "credit", "closing")
-        rows: list[Row] = [(a.account, a.name_ko, a.opening, a.debit, a.credit, a.closing) for a in tb.lines]
-        return header, rows, [("", "합계 total", "", tb.total_debit, tb.total_credit, "")]
+        return statements.trial_balance(conn, org, _required(args.as_of, "--as-of"), args.start)
     if args.name == "income-statement":
-        inc = statements.income_statement(
+        return statements.income_statement(
             conn, org, _required(args.start, "--start"), _required(args.end, "--end")
         )
-        header = ("section", "account", "name", "amount")
+    if args.name == "balance-sheet":
+        return statements.balance_sheet(conn, org, _required(args.as_of, "--as-of"))
+    year = args.year if args.year is not None else _required(args.as_of, "--year").year
+    return statements.budget_vs_actual(conn, org, year, args.as_of)
+
+
+def _csv_table(statement: Statement) -> report_exports.CsvTable:
+    if isinstance(statement, TrialBalance):
+        return report_exports.trial_balance_table(statement)
+    if isinstance(statement, IncomeStatement):
+        return report_exports.income_statement_table(statement)
+    if isinstance(statement, BalanceSheet):
+        return report_exports.balance_sheet_table(statement)
+    return report_exports.budget_vs_actual_table(statement)
+
+
+def _terminal_table(statement: Statement) -> tuple[Row, list[Row]]:
+    """The statement for reading on a terminal: Korean names, and its totals at the foot."""
+    if isinstance(statement, TrialBalance):
+        tb = statement
+        rows: list[Row] = [(a.account, a.name_ko, a.opening, a.debit, a.credit, a.closing) for a in tb.lines]
+        rows.append(("", "합계 total", "", tb.total_debit, tb.total_credit, ""))
+        return ("account", "name", "opening", "debit", "credit", "closing"), rows
+    if isinstance(statement, IncomeStatement):
+        inc = statement
         rows = [("revenue", x.account, x.name_ko, x.amount) for x in inc.revenue]
         rows += [("expenses", x.account, x.name_ko, x.amount) for x in inc.expenses]
-        totals: list[Row] = [
+        rows += [
             ("", "", "수익 합계 total revenue", inc.total_revenue),
             ("", "", "비용 합계 total expenses", inc.total_expenses),
             ("", "", "재정운영결과 surplus", inc.surplus),
         ]
-        return header, rows, totals
-    if args.name == "balance-sheet":
-        bs = statements.balance_sheet(conn, org, _required(args.as_of, "--as-of"))
-        header = ("section", "account", "name", "amount")
+        return ("section", "account", "name", "amount"), rows
+    if isinstance(statement, BalanceSheet):
+        bs = statement
         rows = [("assets", x.account, x.name_ko, x.amount) for x in bs.assets]
         rows += [("liabilities", x.account, x.name_ko, x.amount) for x in bs.liabilities]
         rows += [("net assets", x.account, x.name_ko, x.amount) for x in bs.net_assets]
-        totals = [
+        # The surplus not yet closed into net assets: without it the sheet would not balance.
+        rows.append(("net assets", "", report_exports.SURPLUS_NAME_KO, bs.accumulated_surplus))
+        rows += [
             ("", "", "자산 total assets", bs.total_assets),
             ("", "", "부채 total liabilities", bs.total_liabilities),
             ("", "", "순자산 total net assets", bs.total_net_assets),
         ]
-        return header, rows, totals
-    year = args.year if args.year is not None else _required(args.as_of, "--year").year
-    lines = statements.budget_vs_actual(conn, org, year, args.as_of)
-    header = ("code", "title", "budget", "allocated", "obligated", "paid", "remaining", "rate %")
+        return ("section", "account", "name", "amount"), rows
+    lines = statement
     rows = [
         (b.code, b.title, b.current_budget, b.allocated, b.obligated, b.paid, b.remaining, b.execution_rate)
         for b in lines
     ]
-    return (
-        header,
-        rows,
-        [
-            (
-                "",
-                "합계 total",
-                sum(b.current_budget for b in lines),
-                "",
-                "",
-                sum(b.paid for b in lines),
-                "",
-                "",
-            )
-        ],
+    rows.append(
+        ("", "합계 total", sum(b.current_budget for b in lines), "", "", sum(b.paid for b in lines), "", "")
     )
+    return ("code", "title", "budget", "allocated", "obligated", "paid", "remaining", "rate %"), rows
 
 
 def _kind(args: argparse.Namespace) -> str:
@@ -223,7 +237,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p_report.add_argument("--start", type=date.fromisoformat, help="period start (YYYY-MM-DD)")
     p_report.add_argument("--end", type=date.fromisoformat, help="period end (YYYY-MM-DD)")
     p_report.add_argument("--year", type=int, help="fiscal year (budget-vs-actual)")
-    p_report.add_argument("--csv", action="store_true", help="CSV on stdout instead of a table")
+    p_report.add_argument(
+        "--csv",
+        action="store_true",
+        help="CSV on stdout instead of a table: the file the API's ?format=csv gives (UTF-8 with a BOM)",
+    )
     p_report.add_argument(
         "--known-at",
         metavar="T|POSITION",

@@ -40,7 +40,7 @@ def test_known_at_shows_the_report_of_then_and_diff_names_the_backdated_entry(
             == 0
         )
         out = capsys.readouterr()
-        rows = {row["account"]: row for row in csv.DictReader(io.StringIO(out.out))}
+        rows = {row["account"]: row for row in csv.DictReader(io.StringIO(out.out.removeprefix("\ufeff")))}
         if extra:
             assert "replaying to position" in out.err and "took" in out.err
         return int(rows[CASH]["closing"])

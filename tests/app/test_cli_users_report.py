@@ -8,12 +8,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from api.accounts import AccountStore
 from cleanledger.cli import main
 from cleanledger.settings import Settings
-from cleanledger.wiring import build_ledger, build_read_engine
-from tests.app.books import Books
+from cleanledger.wiring import Service, build_ledger, build_read_engine
+from readmodels.report_exports import SURPLUS_NAME_KO
+from tests.api.test_reports import R, record_year
+from tests.app.books import SEOUL, Books
 from tests.conftest import POSTGRES_URL, PostgresSchema, require_postgres
 
 
@@ -69,7 +72,62 @@ def test_report_prints_the_budget_vs_actual_and_a_balanced_trial_balance_as_csv(
         ledger.close()
     capsys.readouterr()
     assert main(["report", "budget-vs-actual", "--org", "6110000", "--year", "2026", "--csv"]) == 0
-    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert [(r["budget"], r["allocated"], r["obligated"]) for r in rows] == [("1000000", "600000", "250000")]
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeff")  # UTF-8 with a BOM, for spreadsheets reading Korean
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
+    assert [(r["current_budget"], r["allocated"], r["obligated"]) for r in rows] == [
+        ("1000000", "600000", "250000")
+    ]
     assert main(["report", "trial-balance", "--org", "6110000", "--as-of", "2026-12-31"]) == 0
     assert "합계 total" in capsys.readouterr().out
+
+
+#: Each statement with its API query and the same choice as CLI options.
+STATEMENTS = [
+    ("trial-balance", {"as_of": "2026-12-31"}, ["--as-of", "2026-12-31"]),
+    (
+        "income-statement",
+        {"start": "2026-01-01", "end": "2026-12-31"},
+        ["--start", "2026-01-01", "--end", "2026-12-31"],
+    ),
+    ("balance-sheet", {"as_of": "2026-12-31"}, ["--as-of", "2026-12-31"]),
+    ("budget-vs-actual", {"fiscal_year": "2026"}, ["--year", "2026"]),
+]
+
+
+def test_report_csv_is_the_file_the_api_downloads_and_the_sheet_balances_on_screen(
+    settings: Settings, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    ledger = build_ledger(settings)
+    try:
+        position = record_year(Books(ledger))
+    finally:
+        ledger.close()
+    printed = {}
+    for name, _, options in STATEMENTS:
+        assert main(["report", name, "--org", SEOUL, *options, "--csv"]) == 0
+        printed[name] = capsysbinary.readouterr().out
+    service = Service(settings, run_projections=False)
+    try:
+        with TestClient(service.app) as client:
+            for name, params, _ in STATEMENTS:
+                download = client.get(
+                    f"{R}/{name}", params={**params, "format": "csv", "min_position": str(position)}
+                )
+                assert download.status_code == 200, download.text
+                assert printed[name] == download.content, name
+    finally:
+        service.services.read_engine.dispose()
+    rows = list(csv.DictReader(io.StringIO(printed["balance-sheet"].decode("utf-8-sig"))))
+    assert SURPLUS_NAME_KO in [r["name_ko"] for r in rows]
+    assert main(["report", "balance-sheet", "--org", SEOUL, "--as-of", "2026-12-31"]) == 0
+    table = capsysbinary.readouterr().out.decode()
+    shown: dict[str, int] = {"assets": 0, "liabilities": 0, "net assets": 0}
+    for line in table.splitlines():
+        for section in shown:
+            if line.startswith(f"{section} "):
+                shown[section] += int(line.split()[-1].replace(",", ""))
+    assert SURPLUS_NAME_KO in table
+    # Every row of the sheet on screen adds up: assets = liabilities + net assets.
+    assert shown["assets"] > 0
+    assert shown["assets"] == shown["liabilities"] + shown["net assets"]
