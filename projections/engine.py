@@ -144,12 +144,12 @@ class ProjectionEngine:
             table.create(conn)
 
     def _point_views(self, conn: Connection, projection: Projection, generation: int) -> None:
-        postgres = conn.dialect.name == "postgresql"
+        # Drop and create rather than PostgreSQL's CREATE OR REPLACE VIEW, which refuses a new
+        # generation that drops, renames or reorders columns. Both happen in the switch-over's
+        # transaction, so a reader sees the old view or the new one, never none.
         for logical, table in self.tables_of(projection, generation).items():
-            if not postgres:
-                conn.execute(text(f'DROP VIEW IF EXISTS "{logical}"'))
-            verb = "CREATE OR REPLACE VIEW" if postgres else "CREATE VIEW"
-            conn.execute(text(f'{verb} "{logical}" AS SELECT * FROM "{table.name}"'))
+            conn.execute(text(f'DROP VIEW IF EXISTS "{logical}"'))
+            conn.execute(text(f'CREATE VIEW "{logical}" AS SELECT * FROM "{table.name}"'))
 
     # --- applying batches -------------------------------------------------------------------
 

@@ -8,17 +8,19 @@ rebuilt rows equal the rows of one undisturbed projection of the log.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, inspect, select, text
+from sqlalchemy import BigInteger, Column, Engine, MetaData, String, Table, inspect, select, text
 
 from bench.eventload import load
 from commands.ledger import Ledger
-from commands.messages.budget import Appropriate
+from commands.messages.budget import AmendBudget, Appropriate
 from commands.persistence import StoreConfig
 from projections.background import BackgroundProjector
+from projections.base import Envelope, Projection, RowWriter
 from projections.engine import ProjectionEngine
 from projections.rebuild import RebuildError, RebuildProgress, _exclusive, rebuild
 from projections.registry import all_projections
@@ -203,3 +205,63 @@ def test_two_rebuilds_at_once_and_unknown_names_are_refused(projector: Projectio
     with _exclusive(projector, ["erp_balances"]), pytest.raises(RebuildError, match="already running"):
         rebuild(projector, ["erp_balances"])
     rebuild(projector, ["erp_balances"])  # the lock went with the first
+
+
+def _amendments_table(*extra: Column[Any]) -> Table:
+    return Table(
+        "test_amendment_counts",
+        MetaData(),
+        Column("line_id", String(36), primary_key=True),
+        Column("amendments", BigInteger, nullable=False, server_default="0"),
+        *extra,
+    )
+
+
+_COUNTS_V1 = _amendments_table(Column("change", BigInteger, nullable=False, server_default="0"))
+_COUNTS_V2 = _amendments_table()  # version 2 no longer keeps the summed change
+
+
+class AmendmentCountsV1(Projection):
+    name = "test_amendment_counts"
+    tables = (_COUNTS_V1,)
+    handles = frozenset({"BudgetLine.Amended"})
+    version = 1
+
+    def apply(self, events: Sequence[Envelope], out: RowWriter) -> None:
+        for event in events:
+            out.add(_COUNTS_V1, {"line_id": event.originator_id}, amendments=1, change=event.data["change"])
+
+
+class AmendmentCountsV2(Projection):
+    name = "test_amendment_counts"
+    tables = (_COUNTS_V2,)
+    handles = frozenset({"BudgetLine.Amended"})
+    version = 2
+
+    def apply(self, events: Sequence[Envelope], out: RowWriter) -> None:
+        for event in events:
+            out.add(_COUNTS_V2, {"line_id": event.originator_id}, amendments=1)
+
+
+def test_a_new_version_that_drops_a_column_is_rebuilt_and_its_view_has_the_new_columns(
+    ledger: Ledger, read_db: Engine
+) -> None:
+    books = Books(ledger).ready()
+    line_id = books.line(amount=5_000_000, allocate={1: 1_000_000})
+    books.run(AmendBudget, line_id=line_id, change=-100_000, reference="감액")
+    books.run(AmendBudget, line_id=line_id, change=30_000, reference="증액")
+    ProjectionEngine(ledger.recorder, read_db, [AmendmentCountsV1()]).catch_up()
+    with read_db.connect() as conn:
+        old = conn.execute(text("SELECT * FROM test_amendment_counts")).mappings().one()
+    assert dict(old) == {"line_id": str(line_id), "amendments": 2, "change": -70_000}
+
+    upgraded = ProjectionEngine(ledger.recorder, read_db, [AmendmentCountsV2()])
+    [rebuilt] = rebuild(upgraded)
+    assert (rebuilt.previous_generation, rebuilt.generation) == (1, 2)
+    with read_db.connect() as conn:
+        new = conn.execute(text("SELECT * FROM test_amendment_counts")).mappings().one()
+        version = conn.execute(
+            select(projection_state.c.version).where(projection_state.c.name == "test_amendment_counts")
+        ).scalar_one()
+    assert dict(new) == {"line_id": str(line_id), "amendments": 2}
+    assert version == 2
