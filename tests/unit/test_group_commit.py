@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Sequence
 
 import pytest
@@ -59,8 +60,10 @@ def queue_behind_a_held_write(
     queued: dict[str, object] = {}
     submitter = threading.Thread(target=lambda: queued.update(submit_all(group, items)))
     submitter.start()
+    deadline = time.monotonic() + 10
     while group.queued < len(items):  # every thread is queued behind the held write
-        threading.Event().wait(0.001)
+        assert time.monotonic() < deadline, f"only {group.queued} of {len(items)} queued"
+        time.sleep(0.001)
     writer.hold_first.set()
     leader.join(10)
     submitter.join(10)
