@@ -30,8 +30,10 @@ HTTP_PROBLEMS: dict[str, tuple[int, str]] = {
     "not-yet-projected": (503, "The views have not reached the requested position yet"),
     "known-at-unavailable": (503, "Time travel is not available"),
     "known-at-busy": (503, "Time travel is busy"),
+    "conflicting-parameters": (422, "Parameters that cannot be given together"),
     "not-found": (404, "No such resource"),
     "method-not-allowed": (405, "Method not allowed"),
+    "internal-error": (500, "Internal error"),
 }
 
 

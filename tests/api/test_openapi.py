@@ -7,7 +7,9 @@ type. Generation is bounded (``MAX_EXAMPLES`` per operation) to keep CI quick.
 
 from __future__ import annotations
 
+import ast
 import os
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,6 +23,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+import api
 from api.openapi import problem_types
 from api.routers.commands import ROUTES
 from cleanledger.wiring import Service
@@ -60,6 +63,27 @@ def test_every_domain_error_code_is_a_documented_problem_type() -> None:
     assert codes(DomainError) <= set(documented)
     assert documented["over-allocation"]["status"] == 409
     assert documented["version-conflict"]["status"] == 412
+
+
+def test_every_problem_the_http_layer_raises_is_a_documented_problem_type() -> None:
+    """Each literal code given to ``ApiProblem`` or ``problem_response`` in api/ is catalogued."""
+    documented = problem_types()
+    raised: dict[str, str] = {}
+    for path in Path(api.__file__).parent.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", None))
+            if name not in {"ApiProblem", "problem_response"}:
+                continue
+            code = next(
+                (a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)), None
+            )
+            if code is not None:
+                raised[code] = f"{path.name}:{node.lineno}"
+    assert len(raised) >= 12  # the scan finds the calls
+    missing = {code: where for code, where in raised.items() if code not in documented}
+    assert not missing, f"problem types raised but not in the catalogue: {missing}"
 
 
 @pytest.mark.slow
