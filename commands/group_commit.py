@@ -59,24 +59,29 @@ class GroupCommit(Generic[Item, Result]):
         slot: _Slot[Item, Result] = _Slot(item)
         with self._changed:
             self._queue.append(slot)
-        while True:
-            with self._changed:
-                while self._writing and not slot.done:
-                    self._changed.wait()
-                if slot.done:
-                    return self._outcome(slot)
-                # No write in progress and ours still queued: this thread writes the next
-                # batch, the oldest saves first (ours may be left for the next one when more
-                # than ``max_batch`` wait).
-                self._writing = True
-                batch = self._queue[: self._max_batch]
-                del self._queue[: self._max_batch]
+            batch = self._next_batch(slot)
+        while batch is not None:
             try:
                 self._write(batch)
             finally:
                 with self._changed:
                     self._writing = False
                     self._changed.notify_all()
+                    batch = self._next_batch(slot)
+        return self._outcome(slot)
+
+    def _next_batch(self, slot: _Slot[Item, Result]) -> list[_Slot[Item, Result]] | None:
+        """Called holding the lock: wait while another thread writes; then ``None`` if ``slot``
+        was written, else the next batch, which this thread is to write (the oldest saves
+        first: ours may be left for the next batch when more than ``max_batch`` wait)."""
+        while self._writing and not slot.done:
+            self._changed.wait()
+        if slot.done:
+            return None
+        self._writing = True
+        batch = self._queue[: self._max_batch]
+        del self._queue[: self._max_batch]
+        return batch
 
     @property
     def queued(self) -> int:
