@@ -196,18 +196,19 @@ class LockedFunctionRecorder(PostgresApplicationRecorder):
             # Something the checks did not foresee failed the whole batch: write each save
             # alone, so the failure reaches only the command that caused it.
             return [self._write_alone(save) for save in saves]
-        positions: list[list[int] | BaseException] = [[] for _ in saves]
+        written: dict[int, list[int]] = {}
+        refused: set[int] = set()
         for index, position in rows:
             if position is None:
-                positions[index] = IntegrityError(
-                    "a version this save writes is taken, or an aggregate it read has changed"
-                )
+                refused.add(index)
             else:
-                positions[index].append(position)  # type: ignore[union-attr]
-        for ids in positions:
-            if isinstance(ids, list):
-                ids.sort()
-        return positions
+                written.setdefault(index, []).append(position)
+        return [
+            IntegrityError("a version this save writes is taken, or an aggregate it read has changed")
+            if index in refused
+            else sorted(written.get(index, ()))
+            for index in range(len(saves))
+        ]
 
     def _write_alone(self, save: str) -> list[int] | BaseException:
         try:
