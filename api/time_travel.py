@@ -13,14 +13,15 @@ live report, and the position used is returned in the ``X-Known-At-Position`` he
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 from fastapi import Response
 from sqlalchemy import Connection
 
 from api.problems import ApiProblem
-from api.services import ApiServices
+from api.services import ApiServices, Replayer
 from commands import timeline
 
 T = TypeVar("T")
@@ -58,11 +59,19 @@ def answer(
 
 
 def at_position(services: ApiServices, kind: str, position: int, compute: Callable[[Connection], T]) -> T:
+    with replaying(services) as replay, replay(kind) as session:
+        session.advance(position)
+        with session.connect() as replayed:
+            return compute(replayed)
+
+
+@contextmanager
+def replaying(services: ApiServices) -> Iterator[Replayer]:
+    """The service's replay, holding one of this process's replay slots: every replay the API
+    runs goes through here (503 if the service has none, or every slot is taken)."""
     if services.replay is None:
         raise ApiProblem(
             503, "known-at-unavailable", "Time travel is not available", "This service has no replay."
         )
-    with services.replay_gate.slot(), services.replay(kind) as session:
-        session.advance(position)
-        with session.connect() as replayed:
-            return compute(replayed)
+    with services.replay_gate.slot():
+        yield services.replay

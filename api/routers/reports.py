@@ -21,7 +21,7 @@ from sqlalchemy import Connection
 
 from api import time_travel
 from api.deps import MinPosition, ReadConnection, Services
-from api.problems import ApiProblem, problem_responses
+from api.problems import problem_responses
 from api.services import Replayer
 from commands import timeline
 from commands.ledger import Ledger
@@ -494,12 +494,8 @@ def build_router() -> APIRouter:
                 from_position=before_at,
                 to_position=after_at,
             )
-        if services.replay is None:
-            raise ApiProblem(
-                503, "known-at-unavailable", "Time travel is not available", "This service has no replay."
-            )
-        with services.replay_gate.slot():
-            return compute_diff(services.ledger, services.replay, spec, name, before_at, after_at)
+        with time_travel.replaying(services) as replay:
+            return compute_diff(services.ledger, replay, spec, name, before_at, after_at)
 
     return router
 

@@ -3,10 +3,14 @@ and refuses the next with 503 and Retry-After, while live reports and commands g
 
 from __future__ import annotations
 
+from dataclasses import replace
+from itertools import chain, repeat
+
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
+from api.app import create_app
 from api.problems import ApiProblem
 from api.replay_gate import ReplayGate
 from cleanledger.settings import Settings
@@ -26,6 +30,18 @@ def test_a_replay_beyond_the_free_slots_is_refused_with_retry_after() -> None:
     assert int(problem.headers["Retry-After"]) >= 1
     with gate.slot(), gate.slot():  # both slots free again
         pass
+
+
+def test_retry_after_is_the_last_replays_duration_rounded_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = chain([100.0, 102.3], repeat(200.0))  # a replay that took 2.3 s, then any time
+    monkeypatch.setattr("api.replay_gate.time.monotonic", lambda: next(clock))
+    gate = ReplayGate(1)
+    with gate.slot():
+        pass
+    with gate.slot(), pytest.raises(ApiProblem) as busy, gate.slot():
+        pass
+    assert busy.value.headers["Retry-After"] == "3"
+    assert busy.value.numbers["retry_after_seconds"] == 3
 
 
 def test_a_failed_replay_gives_its_slot_back() -> None:
@@ -83,3 +99,18 @@ def test_a_replay_limit_out_of_range_is_refused(replays: int) -> None:
 def test_the_served_gate_takes_the_setting(store_config: StoreConfig) -> None:
     with serving(store_config, known_at_replays=3) as (service, _):
         assert service.services.replay_gate.slots == 3
+
+
+def test_a_service_without_replays_refuses_known_at_reports_and_answers_live_ones(
+    store_config: StoreConfig,
+) -> None:
+    with serving(store_config) as (service, client):
+        position = record_year(Books(service.ledger))
+        live = {"as_of": f"{YEAR}-12-31", "min_position": str(position)}
+        assert client.get(f"{R}/trial-balance", params=live).status_code == 200
+        without = TestClient(create_app(replace(service.services, replay=None)))
+        for path, params in known_at_reports(without, position):
+            refused = without.get(path, params=params)
+            assert refused.status_code == 503, refused.text
+            assert refused.json()["type"] == "known-at-unavailable"
+        assert without.get(f"{R}/trial-balance", params=live).status_code == 200
