@@ -60,6 +60,20 @@ def adjustment(books: Books, amount: int) -> Any:
     )
 
 
+def debar(books: Books, vendor_id: Any, ground: str, starts: date, ends: date) -> Any:
+    """A debarment from ``starts`` to ``ends``, recorded on 1 February."""
+    return books.run(
+        DebarVendor, vendor_id=vendor_id, ground=ground, starts=starts, ends=ends, on=date(YEAR, 2, 1)
+    )
+
+
+def ready_to_sign(ledger: Ledger) -> tuple[Books, Any, Any]:
+    """Books with an obligation of 1 000 000 and a registered vendor to contract with."""
+    books = Books(ledger).ready()
+    line = books.line(amount=10_000_000, allocate={1: 10_000_000})
+    return books, books.obligate(line, 1_000_000), books.vendor()
+
+
 def sign(books: Books, obligation_id: Any, vendor_id: Any) -> Any:
     """A contract whose accounting date (10 March) a debarment from 1 March covers."""
     return books.run(
@@ -94,20 +108,11 @@ def test_a_journal_entry_is_not_saved_after_a_year_close_it_did_not_see(
 def test_a_contract_is_not_signed_with_a_vendor_debarred_meanwhile(
     ledger: Ledger, reopen: Callable[[], Ledger]
 ) -> None:
-    books = Books(ledger).ready()
-    line = books.line(amount=10_000_000, allocate={1: 10_000_000})
-    obligation_id, vendor_id = books.obligate(line, 1_000_000), books.vendor()
+    books, obligation_id, vendor_id = ready_to_sign(ledger)
     elsewhere = Books(reopen())
     saves = just_before_the_save(
         ledger,
-        lambda: elsewhere.run(
-            DebarVendor,
-            vendor_id=vendor_id,
-            ground="입찰 담합",
-            starts=date(YEAR, 3, 1),
-            ends=date(YEAR, 8, 31),
-            on=date(YEAR, 2, 1),
-        ),
+        lambda: debar(elsewhere, vendor_id, "입찰 담합", date(YEAR, 3, 1), date(YEAR, 8, 31)),
         books,
     )
     with pytest.raises(DomainError) as refused:
@@ -121,21 +126,12 @@ def test_a_contract_is_not_signed_with_a_vendor_debarred_meanwhile(
 def test_an_unrelated_change_meanwhile_costs_one_retry_and_nothing_else(
     ledger: Ledger, reopen: Callable[[], Ledger]
 ) -> None:
-    books = Books(ledger).ready()
-    line = books.line(amount=10_000_000, allocate={1: 10_000_000})
-    obligation_id, vendor_id = books.obligate(line, 1_000_000), books.vendor()
+    books, obligation_id, vendor_id = ready_to_sign(ledger)
     elsewhere = Books(reopen())
     later = date(YEAR, 12, 1)
     saves = just_before_the_save(
         ledger,
-        lambda: elsewhere.run(
-            DebarVendor,
-            vendor_id=vendor_id,
-            ground="허위 서류",
-            starts=later,
-            ends=later,
-            on=date(YEAR, 2, 1),
-        ),
+        lambda: debar(elsewhere, vendor_id, "허위 서류", later, later),
         books,
     )
     signed = sign(books, obligation_id, vendor_id)
