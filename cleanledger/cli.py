@@ -34,9 +34,9 @@ from uuid import UUID
 from eventsourcing.utils import get_topic
 from sqlalchemy import inspect, select
 
-from bench.synthetic import SCALES, generate
 from cleanledger import keys, report, serve, users, verify
 from cleanledger.settings import Settings
+from cleanledger.synthetic import SCALES, generate
 from cleanledger.terminal import ProgressBar
 from cleanledger.terminal import pad as _pad
 from cleanledger.terminal import width as _width

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import ColumnElement, Connection, Table, func, select
 
-from bench.synthetic import PERSON, SCALES, organisations
 from cleanledger.cli import main, read_budget_lines
 from cleanledger.settings import Settings
+from cleanledger.synthetic import PERSON, SCALES, organisations
 from cleanledger.wiring import build_ledger, build_read_engine
 from readmodels import disclosure
 from readmodels.statements import balance_sheet, trial_balance
