@@ -1,1 +1,1 @@
-"""Benchmarks and the synthetic-data generator (run as ``python -m bench.<name>``)."""
+"""Benchmarks (run as ``python -m bench.<name>``); the synthetic data set is ``cleanledger.synthetic``."""
