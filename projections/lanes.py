@@ -18,6 +18,10 @@ The child is forked: it inherits the engine, its projections and their table def
 takes nothing over that talks to a server. It reads the read database through a pool of its own
 (SQLAlchemy's ``dispose(close=False)``) and the event store through a connection of its own; the
 parent's connections it leaves untouched, also when it exits (``os._exit``: no finaliser runs).
+
+Lanes know the engine only as :class:`LaneEngine`, the few things they use of it, so that the
+engine can import this module without this module importing the engine (no import circle;
+import-linter's "no import circles" contract keeps it so).
 """
 
 from __future__ import annotations
@@ -29,11 +33,30 @@ import threading
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection as Pipe
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
-if TYPE_CHECKING:
-    from projections.engine import ProjectionEngine
+from sqlalchemy import Engine
 
+from projections.source import EventSource
+
+
+class LaneEngine(Protocol):
+    """What lanes use of a projection engine (:class:`projections.engine.ProjectionEngine`):
+    its read database and event source, which a forked child replaces with its own, and the
+    two pieces of its state a child must not share with the parent: the lock its batches take
+    and where it last committed each projection."""
+
+    @property
+    def engine(self) -> Engine: ...
+
+    source: EventSource
+    _batch_lock: threading.RLock
+
+    @property
+    def _committed(self) -> dict[str, int]: ...
+
+
+E = TypeVar("E", bound=LaneEngine)
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -45,7 +68,7 @@ class LaneError(RuntimeError):
     """The forked lane failed; the message carries its traceback."""
 
 
-def can_fork(engine: ProjectionEngine) -> bool:
+def can_fork(engine: LaneEngine) -> bool:
     """Whether ``engine`` can run lanes: PostgreSQL on both sides, and an OS that forks."""
     return (
         hasattr(os, "fork")
@@ -61,13 +84,11 @@ def split(items: Sequence[T]) -> list[list[T]]:
     return [[item] for item in items]
 
 
-def side_by_side(
-    engine: ProjectionEngine, works: Sequence[Callable[[ProjectionEngine], T]], here: Callable[[], R]
-) -> tuple[R, list[T]]:
+def side_by_side(engine: E, works: Sequence[Callable[[E], T]], here: Callable[[], R]) -> tuple[R, list[T]]:
     """``here()`` in this process while each of ``works`` runs in a forked lane; what they
     returned. If anything fails, the lanes still running are stopped (their open transactions
     roll back) and the error is raised."""
-    forked: list[Lane[T]] = []
+    forked: list[Lane[E, T]] = []
     try:
         with engine._batch_lock:  # no batch of another thread is under way while children fork
             for work in works:
@@ -80,10 +101,10 @@ def side_by_side(
         raise
 
 
-class Lane(Generic[T]):
+class Lane(Generic[E, T]):
     """``work(engine)`` running in a forked process; :meth:`result` waits for what it returned."""
 
-    def __init__(self, engine: ProjectionEngine, work: Callable[[ProjectionEngine], T]) -> None:
+    def __init__(self, engine: E, work: Callable[[E], T]) -> None:
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
         self._process = context.Process(
@@ -115,7 +136,7 @@ class Lane(Generic[T]):
             self._receive.close()
 
 
-def _in_child(engine: ProjectionEngine, work: Callable[[ProjectionEngine], Any], send: Pipe) -> None:
+def _in_child(engine: E, work: Callable[[E], Any], send: Pipe) -> None:
     try:
         # The parent's pooled connections stay referenced, so that no finaliser closes them
         # (closing one from here would end the parent's session on the server).
