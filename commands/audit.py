@@ -23,14 +23,12 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import ApplicationRecorder, StoredEvent
-from eventsourcing.postgres import PostgresApplicationRecorder
-from eventsourcing.sqlite import SQLiteApplicationRecorder
-from psycopg.sql import SQL, Identifier
 
 from commands.persistence import position_of
 from commands.timeline import last_version_at
 from domain.budget_line import BudgetLine
 from domain.errors import NotFound
+from eventlog import EventLog
 
 #: Rows fetched per round trip while streaming one line's events.
 CHUNK = 1_000
@@ -305,55 +303,11 @@ def _stored_events(
 ) -> Iterator[tuple[StoredEvent, int]]:
     """One aggregate's stored events with versions in (gt, lte], with their log positions.
 
-    One query, read ``CHUNK`` rows at a time. eventsourcing's own ``select_events`` returns no
-    positions, and asking ``position_of`` per event would be one query per event.
+    One query, read ``CHUNK`` rows at a time (:meth:`eventlog.EventLog.aggregate_events`).
+    eventsourcing's own ``select_events`` returns no positions, and asking ``position_of`` per
+    event would be one query per event.
     """
-    if isinstance(recorder, PostgresApplicationRecorder):
-        yield from _postgres_events(recorder, line_id, gt, lte)
-    elif isinstance(recorder, SQLiteApplicationRecorder):
-        yield from _sqlite_events(recorder, line_id, gt, lte)
-    else:
-        msg = f"no audit replay for {type(recorder).__name__}"
-        raise TypeError(msg)
-
-
-def _postgres_events(
-    recorder: PostgresApplicationRecorder, line_id: UUID, gt: int, lte: int | None
-) -> Iterator[tuple[StoredEvent, int]]:
-    statement = SQL(
-        "SELECT originator_version, topic, state, notification_id FROM {schema}.{table} "
-        "WHERE originator_id = %s AND originator_version > %s {upper}"
-        "ORDER BY originator_version"
-    ).format(
-        schema=Identifier(recorder.datastore.schema),
-        table=Identifier(recorder.events_table_name),
-        upper=SQL("AND originator_version <= %s " if lte is not None else ""),
-    )
-    params: tuple[Any, ...] = (line_id, gt) if lte is None else (line_id, gt, lte)
-    with recorder.datastore.get_connection() as conn, conn.cursor() as cursor:
-        # ``stream`` fetches in chunks as the caller consumes, so memory stays flat.
-        for row in cursor.stream(statement, params, size=CHUNK):
-            stored = StoredEvent(line_id, row["originator_version"], row["topic"], bytes(row["state"]))
-            yield stored, int(row["notification_id"])
-
-
-def _sqlite_events(
-    recorder: SQLiteApplicationRecorder, line_id: UUID, gt: int, lte: int | None
-) -> Iterator[tuple[StoredEvent, int]]:
-    statement = (
-        f"SELECT originator_version, topic, state, rowid FROM {recorder.events_table_name} "
-        "WHERE originator_id = ? AND originator_version > ? "
-        + ("AND originator_version <= ? " if lte is not None else "")
-        + "ORDER BY originator_version"
-    )
-    params: tuple[Any, ...] = (line_id.hex, gt) if lte is None else (line_id.hex, gt, lte)
-    # One read transaction for the whole scan: a consistent view even while commands write.
-    with recorder.datastore.transaction(commit=False) as cursor:
-        cursor.execute(statement, params)
-        # The library's cursor wrapper has no ``fetchmany``; the sqlite3 cursor under it has.
-        while rows := cursor.sqlite_cursor.fetchmany(CHUNK):
-            for version, topic, state, rowid in rows:
-                yield StoredEvent(line_id, version, topic, bytes(state)), int(rowid)
+    return EventLog.for_recorder(recorder).aggregate_events(line_id, gt=gt, lte=lte, chunk=CHUNK)
 
 
 __all__ = [

@@ -2,7 +2,8 @@
 
 The embedded default is a SQLite file; a ``postgresql://`` URL selects eventsourcing's PostgreSQL
 module. This module turns a database URL into eventsourcing's environment variables, and answers
-the one question the library's recorders do not: at which log position an event was stored.
+the one question the library's recorders do not: at which log position an event was stored
+(the query is :mod:`eventlog`'s).
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from uuid import UUID
 
 import psycopg
 from eventsourcing.persistence import ApplicationRecorder
-from eventsourcing.postgres import PostgresApplicationRecorder
-from eventsourcing.sqlite import SQLiteApplicationRecorder
-from psycopg.sql import SQL, Identifier
+
+from eventlog import EventLog
 
 _SCHEMA_LOCK_KEY = 0x636C65616E  # "clean": one advisory-lock key for start-up DDL
 
@@ -112,26 +112,4 @@ def sqlite_path(config: StoreConfig) -> str:
 
 def position_of(recorder: ApplicationRecorder, originator_id: UUID, version: int) -> int | None:
     """The log position (notification id) of one stored event, or ``None`` if absent."""
-    if isinstance(recorder, PostgresApplicationRecorder):
-        statement = SQL(
-            "SELECT notification_id FROM {schema}.{table} "
-            "WHERE originator_id = %s AND originator_version = %s"
-        ).format(
-            schema=Identifier(recorder.datastore.schema),
-            table=Identifier(recorder.events_table_name),
-        )
-        with recorder.datastore.get_connection() as conn, conn.cursor() as cursor:
-            cursor.execute(statement, (originator_id, version), prepare=True)
-            row = cursor.fetchone()
-            return None if row is None else int(row["notification_id"])
-    if isinstance(recorder, SQLiteApplicationRecorder):
-        with recorder.datastore.transaction(commit=False) as cursor:
-            cursor.execute(
-                f"SELECT rowid FROM {recorder.events_table_name} "
-                "WHERE originator_id = ? AND originator_version = ?",
-                (originator_id.hex, version),
-            )
-            row = cursor.fetchone()
-            return None if row is None else int(row[0])
-    msg = f"no position lookup for {type(recorder).__name__}"
-    raise TypeError(msg)
+    return EventLog.for_recorder(recorder).position_of(originator_id, version)

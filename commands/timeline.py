@@ -18,7 +18,7 @@ exactness matters (every command answers with its position).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -26,11 +26,9 @@ from uuid import UUID
 
 from eventsourcing.application import Application
 from eventsourcing.persistence import ApplicationRecorder, StoredEvent
-from eventsourcing.postgres import PostgresApplicationRecorder
-from eventsourcing.sqlite import SQLiteApplicationRecorder
-from psycopg.sql import SQL, Identifier
 
 from commands.errors import InvalidKnownAt, KnownAtInFuture
+from eventlog import EventLog, EventRow
 
 #: Positions looked up per query by :func:`describe_events`.
 _CHUNK = 500
@@ -85,7 +83,7 @@ def position_at(ledger: Application[UUID], moment: datetime) -> int:
             high = middle - 1
     # The events of one save, and of saves a few milliseconds apart, are not in timestamp order:
     # look past the boundary for later positions recorded by then.
-    for row in _rows(ledger.recorder, "after", [found, WINDOW]):
+    for row in EventLog.for_recorder(ledger.recorder).next_after(found, WINDOW):
         info = _info(ledger, row)
         if info.recorded_at is not None and info.recorded_at <= moment:
             found = max(found, info.position)
@@ -132,10 +130,11 @@ def recorded_at(ledger: Application[UUID], position: int) -> datetime | None:
 def describe_events(ledger: Application[UUID], positions: Iterable[int]) -> list[EventInfo]:
     """The events at ``positions`` (those that exist), in log order."""
     wanted = sorted(set(positions))
+    log = EventLog.for_recorder(ledger.recorder)
     found: list[EventInfo] = []
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start : start + _CHUNK]
-        found.extend(_info(ledger, row) for row in _rows(ledger.recorder, "positions", chunk))
+        found.extend(_info(ledger, row) for row in log.at_positions(chunk))
     found.sort(key=lambda info: info.position)
     return found
 
@@ -145,54 +144,33 @@ def events_of(
 ) -> list[EventInfo]:
     """The events of these aggregates with positions in (after, upto], in log order."""
     ids = sorted(set(originator_ids))
+    log = EventLog.for_recorder(ledger.recorder)
     found: list[EventInfo] = []
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        rows = _rows(ledger.recorder, "originators", chunk, after=after, upto=upto)
-        found.extend(_info(ledger, row) for row in rows)
+        found.extend(_info(ledger, row) for row in log.of_aggregates(chunk, after, upto))
     found.sort(key=lambda info: info.position)
     return found
 
 
 def last_version_at(recorder: ApplicationRecorder, originator_id: UUID, position: int) -> int:
     """The aggregate's version after the events recorded up to ``position`` (0: none yet)."""
-    if isinstance(recorder, PostgresApplicationRecorder):
-        statement = SQL(
-            "SELECT max(originator_version) AS v FROM {}.{} "
-            "WHERE originator_id = %s AND notification_id <= %s"
-        ).format(Identifier(recorder.datastore.schema), Identifier(recorder.events_table_name))
-        with recorder.datastore.get_connection() as conn, conn.cursor() as cursor:
-            cursor.execute(statement, (originator_id, position))
-            row = cursor.fetchone()
-            return int(row["v"] or 0) if row is not None else 0
-    if isinstance(recorder, SQLiteApplicationRecorder):
-        with recorder.datastore.transaction(commit=False) as cursor:
-            cursor.execute(
-                f"SELECT max(originator_version) FROM {recorder.events_table_name} "
-                "WHERE originator_id = ? AND rowid <= ?",
-                (originator_id.hex, position),
-            )
-            row = cursor.fetchone()
-            return int(row[0] or 0) if row is not None else 0
-    msg = f"no version lookup for {type(recorder).__name__}"
-    raise TypeError(msg)
+    return EventLog.for_recorder(recorder).last_version_at(originator_id, position)
 
 
-# --- the events table -----------------------------------------------------------------------------
-
-_Row = tuple[int, UUID, int, str, bytes]
+# --- the events table (its queries are eventlog's) ------------------------------------------------
 
 
 def _first_from(ledger: Application[UUID], position: int) -> tuple[int, datetime] | None:
-    rows = list(_rows(ledger.recorder, "from", [position]))
-    if not rows:
+    row = EventLog.for_recorder(ledger.recorder).first_from(position)
+    if row is None:
         return None
-    info = _info(ledger, rows[0])
+    info = _info(ledger, row)
     assert info.recorded_at is not None
     return info.position, info.recorded_at
 
 
-def _info(ledger: Application[UUID], row: _Row) -> EventInfo:
+def _info(ledger: Application[UUID], row: EventRow) -> EventInfo:
     position, originator_id, version, topic, state = row
     event: Any = ledger.mapper.to_domain_event(StoredEvent(originator_id, version, topic, state))
     return EventInfo(
@@ -205,64 +183,6 @@ def _info(ledger: Application[UUID], row: _Row) -> EventInfo:
         accounting_date=getattr(event, "accounting_date", None),
         recorded_at=getattr(event, "timestamp", None),
     )
-
-
-def _rows(
-    recorder: ApplicationRecorder, kind: str, values: Sequence[Any], *, after: int = 0, upto: int = 0
-) -> Iterator[_Row]:
-    """``kind``: "from" (the first event at or after ``values[0]``), "after" (``values[1]`` events
-    after ``values[0]``), "positions" (the events at
-    these positions) or "originators" (these aggregates' events in (after, upto])."""
-    if isinstance(recorder, PostgresApplicationRecorder):
-        columns = "notification_id, originator_id, originator_version, topic, state"
-        where = {
-            "from": "notification_id >= %s ORDER BY notification_id LIMIT 1",
-            "after": "notification_id > %s ORDER BY notification_id LIMIT %s",
-            "positions": "notification_id = ANY(%s)",
-            "originators": "originator_id = ANY(%s) AND notification_id > %s AND notification_id <= %s",
-        }[kind]
-        params: tuple[Any, ...] = (values[0],)
-        if kind == "after":
-            params = (values[0], values[1])
-        elif kind == "positions":
-            params = (list(values),)
-        elif kind == "originators":
-            params = (list(values), after, upto)
-        statement = SQL("SELECT " + columns + " FROM {}.{} WHERE " + where).format(
-            Identifier(recorder.datastore.schema), Identifier(recorder.events_table_name)
-        )
-        with recorder.datastore.get_connection() as conn, conn.cursor() as cursor:
-            cursor.execute(statement, params)
-            for row in cursor.fetchall():
-                yield (
-                    int(row["notification_id"]),
-                    row["originator_id"],
-                    int(row["originator_version"]),
-                    row["topic"],
-                    bytes(row["state"]),
-                )
-        return
-    if isinstance(recorder, SQLiteApplicationRecorder):
-        marks = ", ".join("?" * len(values))
-        where = {
-            "from": "rowid >= ? ORDER BY rowid LIMIT 1",
-            "after": "rowid > ? ORDER BY rowid LIMIT ?",
-            "positions": f"rowid IN ({marks})",
-            "originators": f"originator_id IN ({marks}) AND rowid > ? AND rowid <= ?",
-        }[kind]
-        params = (*(value.hex for value in values), after, upto) if kind == "originators" else tuple(values)
-        with recorder.datastore.transaction(commit=False) as cursor:
-            cursor.execute(
-                "SELECT rowid, originator_id, originator_version, topic, state "
-                f"FROM {recorder.events_table_name} WHERE {where}",
-                params,
-            )
-            rows = cursor.fetchall()
-        for position, originator_id, version, topic, state in rows:
-            yield int(position), UUID(str(originator_id)), int(version), topic, bytes(state)
-        return
-    msg = f"no timeline for {type(recorder).__name__}"
-    raise TypeError(msg)
 
 
 __all__ = [

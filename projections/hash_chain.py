@@ -22,8 +22,6 @@ the tampering; :mod:`cleanledger.verify` recomputes it instead.
 from __future__ import annotations
 
 import hashlib
-import sqlite3
-import struct
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -31,16 +29,14 @@ from typing import Any, ClassVar, Protocol
 from uuid import UUID
 
 import orjson
-import psycopg
 from eventsourcing.persistence import ApplicationRecorder
-from eventsourcing.postgres import PostgresApplicationRecorder
-from eventsourcing.sqlite import SQLiteApplicationRecorder
-from psycopg.rows import tuple_row
-from psycopg.sql import SQL, Identifier
 from sqlalchemy import Connection, Table, select
 
+from eventlog import CANONICAL_HEAD as _HEAD
+from eventlog import CANONICAL_LENGTH as _LENGTH
+from eventlog import EventLog
+from eventlog import canonical as canonical  # noqa: PLC0414 (an explicit re-export: the layout is the log's)
 from projections.base import Envelope, EveryEvent, Projection, RowWriter
-from projections.source import connection_params
 from readmodels.integrity import (
     chain_checkpoints,
     chain_head,
@@ -52,20 +48,8 @@ from readmodels.integrity import (
 GENESIS = bytes(32)
 DEFAULT_EVERY = 10_000
 
-_HEAD = struct.Struct(">Q16sQI")  # position, originator id, originator version, topic length
-_LENGTH = struct.Struct(">I")
 _LINK_COLUMNS = ("position", "hash", "originator_id", "originator_version")
 _CHECKPOINT_COLUMNS = ("position", "events", "hash", "day", "signed_at", "reason", "signature", "key_id")
-_INVALID_ID = b"\xff" * 16  # an originator id that is no UUID (only a tampered row has one)
-
-
-def canonical(position: int, originator_id: bytes, version: int, topic: bytes, state: bytes) -> bytes:
-    """The bytes of one stored event that its link hashes (docs/tamper-evidence.md)::
-
-    position (8, big-endian) ‖ originator id (16, the UUID's bytes) ‖ version (8, big-endian)
-    ‖ len(topic) (4) ‖ topic (UTF-8) ‖ len(state) (4) ‖ state (the stored bytes)
-    """
-    return _HEAD.pack(position, originator_id, version, len(topic)) + topic + _LENGTH.pack(len(state)) + state
 
 
 def link(previous: bytes, canonical_bytes: bytes) -> bytes:
@@ -126,121 +110,32 @@ def state_of(canonical_bytes: bytes) -> bytes:
     return canonical_bytes[_HEAD.size + topic_length + 4 :]
 
 
-def _id_bytes(originator_id: str) -> bytes:
-    try:
-        return bytes.fromhex(originator_id) if len(originator_id) == 32 else UUID(originator_id).bytes
-    except (ValueError, TypeError, AttributeError):
-        return _INVALID_ID
-
-
 class CanonicalLog:
     """The stored events as (position, canonical bytes), from a PostgreSQL or SQLite event store.
 
-    On PostgreSQL the server concatenates the canonical bytes (``int8send``, ``uuid_send``…), so
-    a row arrives as one integer and one ``bytea``; the hashing stays on this side.
+    The queries are :mod:`eventlog`'s: on PostgreSQL the server concatenates the canonical
+    bytes, so a row arrives as one integer and one ``bytea``; the hashing stays on this side.
     """
 
     def __init__(self, recorder: ApplicationRecorder) -> None:
         self.recorder = recorder
-        if isinstance(recorder, PostgresApplicationRecorder):
-            self._postgres: PostgresApplicationRecorder | None = recorder
-            table = SQL("{}.{}").format(
-                Identifier(recorder.datastore.schema), Identifier(recorder.events_table_name)
-            )
-            columns = SQL(
-                "SELECT notification_id, int8send(notification_id) || uuid_send(originator_id) "
-                "|| int8send(originator_version) || int4send(octet_length(convert_to(topic, 'UTF8'))) "
-                "|| convert_to(topic, 'UTF8') || int4send(octet_length(state)) || state FROM {} "
-            ).format(table)
-            self._range = columns + SQL(
-                "WHERE notification_id > %s AND notification_id <= %s ORDER BY notification_id"
-            )
-            self._all = columns + SQL("WHERE notification_id > %s ORDER BY notification_id")
-            self._rendered: dict[str, str] = {}
-        elif isinstance(recorder, SQLiteApplicationRecorder):
-            self._postgres = None
-            self._sqlite = recorder
-            name = recorder.events_table_name
-            select_ = f"SELECT rowid, originator_id, originator_version, topic, state FROM {name} "
-            self._sqlite_range = select_ + "WHERE rowid > ? AND rowid <= ? ORDER BY rowid"
-            self._sqlite_all = select_ + "WHERE rowid > ? ORDER BY rowid"
-        else:
-            msg = f"no canonical log for {type(recorder).__name__}"
-            raise TypeError(msg)
+        self._log = EventLog.for_recorder(recorder)
 
     @property
     def is_postgres(self) -> bool:
-        return self._postgres is not None
+        return self._log.is_postgres
 
     def read_range(self, after: int, upto: int) -> list[tuple[int, bytes]]:
         """Every stored event with ``after < position <= upto``, in log order."""
-        if self._postgres is not None:
-            with self._postgres.datastore.get_connection() as conn:
-                statement = self._render(conn, "range")
-                with conn.cursor(row_factory=tuple_row, binary=True) as cursor:
-                    cursor.execute(statement, (after, upto), prepare=True)
-                    return cursor.fetchall()
-        with self._sqlite.datastore.transaction(commit=False) as cursor:
-            cursor.execute(self._sqlite_range, (after, upto))
-            rows = cursor.fetchall()
-        return _canonical_rows(rows)
+        return self._log.canonical_range(after, upto)
 
     def stream(self, after: int = 0, chunk: int = 20_000) -> Iterator[list[tuple[int, bytes]]]:
         """The whole log after ``after`` in chunks, from one snapshot (a server-side cursor in a
         REPEATABLE READ transaction on PostgreSQL; one read transaction on SQLite)."""
-        if self._postgres is not None:
-            yield from self._stream_postgres(after, chunk)
-        else:
-            yield from self._stream_sqlite(after, chunk)
-
-    def _stream_postgres(self, after: int, chunk: int) -> Iterator[list[tuple[int, bytes]]]:
-        assert self._postgres is not None
-        with psycopg.connect(**connection_params(self._postgres)) as conn:
-            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            statement = self._render(conn, "all")
-            with conn.cursor(name="cleanledger_verify", row_factory=tuple_row, binary=True) as cursor:
-                cursor.itersize = chunk
-                cursor.execute(statement, (after,))
-                while rows := cursor.fetchmany(chunk):
-                    yield rows
-
-    def _stream_sqlite(self, after: int, chunk: int) -> Iterator[list[tuple[int, bytes]]]:
-        path = self._sqlite.datastore.pool.db_name
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        try:
-            cursor = conn.execute(self._sqlite_all, (after,))
-            while rows := cursor.fetchmany(chunk):
-                yield _canonical_rows(rows)
-        finally:
-            conn.close()
+        return self._log.canonical_stream(after, chunk)
 
     def head(self) -> int:
-        return self.recorder.max_notification_id() or 0
-
-    def _render(self, conn: psycopg.Connection[Any], key: str) -> str:
-        rendered = self._rendered.get(key)
-        if rendered is None:
-            rendered = self._rendered[key] = (self._range if key == "range" else self._all).as_string(conn)
-        return rendered
-
-
-def _canonical_rows(rows: Sequence[tuple[int, str, int, str, bytes]]) -> list[tuple[int, bytes]]:
-    pack_head, pack_length = _HEAD.pack, _LENGTH.pack
-    out: list[tuple[int, bytes]] = []
-    append = out.append
-    for position, originator_id, version, topic, state in rows:
-        data = bytes(state)
-        encoded = topic.encode()
-        append(
-            (
-                position,
-                pack_head(position, _id_bytes(originator_id), version, len(encoded))
-                + encoded
-                + pack_length(len(data))
-                + data,
-            )
-        )
-    return out
+        return self._log.head()
 
 
 class CheckpointSigner(Protocol):
