@@ -663,3 +663,62 @@ def test_a_clerk_of_a_district_cannot_change_the_address_of_a_vendor_the_city_re
         for originator, state in changes
     ]
     assert orgs == [(district_vendor, SEONGDONG), (district_vendor, CITY), (city_vendor, CITY)]
+
+
+def test_a_vendors_audit_trail_shows_who_registered_changed_debarred_and_lifted(
+    client: TestClient, key_for: KeyMaker
+) -> None:
+    city, district = two_offices(client, key_for, everything=False)
+    vendor = city.ids["vendor"]  # registered and debarred (from November) by the city
+    debarment = district.record(
+        "debarment_of_city_vendor",
+        Role.APPROVER,
+        f"/vendors/{vendor}/debarments",
+        f"{YEAR}-04-01",
+        ground="계약 불이행",
+        starts=f"{YEAR}-04-02",
+        ends=f"{YEAR}-09-30",
+    )
+    district.do(Role.APPROVER, f"/vendors/{vendor}/debarments/{debarment}/lifting", reason="처분 취소 판결")
+    city.do(Role.CLERK, f"/vendors/{vendor}/address", address="서울특별시 중구 세종대로 110-1")
+
+    history = f"{PREFIX}/orgs/{SEONGDONG}/vendors/{vendor}/history"
+    answer = client.get(history, headers=district.keys[Role.AUDITOR])
+    assert answer.status_code == 200, answer.text
+    trail = [(e["event"], e["org"], e["actor"]) for e in answer.json()["items"]]
+    assert trail == [
+        ("Registered", CITY, f"clerk-{CITY}"),
+        ("Debarred", CITY, f"approver-{CITY}"),
+        ("Debarred", SEONGDONG, f"approver-{SEONGDONG}"),
+        ("DebarmentLifted", SEONGDONG, f"approver-{SEONGDONG}"),
+        ("AddressChanged", CITY, f"clerk-{CITY}"),
+    ]
+    lifted = answer.json()["items"][3]
+    assert lifted["details"] == {"debarment_id": debarment, "reason": "처분 취소 판결"}
+    # a business's trail reads the same from every organisation, a page at a time
+    first = client.get(history.replace(SEONGDONG, CITY), params={"limit": 2}, headers=city.keys[Role.AUDITOR])
+    assert [e["event"] for e in first.json()["items"]] == ["Registered", "Debarred"]
+    assert first.json()["next_after_version"] == 2
+    # any role of the path's organisation, and no other
+    assert client.get(history, headers=city.keys[Role.AUDITOR]).status_code == 403
+
+    # a person (개인) is read only by the organisation that registered it
+    person = district.record(
+        "person",
+        Role.CLERK,
+        "/vendors",
+        f"{YEAR}-01-06",
+        kind="person",
+        registration_number="P-000777",
+        name="홍길동",
+        address="서울특별시 성동구 어딘가 1",
+    )
+    own = client.get(
+        f"{PREFIX}/orgs/{SEONGDONG}/vendors/{person}/history", headers=district.keys[Role.AUDITOR]
+    )
+    assert [e["org"] for e in own.json()["items"]] == [SEONGDONG]
+    for vendor_id in (person, "00000000-0000-4000-8000-000000000000"):
+        hidden = client.get(
+            f"{PREFIX}/orgs/{CITY}/vendors/{vendor_id}/history", headers=city.keys[Role.AUDITOR]
+        )
+        assert (hidden.status_code, hidden.json().get("type")) == (404, "vendor-not-found")
