@@ -65,6 +65,7 @@ def create_app(services: ApiServices, *, lifespan: Lifespan | None = None) -> Le
     app.include_router(public.build_router())
     app.include_router(reports.build_router())
     app.include_router(audit.build_router())
+    app.include_router(audit.build_vendor_router())
     app.include_router(checkpoints.build_router())
     # Starlette runs the middleware added last first: body limit, rate limit, then the cache of
     # public answers.

@@ -62,6 +62,13 @@ async def get_principal(
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
+async def principal_of(request: Request) -> Principal:
+    """:data:`CurrentPrincipal` outside dependency injection: the same key checks, for a check
+    that must run before FastAPI solves the route's dependencies (and reads its body)."""
+    services = await get_services(request)
+    return await get_principal(services, await _bearer(request), await _header_key(request))
+
+
 async def wait_for_min_position(
     services: Services,
     min_position: Annotated[

@@ -75,6 +75,10 @@ def status_for(kind: type[errors.DomainError]) -> int:
     if issubclass(kind, errors.NotFound | errors.WrongOrganisation):
         # Another organisation's things are reported as missing: their existence is not public.
         return 404
+    if issubclass(kind, errors.NotEntitled):
+        # A shared record the organisation may use but not change (a vendor another one
+        # registered, a debarment another one issued): the record is public, the change forbidden.
+        return 403
     if issubclass(kind, VersionConflict):
         return 412
     if issubclass(kind, CommandIdReused):
@@ -216,7 +220,8 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     described = {
         400: "Bad header (If-Match, Idempotency-Key)",
         401: "No valid API key",
-        403: "The key's roles do not allow this for the organisation",
+        403: "The key's roles do not allow this for the organisation, or the organisation may not "
+        "change this shared record (e.g. debarment-issued-elsewhere)",
         404: "No such thing (or not in this organisation)",
         409: "A rule of the ledger refuses it (e.g. over-allocation, vendor-debarred, year-closed)",
         412: "If-Match names a version the aggregate is no longer at; nothing was written",

@@ -1,4 +1,6 @@
-"""Audit replay (감사 추적) of a budget line: every event with who, when and where in the log.
+"""Audit replay (감사 추적) of a budget line: every event with who, when and where in the log;
+and of a vendor (거래처), a record every organisation shares: each event with the organisation it
+was recorded by and for (who registered it, changed it, debarred it, lifted a debarment).
 
 An auditor asks two things of a line: what happened to it, event by event, with the balances
 after each; and what the line looked like at a given version. Both are answered here, on the
@@ -21,13 +23,14 @@ from enum import Enum
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import Application
+from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import ApplicationRecorder, StoredEvent
 
 from commands.persistence import position_of
 from commands.timeline import last_version_at
 from domain.budget_line import BudgetLine
 from domain.errors import NotFound
+from domain.vendor import Vendor, VendorKind
 from eventlog import EventLog
 
 #: Rows fetched per round trip while streaming one line's events.
@@ -52,6 +55,11 @@ _COMMON = frozenset(
 class LineNotFound(NotFound):
     code = "budget-line-not-found"
     title = "No such budget line"
+
+
+class VendorNotFound(NotFound):
+    code = "vendor-not-found"
+    title = "No such vendor"
 
 
 @dataclass(frozen=True)
@@ -258,6 +266,58 @@ def line_state(
     )
 
 
+@dataclass(frozen=True)
+class VendorEntry:
+    """One event of a vendor, and the organisation it was recorded by and for."""
+
+    event: str
+    version: int
+    position: int
+    org: str
+    actor: str
+    accounting_date: date
+    recorded_at: datetime
+    command_id: UUID
+    details: dict[str, Any]
+
+
+def vendor_history(
+    ledger: Application[UUID], vendor_id: UUID, *, org: str, after_version: int = 0, limit: int | None = None
+) -> list[VendorEntry]:
+    """The vendor's events after ``after_version`` (at most ``limit``), oldest first, as seen by
+    organisation ``org``.
+
+    A vendor is shared: every organisation may read a business's history. A person's (개인) names
+    and addresses a private person, so only the organisation that registered it reads it; to
+    another it is not found, like a vendor that does not exist (:class:`VendorNotFound`).
+    """
+    vendor: object
+    try:
+        vendor = ledger.repository.get(vendor_id)
+    except AggregateNotFoundError:
+        vendor = None
+    if not isinstance(vendor, Vendor) or (vendor.kind is VendorKind.PERSON and vendor.registered_by != org):
+        raise VendorNotFound(f"no vendor {vendor_id}", vendor_id=str(vendor_id))
+    stop = None if limit is None else after_version + limit
+    found = []
+    for stored, position in _stored_events(ledger.recorder, vendor_id, gt=after_version, lte=stop):
+        event: Any = ledger.mapper.to_domain_event(stored)
+        found.append(
+            VendorEntry(
+                event=type(event).__name__,
+                version=event.originator_version,
+                position=position,
+                org=event.org,
+                actor=event.actor,
+                accounting_date=event.accounting_date,
+                recorded_at=event.timestamp,
+                command_id=event.command_id,
+                details=_details(event),
+            )
+        )
+    return found
+
+
 # --- replay ---------------------------------------------------------------------------------------
 
 
@@ -315,8 +375,11 @@ __all__ = [
     "LineBalances",
     "LineNotFound",
     "LineState",
+    "VendorEntry",
+    "VendorNotFound",
     "iter_history",
     "line_history",
     "line_state",
     "line_state_at",
+    "vendor_history",
 ]

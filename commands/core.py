@@ -76,7 +76,7 @@ class LedgerCore(UseCases, Application[UUID]):
         fingerprint = command.fingerprint()
         expected_version: int | None = getattr(command, "expected_version", None)
         for attempt in range(self.max_attempts):
-            uow = UnitOfWork(self.repository, expected_version)
+            uow = UnitOfWork(self.repository, expected_version, ctx.org)
             try:
                 if requires_open_year:
                     fiscal_year = uow.find(FiscalYear, FiscalYear.id_for(ctx.org, ctx.fiscal_year))

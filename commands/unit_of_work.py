@@ -10,7 +10,7 @@ from eventsourcing.application import AggregateNotFoundError
 
 from commands.errors import VersionConflict
 from domain.base import LedgerAggregate
-from domain.errors import NotFound
+from domain.errors import NotFound, WrongOrganisation
 
 if TYPE_CHECKING:
     from eventsourcing.application import Repository
@@ -29,9 +29,12 @@ def project(aggregate: Any, events: Iterable[Any]) -> Any:
 class UnitOfWork:
     """Loads each aggregate once per attempt and remembers it, so one ``save`` writes them all."""
 
-    def __init__(self, repository: Repository[UUID], expected_version: int | None) -> None:
+    def __init__(
+        self, repository: Repository[UUID], expected_version: int | None, org: str | None = None
+    ) -> None:
         self._repository = repository
         self._expected_version = expected_version
+        self._org = org
         self._loaded: dict[UUID, LedgerAggregate] = {}
 
     def find(self, cls: type[A], aggregate_id: UUID) -> A | None:
@@ -54,8 +57,20 @@ class UnitOfWork:
         return found
 
     def target(self, cls: type[A], aggregate_id: UUID, what: str | None = None) -> A:
-        """The aggregate the command is about: checked against the expected version, if named."""
+        """The aggregate the command is about: checked against the expected version, if named.
+
+        An aggregate of another organisation than the command's is refused first, before its
+        version or any rule tells anything about it. (An aggregate that belongs to one
+        organisation has ``org``; a shared record, a vendor, has none: its own rules say who may
+        change it.) The domain checks the organisation and year again in each method.
+        """
         found = self.get(cls, aggregate_id, what)
+        owner = getattr(found, "org", None)
+        if self._org is not None and owner is not None and owner != self._org:
+            raise WrongOrganisation(
+                f"{what or cls.__name__} {aggregate_id} is not one of organisation {self._org}'s",
+                id=str(aggregate_id),
+            )
         if self._expected_version is not None and found.version != self._expected_version:
             raise VersionConflict(
                 f"{what or cls.__name__} {aggregate_id} is at version {found.version}, "

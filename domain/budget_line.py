@@ -375,6 +375,8 @@ class BudgetLine(LedgerAggregate):
     def grant_contingency(self, ctx: Context, target: BudgetLine, amount: int, reason: str) -> None:
         """예비비 지출: this reserve line grants ``amount`` to ``target``."""
         amount = positive_won(amount)
+        # Another organisation's reserve is refused as such, before anything is said of its code.
+        self._check_same_ledger(target)
         if not self.is_contingency_reserve:
             raise InvalidInput(
                 f"contingency is granted from a reserve line (item {CONTINGENCY_ITEM}), "
@@ -382,7 +384,6 @@ class BudgetLine(LedgerAggregate):
             )
         if target.id == self.id or target.is_contingency_reserve:
             raise InvalidInput("contingency is granted to a spending line")
-        self._check_same_ledger(target)
         self._check_open_line(ctx)
         target._check_open_line(ctx)
         self._check_reduction(self.current_budget - amount, -amount)

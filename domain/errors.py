@@ -88,6 +88,31 @@ class WrongOrganisation(DomainError):
     title = "The things named belong to different organisations or years"
 
 
+# --- shared records (공동 관리 대장): who may change what another organisation recorded ----------
+
+
+class NotEntitled(DomainError):
+    """A record every organisation shares (a vendor, 거래처) is changed only by the organisation a
+    rule of the domain names; the others may use it, not change it."""
+
+    code = "not-entitled"
+    title = "This organisation may not change this shared record"
+
+
+class DebarmentIssuedElsewhere(NotEntitled):
+    """Only the organisation that issued a debarment (제재 처분 기관) lifts it."""
+
+    code = "debarment-issued-elsewhere"
+    title = "Only the organisation that issued the debarment may lift it"
+
+
+class VendorRegisteredElsewhere(NotEntitled):
+    """A vendor's master data is kept by the organisation that registered it and by the city."""
+
+    code = "vendor-registered-elsewhere"
+    title = "Only the organisation that registered the vendor, or the city (본청), may change it"
+
+
 # --- fiscal years (invariant 9) -----------------------------------------------------------------
 
 

@@ -56,6 +56,12 @@ class Organisation(LedgerAggregate):
             cls.Registered, ctx, cls.id_for(ctx.org), code=ctx.org, name=name, kind=OrganisationKind(kind)
         )
 
+    @property
+    def keeps_shared_registers(self) -> bool:
+        """본청 (the city) keeps the registers every organisation of Seoul shares, such as the
+        vendors (거래처): it may correct a record another organisation registered."""
+        return self.kind is OrganisationKind.CITY
+
     def rename(self, ctx: Context, name: str) -> None:
         if not name.strip():
             raise InvalidInput("an organisation needs a name")

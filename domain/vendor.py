@@ -4,19 +4,52 @@ A debarment has a ground and a period; no obligation or contract may be made wit
 date its debarment covers (invariant 7). A debarment may be lifted (e.g. by a court), which ends it.
 Persons are registered by an opaque payee reference, never a resident registration number, and are
 never disclosed.
+
+A vendor is a shared record: one per registration number, used by every organisation of Seoul
+(the city, its districts, its institutions). Who may change it is a rule of its own, since the
+roles of the HTTP API only say what a user may do inside an organisation:
+
+- Any organisation may register a vendor (the first to register it is its registering
+  organisation), contract with it and pay it.
+- Its master data (the address) is kept by the organisation that registered it and by the city
+  (본청, the organisation of kind ``city``), which keeps the register all organisations share,
+  as it keeps the city's other common registers. Another organisation that learns of a change
+  asks one of them: a district cannot rewrite what the city or another district recorded.
+  (:class:`~domain.errors.VendorRegisteredElsewhere`)
+- Any organisation may debar a vendor (입찰참가자격 제한, 지방계약법 제31조: the head of each
+  contracting authority restricts), and the debarment binds every organisation's obligations
+  and contracts.
+- Only the organisation that issued a debarment lifts it: the restriction is its disposition
+  (처분), and only it revokes it, also when a court annuls or suspends it (the judgement binds the
+  issuing authority, which records it). Not even the city lifts a district's debarment: a district
+  (자치구) is an authority of its own. (:class:`~domain.errors.DebarmentIssuedElsewhere`)
+
+Every event records the organisation it was recorded by and for (``org``): the registering
+organisation, the one that changed the address, the issuer of a debarment, the one that lifted it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
+from typing import Any
 from uuid import UUID
 
 from domain.base import Context, LedgerAggregate
 from domain.codes import ledger_id
-from domain.errors import InvalidInput, InvalidState, MalformedCode, NotFound, VendorDebarred
+from domain.errors import (
+    DebarmentIssuedElsewhere,
+    InvalidInput,
+    InvalidState,
+    MalformedCode,
+    NotFound,
+    VendorDebarred,
+    VendorRegisteredElsewhere,
+    WrongOrganisation,
+)
+from domain.organisation import Organisation
 
 _BUSINESS_NUMBER_RE = re.compile(r"^\d{3}-\d{2}-\d{5}$")
 _PAYEE_REF_RE = re.compile(r"^P-[0-9A-Z]{6,20}$")
@@ -40,7 +73,8 @@ def registration_number(kind: VendorKind, value: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Debarment:
-    """입찰참가자격 제한: ground and period, from the issuing organisation."""
+    """입찰참가자격 제한: ground and period, from the issuing organisation (and, once lifted, the
+    day and the organisation that lifted it)."""
 
     debarment_id: UUID
     issued_by: str
@@ -48,6 +82,7 @@ class Debarment:
     starts: date
     ends: date
     lifted_on: date | None = None
+    lifted_by: str | None = None
 
     def covers(self, day: date) -> bool:
         """In force on ``day``: inside the period and not yet lifted (lifting ends it that day)."""
@@ -55,13 +90,24 @@ class Debarment:
 
 
 class Vendor(LedgerAggregate):
-    """A payee of the ledger (거래처)."""
+    """A payee of the ledger (거래처), shared by every organisation."""
+
+    #: Version 2 keeps the registering organisation in the state (see ``upcast_v1_v2``).
+    class_version = 2
 
     kind: VendorKind
     registration_number: str
     name: str
     address: str
+    #: The organisation that registered the vendor; ``None`` in a snapshot taken before the state
+    #: kept it, when only the city may change the master data.
+    registered_by: str | None
     debarments: tuple[Debarment, ...]
+
+    @staticmethod
+    def upcast_v1_v2(state: dict[str, Any]) -> None:
+        """A snapshot of version 1 did not keep who registered the vendor: unknown."""
+        state["registered_by"] = None
 
     class Registered(LedgerAggregate.Created):
         kind: VendorKind
@@ -72,6 +118,7 @@ class Vendor(LedgerAggregate):
         def apply(self, vendor: Vendor) -> None:
             vendor.kind, vendor.registration_number = self.kind, self.registration_number
             vendor.name, vendor.address, vendor.debarments = self.name, self.address, ()
+            vendor.registered_by = self.org
 
     class AddressChanged(LedgerAggregate.Event):
         address: str
@@ -97,7 +144,7 @@ class Vendor(LedgerAggregate):
 
         def apply(self, vendor: Vendor) -> None:
             vendor.debarments = tuple(
-                Debarment(d.debarment_id, d.issued_by, d.ground, d.starts, d.ends, self.accounting_date)
+                replace(d, lifted_on=self.accounting_date, lifted_by=self.org)
                 if d.debarment_id == self.debarment_id
                 else d
                 for d in vendor.debarments
@@ -127,7 +174,9 @@ class Vendor(LedgerAggregate):
             address=address,
         )
 
-    def change_address(self, ctx: Context, address: str) -> None:
+    def change_address(self, ctx: Context, address: str, acting: Organisation | None) -> None:
+        """Change the address, as the organisation ``acting`` (the command's: ``ctx.org``)."""
+        self.check_may_maintain(ctx, acting)
         if address == self.address:
             raise InvalidState("the address is unchanged")
         self.record(self.AddressChanged, ctx, address=address)
@@ -147,11 +196,32 @@ class Vendor(LedgerAggregate):
         found = [d for d in self.debarments if d.debarment_id == debarment_id]
         if not found:
             raise NotFound(f"vendor has no debarment {debarment_id}")
+        if found[0].issued_by != ctx.org:
+            raise DebarmentIssuedElsewhere(
+                f"the debarment of {self.registration_number} was issued by organisation "
+                f"{found[0].issued_by}; only it may lift it, not {ctx.org}",
+                issued_by=found[0].issued_by,
+                org=ctx.org,
+            )
         if found[0].lifted_on is not None:
             raise InvalidState("the debarment was lifted already")
         if not reason.strip():
             raise InvalidInput("lifting a debarment states why")
         self.record(self.DebarmentLifted, ctx, debarment_id=debarment_id, reason=reason)
+
+    def check_may_maintain(self, ctx: Context, acting: Organisation | None) -> None:
+        """The master data is the registering organisation's to keep, or the city's."""
+        if acting is not None and acting.code != ctx.org:
+            raise WrongOrganisation(f"organisation {acting.code} is not the command's {ctx.org}")
+        if ctx.org == self.registered_by or (acting is not None and acting.keeps_shared_registers):
+            return
+        registered = self.registered_by or "an organisation not recorded"
+        raise VendorRegisteredElsewhere(
+            f"vendor {self.registration_number} was registered by {registered}; only that "
+            f"organisation or the city (본청) may change it, not {ctx.org}",
+            registered_by=self.registered_by or "",
+            org=ctx.org,
+        )
 
     def debarment_on(self, day: date) -> Debarment | None:
         return next((d for d in self.debarments if d.covers(day)), None)

@@ -98,6 +98,8 @@ class _Voucher:
 
 class DisclosureProjection(Projection):
     name = "disclosure"
+    #: 2: ``debarred_vendors.lifted_by``, the organisation that lifted a debarment.
+    version = 2
     tables = (
         allocations,
         requisitions,
@@ -353,6 +355,7 @@ class DisclosureProjection(Projection):
             {"debarment_id": data["debarment_id"]},
             lifted_on=_day(data["accounting_date"]),
             lift_reason=data["reason"],
+            lifted_by=data["org"],
         )
 
     # --- contracts (계약현황) -----------------------------------------------------------------

@@ -24,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from eventsourcing.persistence import ApplicationRecorder
-from sqlalchemy import Connection, Engine, MetaData, Table, select, text, update
+from sqlalchemy import Connection, Engine, MetaData, Table, inspect, select, text, update
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.sql.elements import quoted_name
 
@@ -120,14 +120,23 @@ class ProjectionEngine:
                     self._create_missing(conn, projection, known[projection.name].generation)
 
     def _create_missing(self, conn: Connection, projection: Projection, generation: int) -> None:
-        """Tables a newer version of ``projection`` added (and their views), empty, so that a worker
-        can apply batches; they fill from the start of the log only by a rebuild, which the
-        changed ``version`` calls for (``cleanledger status`` shows it)."""
+        """Tables and columns a newer version of ``projection`` added (and their views), empty, so
+        that a worker can apply batches; they fill from the start of the log only by a rebuild,
+        which the changed ``version`` calls for (``cleanledger status`` shows it)."""
         postgres = conn.dialect.name == "postgresql"
         for logical, table in self.tables_of(projection, generation).items():
             if conn.dialect.has_table(conn, table.name):
-                continue
-            table.create(conn)
+                present = {column["name"] for column in inspect(conn).get_columns(table.name)}
+                added = [column for column in table.columns if column.name not in present]
+                if not added:
+                    continue
+                for column in added:  # nullable: the rows written before have none
+                    kind = column.type.compile(dialect=conn.dialect)
+                    conn.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'))
+                # A PostgreSQL view keeps the columns ``*`` meant when it was made: make it again.
+                conn.execute(text(f'DROP VIEW IF EXISTS "{logical}"'))
+            else:
+                table.create(conn)
             verb = "CREATE OR REPLACE VIEW" if postgres else "CREATE VIEW IF NOT EXISTS"
             conn.execute(text(f'{verb} "{logical}" AS SELECT * FROM "{table.name}"'))
 

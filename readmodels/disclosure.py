@@ -146,7 +146,8 @@ contract_amendments = Table(
     Index("ix_contract_amendments_contract", "contract_id"),
 )
 
-# 부정당업자: one row per debarment, issued by ``org``.
+# 부정당업자: one row per debarment, issued by ``org``; ``lifted_by`` is the organisation that lifted
+# it (the issuer: only it may; a lift recorded before that rule by another one shows here).
 debarred_vendors = Table(
     "debarred_vendors",
     metadata,
@@ -161,6 +162,7 @@ debarred_vendors = Table(
     Column("ends", Date),
     Column("lifted_on", Date),
     Column("lift_reason", String(1000)),
+    Column("lifted_by", String(7)),
     Index("ix_debarred_vendors_period", "starts", "ends"),
 )
 

@@ -361,6 +361,7 @@ DEBARRED_VENDORS = PublicTable(
         "ends": "제재 종료일",
         "lifted_on": "해제일",
         "lift_reason": "해제 사유",
+        "lifted_by": "해제 기관코드",
     },
     key=("debarment_id",),
     sorts={"starts": ("starts",), "ends": ("ends",), "vendor_name": ("vendor_name",)},

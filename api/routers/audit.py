@@ -1,9 +1,12 @@
-"""Audit trail of a budget line (감사 추적) over HTTP: its history, and its state at a version.
+"""Audit trail of a budget line (감사 추적) over HTTP: its history, and its state at a version;
+and the history of a vendor (거래처), a record every organisation shares.
 
-Both replay the event store (:mod:`commands.audit`), not a read model: an auditor sees what the
+They replay the event store (:mod:`commands.audit`), not a read model: an auditor sees what the
 ledger recorded, with each event's actor, accounting date, recorded time and log position. They
 need an API key holding any role of the organisation (``AUDIT_ROLES``); another organisation's
-line is answered as not found, like a line that does not exist.
+line is answered as not found, like a line that does not exist. A vendor's history shows, for
+each event, the organisation it was recorded by and for: who registered the vendor, changed it,
+debarred it and lifted each debarment.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ OrgPath = Annotated[
     str, Path(pattern=r"^\d{7}$", description="Seven-digit organisation code", examples=["6110000"])
 ]
 LinePath = Annotated[UUID, Path(description="The budget line's id")]
+VendorPath = Annotated[UUID, Path(description="The vendor's id")]
 MAX_PAGE = 1_000
 
 
@@ -264,5 +268,86 @@ def build_router() -> APIRouter:
             found = audit.line_state(services.ledger, line_id, version, org=org)
         response.headers["ETag"] = f'"{found.version}"'
         return LineStateOut.model_validate(found)
+
+    return router
+
+
+class VendorEntryOut(_Out):
+    """One event of a vendor, with the organisation it was recorded by and for."""
+
+    model_config = ConfigDict(
+        from_attributes=True,
+        json_schema_extra={
+            "examples": [
+                {
+                    "event": "DebarmentLifted",
+                    "version": 3,
+                    "position": 42,
+                    "org": "6110000",
+                    "actor": "lee",
+                    "accounting_date": "2026-06-15",
+                    "recorded_at": "2026-06-15T09:12:03.120000Z",
+                    "command_id": "6f1c3c6e-8a0e-4f52-9a7e-0c1d2b3a4f5e",
+                    "details": {"debarment_id": "1cb6c8ab-ce4c-5cc4-98f4-54e4bf27e4aa", "reason": "집행정지"},
+                }
+            ]
+        },
+    )
+
+    event: str = Field(description="Registered, AddressChanged, Debarred or DebarmentLifted")
+    version: int = Field(description="The vendor's version after the event (1 for the first)")
+    position: int = Field(description="The event's position in the ledger's log")
+    org: str = Field(description="The organisation the event was recorded by and for")
+    actor: str = Field(description="Who issued the command")
+    accounting_date: date = Field(description="회계일자")
+    recorded_at: datetime = Field(description="When the event was recorded (UTC)")
+    command_id: UUID = Field(description="The command that caused it")
+    details: dict[str, Any] = Field(description="The event's own fields: address, ground, period …")
+
+
+class VendorHistoryOut(BaseModel):
+    """A page of a vendor's history, oldest first."""
+
+    vendor_id: UUID
+    items: list[VendorEntryOut]
+    next_after_version: int | None = Field(
+        description="Pass as after_version for the next page; null on the last page"
+    )
+
+
+def build_vendor_router() -> APIRouter:
+    router = APIRouter(prefix="/api/v1/orgs/{org}/vendors", tags=["audit"])
+
+    @router.get(
+        "/{vendor_id}/history",
+        operation_id="audit_vendor_history",
+        response_model=VendorHistoryOut,
+        summary="History of a vendor (거래처 이력): who registered, changed, debarred, lifted",
+        responses=problem_responses(401, 403, 404, 422),
+    )
+    def vendor_history(
+        services: Services,
+        principal: CurrentPrincipal,
+        org: OrgPath,
+        vendor_id: VendorPath,
+        after_version: Annotated[
+            int, Query(ge=0, le=2**62, description="Only events after this version (0: from the first)")
+        ] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="At most this many events")] = 100,
+    ) -> VendorHistoryOut:
+        """Every event of the vendor with the organisation it was recorded by and for, its actor,
+        accounting date, recorded time and log position. Replayed from the event store. Any role
+        of the organisation in the path; a business's history reads the same from every
+        organisation, a person's (개인) only from the organisation that registered it."""
+        authorise(principal, org)
+        entries = audit.vendor_history(
+            services.ledger, vendor_id, org=org, after_version=after_version, limit=limit + 1
+        )
+        page = entries[:limit]
+        return VendorHistoryOut(
+            vendor_id=vendor_id,
+            items=[VendorEntryOut.model_validate(entry) for entry in page],
+            next_after_version=page[-1].version if len(entries) > limit else None,
+        )
 
     return router

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import inspect
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Annotated, Any
 from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
@@ -20,10 +20,11 @@ from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 import orjson
 from fastapi import APIRouter, Body, Depends, Path, Request, Response
 from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from api.accounts import Principal
-from api.deps import CurrentPrincipal, IdempotencyKey, IfMatch, Services
+from api.deps import CurrentPrincipal, IdempotencyKey, IfMatch, Services, principal_of
 from api.examples import example_body
 from api.problems import ApiProblem, problem_responses
 from api.roles import COMMAND_ROLES
@@ -360,6 +361,29 @@ def authoriser(route: CommandRoute) -> Callable[[Request, Principal], Awaitable[
     return authorise
 
 
+def checked_before_the_body(route: CommandRoute) -> type[APIRoute]:
+    """The route class of a command: the key and the role are checked before the body is read.
+
+    FastAPI reads and parses a request's JSON body before it solves the route's dependencies, so
+    a body that was not JSON was refused (422) before the key (401) or the role (403) was looked
+    at: who may not issue a command made the server read its body and learnt what was wrong with
+    it. The role check stays a dependency too (it documents the route); it runs first here.
+    """
+    authorise = authoriser(route)
+
+    class CheckedBeforeTheBody(APIRoute):
+        def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+            handler = super().get_route_handler()
+
+            async def checked(request: Request) -> Response:
+                await authorise(request, await principal_of(request))
+                return await handler(request)
+
+            return checked
+
+    return CheckedBeforeTheBody
+
+
 def command_of(
     route: CommandRoute,
     body: BaseModel,
@@ -465,5 +489,6 @@ def build_router() -> APIRouter:
             responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 503),
             operation_id=route.command.__name__,
             dependencies=[Depends(authoriser(route))],
+            route_class_override=checked_before_the_body(route),
         )
     return router

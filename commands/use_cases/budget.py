@@ -150,6 +150,9 @@ class BudgetUseCases(UseCases):
                 if command.obligation_id is None:
                     raise InvalidInput("an accident carry-over (사고이월) names its obligation")
                 obligation = uow.get(Obligation, command.obligation_id, "obligation")
+                if obligation.org != ctx.org:
+                    # Refused as another organisation's before anything is said of its state.
+                    raise WrongOrganisation("the obligation belongs to another organisation")
                 obligation.check_carriable()
                 if obligation.line_id != source.id:
                     raise WrongOrganisation("the obligation does not draw on this line")

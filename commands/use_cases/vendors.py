@@ -12,7 +12,7 @@ from commands.messages.vendors import (
 )
 from commands.unit_of_work import UnitOfWork
 from domain.base import Context, LedgerAggregate
-from domain.organisation import refuse_existing
+from domain.organisation import Organisation, refuse_existing
 from domain.vendor import Vendor, registration_number
 
 
@@ -30,7 +30,8 @@ class VendorUseCases(UseCases):
     def change_vendor_address(self, command: ChangeVendorAddress) -> CommandResult:
         def use_case(uow: UnitOfWork, ctx: Context) -> LedgerAggregate:
             vendor = uow.target(Vendor, command.vendor_id, "vendor")
-            vendor.change_address(ctx, command.address)
+            acting = uow.find(Organisation, Organisation.id_for(ctx.org))
+            vendor.change_address(ctx, command.address, acting)
             return vendor
 
         return self._execute(command, use_case)

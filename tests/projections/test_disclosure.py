@@ -441,10 +441,11 @@ def fold(ledger: Ledger) -> dict[str, dict[Any, dict[str, Any]]]:
                 "ends": e.ends,
                 "lifted_on": None,
                 "lift_reason": None,
+                "lifted_by": None,
             }
         elif name == "Vendor.DebarmentLifted":
             out["debarred_vendors"][str(e.debarment_id)].update(
-                lifted_on=e.accounting_date, lift_reason=e.reason
+                lifted_on=e.accounting_date, lift_reason=e.reason, lifted_by=e.org
             )
         elif name == "Contract.Signed":
             supplier = shown(str(e.vendor_id))

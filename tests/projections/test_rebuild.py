@@ -267,3 +267,42 @@ def test_a_new_version_that_drops_a_column_is_rebuilt_and_its_view_has_the_new_c
         ).scalar_one()
     assert dict(new) == {"line_id": str(line_id), "amendments": 2}
     assert version == 2
+
+
+class AmendmentCountsV3(AmendmentCountsV2):
+    """Version 3 adds a column: the reference of the line's last amendment."""
+
+    tables = (_amendments_table(Column("last_reference", String(200))),)
+    version = 3
+
+    def apply(self, events: Sequence[Envelope], out: RowWriter) -> None:
+        super().apply(events, out)
+        for event in events:
+            out.put(self.tables[0], {"line_id": event.originator_id}, last_reference=event.data["reference"])
+
+
+def test_a_new_version_that_adds_a_column_keeps_applying_before_its_rebuild_fills_the_column(
+    ledger: Ledger, read_db: Engine
+) -> None:
+    """A worker of the new version starts on the old tables at once (the column is added, empty
+    for the rows written before); the rebuild the new version calls for fills it."""
+    books = Books(ledger).ready()
+    line_id = books.line(amount=5_000_000, allocate={1: 1_000_000})
+    books.run(AmendBudget, line_id=line_id, change=-100_000, reference="1회 추경")
+    ProjectionEngine(ledger.recorder, read_db, [AmendmentCountsV2()]).catch_up()
+
+    upgraded = ProjectionEngine(ledger.recorder, read_db, [AmendmentCountsV3()])
+    with read_db.connect() as conn:
+        before = conn.execute(text("SELECT * FROM test_amendment_counts")).mappings().one()
+    assert dict(before) == {"line_id": str(line_id), "amendments": 1, "last_reference": None}
+    books.run(AmendBudget, line_id=line_id, change=30_000, reference="2회 추경")
+    upgraded.catch_up()
+    with read_db.connect() as conn:
+        applied = conn.execute(text("SELECT * FROM test_amendment_counts")).mappings().one()
+    assert dict(applied) == {"line_id": str(line_id), "amendments": 2, "last_reference": "2회 추경"}
+
+    [rebuilt] = rebuild(upgraded)
+    assert rebuilt.generation == 2
+    with read_db.connect() as conn:
+        after = conn.execute(text("SELECT * FROM test_amendment_counts")).mappings().one()
+    assert dict(after) == dict(applied)

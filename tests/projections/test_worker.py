@@ -24,6 +24,7 @@ from cleanledger.wiring import build_ledger, build_projection_engine, build_read
 from commands.ledger import Ledger
 from commands.messages.budget import Appropriate
 from projections.background import BackgroundProjector
+from projections.disclosure import DisclosureProjection
 from projections.engine import ProjectionEngine
 from projections.erp import BalancesProjection
 from projections.registry import all_projections
@@ -214,7 +215,7 @@ def test_project_status_and_rebuild_on_the_command_line(
     rows = {line.split()[0]: line.split()[1:] for line in capsys.readouterr().out.splitlines()[2:]}
     # position, generation, version (the code's: 2 since line_daily), lag
     assert rows["erp_balances"] == [str(head), "2", str(BalancesProjection.version), "0"]
-    assert rows["disclosure"] == [str(head), "1", "1", "0"]
+    assert rows["disclosure"] == [str(head), "1", str(DisclosureProjection.version), "0"]
 
     Books(app, org="3020000").ready()
     assert main(["status"]) == 0
