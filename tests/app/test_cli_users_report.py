@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from api.accounts import AccountStore
+from api.accounts import INVALID_KEY, AccountStore, Principal
 from cleanledger.cli import main
 from cleanledger.settings import Settings
 from cleanledger.wiring import Service, build_ledger, build_read_engine
@@ -49,10 +49,10 @@ def test_users_create_prints_a_key_that_authenticates_until_revoked(
     try:
         store = AccountStore(engine)
         principal = store.authenticate(key)
-        assert principal is not None
+        assert isinstance(principal, Principal)
         assert {g.role.value for g in principal.grants} == {"admin", "clerk"}
         assert main(["users", "revoke-key", key.split("_")[1]]) == 0
-        assert AccountStore(engine).authenticate(key) is None
+        assert AccountStore(engine).authenticate(key) == INVALID_KEY
     finally:
         engine.dispose()
     assert main(["users", "create", "admin"]) == 1  # exists already
