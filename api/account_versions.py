@@ -262,25 +262,27 @@ class VersionWatch:
 
     def _run(self) -> None:
         pause = 0.1
-        while not self._stop.is_set():
-            conn = None
-            try:
-                conn = self._connect()
-                self._trust(conn)
-                pause = 0.1
-                self._follow(conn)
-            except psycopg.Error as error:
-                self._set(None)
-                self.losses += 1
-                log.warning("accounts watch: connection lost (%s); every key is looked up meanwhile", error)
-                self._stop.wait(pause)
-                pause = min(pause * 2, 5.0)
-            finally:
-                self.backend_pid = None
-                if conn is not None:
-                    with contextlib.suppress(psycopg.Error):
-                        conn.close()
-        self._set(None)
+        try:
+            while not self._stop.is_set():
+                conn = None
+                try:
+                    conn = self._connect()
+                    self._trust(conn)
+                    pause = 0.1
+                    self._follow(conn)
+                except Exception as error:  # a lost connection above all; never a trusted cache
+                    self._set(None)
+                    self.losses += 1
+                    log.warning("accounts watch: %s; every key is looked up until it is back", error)
+                    self._stop.wait(pause)
+                    pause = min(pause * 2, 5.0)
+                finally:
+                    self.backend_pid = None
+                    if conn is not None:
+                        with contextlib.suppress(psycopg.Error):
+                            conn.close()
+        finally:
+            self._set(None)  # a watch that ends, however, leaves nothing trusted
 
     def _follow(self, conn: psycopg.Connection[tuple[Any, ...]]) -> None:
         checked = time.monotonic()
