@@ -1,24 +1,29 @@
 """Users, their roles per organisation, and their API keys (사용자·권한·API 키).
 
 Keys are shown once, when issued, and stored only as SHA-256 hashes of their secret part. A key
-reads ``clk_<key id>_<secret>``: the id finds the row, the secret is compared in constant time. The
-secret is 256 random bits, so a fast hash is enough (a slow password hash protects guessable
-passwords, which keys are not).
+reads ``clk_<key id>_<secret>``: the id finds the row, the secret is compared in constant time.
+The secret is 256 random bits, so a fast hash loses nothing against guessing, and a slow one
+(argon2id) would cost every uncached authentication tens of milliseconds of CPU: docs/api.md,
+"Why keys are hashed with SHA-256", gives the whole reasoning. A key may carry an expiry; an
+expired key is refused as such.
 
 The tables live in the read-model database, beside but outside the projections: a rebuild never
-touches them. Verified keys are cached for a few seconds so a request costs no query; revoking a
-key clears this process's cache at once and other processes' within ``CACHE_SECONDS``.
+touches them. Verified keys are cached, so a request costs no query; the cache is trusted only
+for the accounts version it was filled under (api.account_versions), which every revocation,
+disabling, grant change and expiry change moves in its own transaction. A change is therefore in
+force in every process once the call that made it returns, with no time window.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import re
 import secrets
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -34,14 +39,23 @@ from sqlalchemy import (
     Table,
     delete,
     insert,
+    inspect,
     select,
+    text,
     update,
 )
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
+from api.account_versions import (
+    CONFIRM_SECONDS,
+    LocalVersion,
+    PostgresVersions,
+    VersionWatch,
+    bump,
+    create_version_table,
+)
 from api.roles import ALL_ORGS, Role
 
-CACHE_SECONDS = 5.0
 KEY_PREFIX = "clk"
 _KEY_FORMAT = re.compile(r"^clk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$")
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
@@ -75,6 +89,8 @@ api_keys = Table(
     Column("label", String(200), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked_at", DateTime(timezone=True)),
+    # Added after the first release: AccountStore adds it to older tables on start-up.
+    Column("expires_at", DateTime(timezone=True)),
 )
 
 
@@ -103,11 +119,43 @@ class Principal:
 
 
 @dataclass(frozen=True)
+class KeyRefused:
+    """Why a presented key does not authenticate.
+
+    ``expired_at`` is set only for a key whose secret is right and whose expiry has passed;
+    every other refusal (malformed, unknown, wrong secret, revoked, user disabled) is one and the
+    same answer, so that nothing is learnt about a key without its secret.
+    """
+
+    expired_at: datetime | None = None
+
+
+INVALID_KEY = KeyRefused()
+
+
+@dataclass(frozen=True)
 class IssuedKey:
     key_id: str
     username: str
     #: The full key; it is never stored and cannot be shown again.
     secret: str
+    expires_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class _CachedKey:
+    digest: str
+    principal: Principal
+    expires_at: datetime | None
+    #: ``expires_at`` as a POSIX timestamp, compared on every use (None: never).
+    expires_ts: float | None
+
+    def answer(self, digest: str) -> Principal | KeyRefused:
+        if not hmac.compare_digest(self.digest, digest):
+            return INVALID_KEY
+        if self.expires_ts is not None and time.time() >= self.expires_ts:
+            return KeyRefused(expired_at=self.expires_at)
+        return self.principal
 
 
 def _hash(secret: str) -> str:
@@ -118,19 +166,41 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _utc(moment: datetime) -> datetime:
+    """``moment`` in UTC; a naive one is taken as UTC (SQLite hands back what it was given, in UTC)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
 class AccountStore:
-    """Users, grants and keys in ``engine``'s database (tables created on first use).
+    """Users, grants and keys in ``engine``'s database (tables created, or completed, on first use).
 
     ``writer`` is the engine changes go through (on SQLite one that takes the write lock when
     its transaction begins, so a read-then-write never fails on a lock upgrade); key checks read
     through ``engine``.
+
+    The cache of verified keys: on SQLite it is checked against the accounts version on every
+    authentication. On PostgreSQL it is used only while :meth:`start_watching` runs (a server
+    process does; the CLI and other short-lived stores look every key up), and only while the
+    watch's connection is up.
     """
 
-    def __init__(self, engine: Engine, writer: Engine | None = None) -> None:
+    def __init__(
+        self, engine: Engine, writer: Engine | None = None, *, confirm_seconds: float = CONFIRM_SECONDS
+    ) -> None:
         self.reader = engine
         self.engine = writer or engine
+        #: How long a change waits for every server process to drop its cache (PostgreSQL).
+        self.confirm_seconds = confirm_seconds
         accounts_metadata.create_all(self.engine, checkfirst=True)
-        self._cache: dict[str, tuple[float, str, Principal]] = {}
+        _add_missing_columns(self.engine)
+        create_version_table(self.engine)
+        postgres = self.engine.dialect.name == "postgresql"
+        self._postgres = PostgresVersions(self.reader) if postgres else None
+        self._local = None if postgres else LocalVersion(self.reader)
+        self._watch: VersionWatch | None = None
+        #: The accounts version the cache holds keys for (None: trust no cached key).
+        self._epoch: int | None = None
+        self._cache: dict[str, _CachedKey] = {}
         self._lock = threading.Lock()
 
     # --- administration ---------------------------------------------------------------------
@@ -153,7 +223,7 @@ class AccountStore:
             raise AccountError(f"user {username!r} exists already") from None
 
     def grant(self, username: str, grant: Grant) -> None:
-        with self.engine.begin() as conn:
+        with self._change() as conn:
             self._require_user(conn, username)
             exists = conn.execute(
                 select(grants.c.role).where(
@@ -162,20 +232,23 @@ class AccountStore:
             ).first()
             if exists is None:
                 conn.execute(insert(grants).values(_grant_row(username, grant)))
-        self._forget(username)
 
     def revoke_grant(self, username: str, grant: Grant) -> None:
-        with self.engine.begin() as conn:
+        with self._change() as conn:
             conn.execute(
                 delete(grants).where(
                     grants.c.username == username, grants.c.org == grant.org, grants.c.role == grant.role
                 )
             )
-        self._forget(username)
 
-    def issue_key(self, username: str, label: str = "") -> IssuedKey:
+    def issue_key(self, username: str, label: str = "", expires_at: datetime | None = None) -> IssuedKey:
+        """A new key for ``username``, valid until ``expires_at`` (None: until revoked)."""
+        expiry = None if expires_at is None else _utc(expires_at)
+        if expiry is not None and expiry <= _now():
+            raise AccountError(f"the expiry {expiry.isoformat()} has passed already")
         key_id = secrets.token_hex(8)
         secret = secrets.token_urlsafe(32)
+        # A new key is in no cache: issuing one needs no change of the accounts version.
         with self.engine.begin() as conn:
             self._require_user(conn, username)
             conn.execute(
@@ -185,26 +258,35 @@ class AccountStore:
                     secret_sha256=_hash(secret),
                     label=label,
                     created_at=_now(),
+                    expires_at=expiry,
                 )
             )
-        return IssuedKey(key_id, username, f"{KEY_PREFIX}_{key_id}_{secret}")
+        return IssuedKey(key_id, username, f"{KEY_PREFIX}_{key_id}_{secret}", expiry)
+
+    def set_key_expiry(self, key_id: str, expires_at: datetime | None) -> bool:
+        """Move an active key's expiry (None: never); False if no active key has that id."""
+        expiry = None if expires_at is None else _utc(expires_at)
+        with self._change() as conn:
+            result = conn.execute(
+                update(api_keys)
+                .where(api_keys.c.key_id == key_id, api_keys.c.revoked_at.is_(None))
+                .values(expires_at=expiry)
+            )
+        return bool(result.rowcount)
 
     def revoke_key(self, key_id: str) -> bool:
-        with self.engine.begin() as conn:
+        with self._change() as conn:
             result = conn.execute(
                 update(api_keys)
                 .where(api_keys.c.key_id == key_id, api_keys.c.revoked_at.is_(None))
                 .values(revoked_at=_now())
             )
-        with self._lock:
-            self._cache.pop(key_id, None)
         return bool(result.rowcount)
 
     def disable_user(self, username: str) -> None:
-        with self.engine.begin() as conn:
+        with self._change() as conn:
             self._require_user(conn, username)
             conn.execute(update(users).where(users.c.username == username).values(disabled=True))
-        self._forget(username)
 
     def list_users(self) -> list[dict[str, object]]:
         with self.reader.connect() as conn:
@@ -217,60 +299,145 @@ class AccountStore:
 
     # --- authentication ---------------------------------------------------------------------
 
-    def authenticate_cached(self, presented: str) -> tuple[bool, Principal | None]:
-        """``(True, answer)`` when :meth:`authenticate` needs no query for ``presented`` (a malformed
-        key, or one verified within ``CACHE_SECONDS``), else ``(False, None)``.
+    def authenticate_cached(self, presented: str) -> Principal | KeyRefused | None:
+        """What :meth:`authenticate` answers, when that needs no query (a malformed key, or one in
+        the cache of the current accounts version); None when it does.
 
-        The HTTP layer answers from here on its event loop and sends only a miss to a thread.
+        The HTTP layer answers from here on its event loop and sends only a miss to a thread. On
+        SQLite this reads the accounts version (a few microseconds); on PostgreSQL it reads
+        nothing (the watch keeps the version current).
         """
         match = _KEY_FORMAT.match(presented)
         if match is None:
-            return True, None
+            return INVALID_KEY
         key_id, secret = match.groups()
-        with self._lock:
-            cached = self._cache.get(key_id)
-        if cached is not None and cached[0] > time.monotonic():
-            return True, (cached[2] if hmac.compare_digest(cached[1], _hash(secret)) else None)
-        return False, None
+        return self._from_cache(key_id, secret, self._current_epoch())
 
-    def authenticate(self, presented: str) -> Principal | None:
-        """The principal a presented key belongs to, or None (unknown, revoked, disabled)."""
-        known, principal = self.authenticate_cached(presented)
-        if known:
-            return principal
+    def authenticate(self, presented: str) -> Principal | KeyRefused:
+        """The principal a presented key belongs to, or why it is refused."""
         match = _KEY_FORMAT.match(presented)
-        assert match is not None  # authenticate_cached answers for malformed keys
+        if match is None:
+            return INVALID_KEY
         key_id, secret = match.groups()
+        # The version is read before the rows: what the query reads is at least that new, so it
+        # may be cached under that version.
+        epoch = self._current_epoch()
+        found = self._from_cache(key_id, secret, epoch)
+        if found is not None:
+            return found
         digest = _hash(secret)
         with self.reader.connect() as conn:
             row = conn.execute(
-                select(api_keys.c.username, api_keys.c.secret_sha256)
-                .join(users, users.c.username == api_keys.c.username)
-                .where(
-                    api_keys.c.key_id == key_id,
-                    api_keys.c.revoked_at.is_(None),
-                    users.c.disabled.is_(False),
+                select(
+                    api_keys.c.username,
+                    api_keys.c.secret_sha256,
+                    api_keys.c.revoked_at,
+                    api_keys.c.expires_at,
+                    users.c.disabled,
                 )
+                .join(users, users.c.username == api_keys.c.username)
+                .where(api_keys.c.key_id == key_id)
             ).first()
             if row is None or not hmac.compare_digest(row.secret_sha256, digest):
-                return None
+                return INVALID_KEY
+            if row.revoked_at is not None or row.disabled:
+                return INVALID_KEY
             held = conn.execute(select(grants.c.org, grants.c.role).where(grants.c.username == row.username))
             principal = Principal(row.username, frozenset(Grant(g.org, Role(g.role)) for g in held))
+        expiry = None if row.expires_at is None else _utc(row.expires_at)
+        cached = _CachedKey(
+            row.secret_sha256, principal, expiry, None if expiry is None else expiry.timestamp()
+        )
+        if epoch is not None:
+            with self._lock:
+                if self._epoch == epoch:  # no change was seen meanwhile
+                    self._cache[key_id] = cached
+        return cached.answer(digest)
+
+    # --- the cache's version ----------------------------------------------------------------
+
+    def start_watching(self, wait: float = 5.0) -> bool:
+        """PostgreSQL: keep a watch on the accounts version so that the cache can be used (a
+        server process calls this at start-up); True once it is in force. SQLite needs none."""
+        if self._postgres is None or self._watch is not None:
+            return True
+        self._watch = VersionWatch(self._postgres, self._on_epoch)
+        return self._watch.start(wait)
+
+    @property
+    def watch(self) -> VersionWatch | None:
+        """The running watch of the accounts version (PostgreSQL), if any."""
+        return self._watch
+
+    def stop_watching(self) -> None:
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
+
+    def close(self) -> None:
+        self.stop_watching()
+        if self._local is not None:
+            self._local.close()
+
+    def _on_epoch(self, epoch: int | None) -> None:
         with self._lock:
-            self._cache[key_id] = (time.monotonic() + CACHE_SECONDS, row.secret_sha256, principal)
-        return principal
+            self._epoch = epoch
+            self._cache.clear()
+
+    def _current_epoch(self) -> int | None:
+        if self._local is None:
+            return self._epoch  # kept current by the watch; None without one
+        seen = self._local.read()
+        if seen != self._epoch:
+            self._on_epoch(seen)
+        return seen
+
+    def _from_cache(self, key_id: str, secret: str, epoch: int | None) -> Principal | KeyRefused | None:
+        if epoch is None:
+            return None
+        with self._lock:
+            cached = self._cache.get(key_id) if self._epoch == epoch else None
+        return None if cached is None else cached.answer(_hash(secret))
+
+    @contextlib.contextmanager
+    def _change(self) -> Iterator[Connection]:
+        """A transaction that changes what a cached key may do: it moves the accounts version, and
+        on PostgreSQL returns only once every server process has let go of older versions."""
+        channel = None if self._postgres is None else self._postgres.channel
+        with self.engine.begin() as conn:
+            yield conn
+            version = bump(conn, channel)
+        if self._postgres is not None:
+            with self.engine.connect() as conn:
+                self._postgres.confirm(conn, version, self.confirm_seconds)
 
     # --- helpers ----------------------------------------------------------------------------
-
-    def _forget(self, username: str) -> None:
-        with self._lock:
-            for key_id in [k for k, v in self._cache.items() if v[2].username == username]:
-                del self._cache[key_id]
 
     @staticmethod
     def _require_user(conn: Connection, username: str) -> None:
         if conn.execute(select(users.c.username).where(users.c.username == username)).first() is None:
             raise AccountError(f"no user {username!r}")
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Add the columns later versions gave ``api_keys`` to a table made by an earlier one.
+
+    Idempotent, and safe when two processes start at once (the second finds the column there).
+    """
+    with engine.connect() as conn:
+        present = {column["name"] for column in inspect(conn).get_columns("api_keys")}
+    for column in api_keys.columns:
+        if column.name in present:
+            continue
+        kind = column.type.compile(dialect=engine.dialect)
+        guard = "IF NOT EXISTS " if engine.dialect.name == "postgresql" else ""
+        try:
+            with engine.begin() as conn:
+                conn.execute(text(f"ALTER TABLE api_keys ADD COLUMN {guard}{column.name} {kind}"))
+        except OperationalError:
+            with engine.connect() as conn:
+                if column.name not in {c["name"] for c in inspect(conn).get_columns("api_keys")}:
+                    raise
 
 
 def _grant_row(username: str, grant: Grant) -> dict[str, str]:

@@ -128,7 +128,7 @@ class CommandFastPath:
         if not length.isdigit() or int(length) > self.max_body_bytes:
             await self.app(scope, receive, send)
             return
-        principal = self._principal(headers)
+        principal = self._principal(scope, headers)
         if principal is None or not principal.may(parameters["org"], COMMAND_ROLES[candidate.route.command]):
             await self.app(scope, receive, send)  # 401 or 403, before the body is read
             return
@@ -167,8 +167,11 @@ class CommandFastPath:
         await send({"type": "http.response.start", "status": 201, "headers": raw})
         await send({"type": "http.response.body", "body": content})
 
-    def _principal(self, headers: dict[str, str]) -> Principal | None:
-        """The key's user if the key cache knows it (a miss or a bad key: the route decides)."""
+    def _principal(self, scope: Scope, headers: dict[str, str]) -> Principal | None:
+        """The key's user if the key cache knows it (a miss, a bad or expired key, or a client
+        held back by its failed authentications: the route decides, and counts the failure)."""
+        if self.services.auth_failures.retry_after(scope):
+            return None
         presented = headers.get("x-api-key")
         authorization = headers.get("authorization")
         if authorization is not None:
@@ -177,8 +180,8 @@ class CommandFastPath:
                 presented = credentials
         if not presented:
             return None
-        known, principal = self.services.accounts.authenticate_cached(presented)
-        return principal if known else None
+        found = self.services.accounts.authenticate_cached(presented)
+        return found if isinstance(found, Principal) else None
 
 
 def _headers(scope: Scope) -> dict[str, str]:

@@ -32,10 +32,24 @@ _header_key = APIKeyHeader(name="X-API-Key", auto_error=False, description="An A
 
 
 async def get_principal(
+    request: Request,
     services: Services,
     bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     header_key: Annotated[str | None, Depends(_header_key)],
 ) -> Principal:
+    failures = services.auth_failures
+    wait = failures.retry_after(request.scope)
+    if wait:
+        # Whatever key it carries: a right key let through here would tell a guesser it is right.
+        raise ApiProblem(
+            429,
+            "too-many-failed-authentications",
+            "Too many failed authentications",
+            f"{failures.limit} API keys were refused from this address within "
+            f"{failures.window:g} s; no key is accepted from it until that window has passed.",
+            headers={"Retry-After": str(wait)},
+            numbers={"retry_after_seconds": wait},
+        )
     presented = bearer.credentials if bearer is not None else header_key
     if not presented:
         raise ApiProblem(
@@ -45,18 +59,29 @@ async def get_principal(
             "Send an API key as 'Authorization: Bearer clk_…' or 'X-API-Key: clk_…'.",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    known, principal = services.accounts.authenticate_cached(presented)
-    if not known:
-        principal = await run_in_threadpool(services.accounts.authenticate, presented)
-    if principal is None:
+    found = services.accounts.authenticate_cached(presented)
+    if found is None:
+        found = await run_in_threadpool(services.accounts.authenticate, presented)
+    if isinstance(found, Principal):
+        return found
+    failures.record(request.scope)
+    if found.expired_at is not None:
+        when = found.expired_at.isoformat().replace("+00:00", "Z")
         raise ApiProblem(
             401,
-            "invalid-api-key",
-            "The API key is not valid",
-            "The key is unknown, revoked, or its user is disabled.",
-            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+            "api-key-expired",
+            "The API key has expired",
+            f"The key expired at {when}; ask an administrator for a new one.",
+            headers={"WWW-Authenticate": 'Bearer error="invalid_token", error_description="expired"'},
+            numbers={"expired_at": when},
         )
-    return principal
+    raise ApiProblem(
+        401,
+        "invalid-api-key",
+        "The API key is not valid",
+        "The key is unknown, revoked, or its user is disabled.",
+        headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+    )
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]

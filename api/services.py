@@ -10,6 +10,7 @@ from typing import Protocol
 from sqlalchemy import Connection, Engine
 
 from api.accounts import AccountStore
+from api.auth_failures import FailedAuthentications
 from api.replay_gate import ReplayGate
 from commands.ledger import Ledger
 
@@ -51,6 +52,10 @@ class Limits:
     public_cache_entries: int = 4_096
     #: "Known at" replays run at once per process; more are refused with 503 (api.replay_gate).
     known_at_replays: int = 2
+    #: Refused keys from one client address within ``failed_auth_window`` seconds before every
+    #: request of that address that needs a key gets 429 until the window passes (0: no limit).
+    failed_auth_limit: int = 20
+    failed_auth_window: float = 60.0
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,10 @@ class ApiServices:
     replay: Replayer | None = None
     #: Bounds the replays running at once to ``limits.known_at_replays``.
     replay_gate: ReplayGate = field(init=False)
+    #: Counts refused keys per client address (api.auth_failures).
+    auth_failures: FailedAuthentications = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "replay_gate", ReplayGate(self.limits.known_at_replays))
+        failures = FailedAuthentications(self.limits.failed_auth_limit, self.limits.failed_auth_window)
+        object.__setattr__(self, "auth_failures", failures)

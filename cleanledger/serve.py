@@ -46,10 +46,18 @@ def serve(ledger: Ledger, args: argparse.Namespace) -> int:
             workers=args.workers,
             log_level=log_level,
             access_log=not args.quiet,
+            forwarded_allow_ips=args.forwarded_allow_ips,
         )
         return 0
     service = Service(settings, ledger=ledger, run_projections=in_process)
-    uvicorn.run(service.app, host=args.host, port=args.port, log_level=log_level, access_log=not args.quiet)
+    uvicorn.run(
+        service.app,
+        host=args.host,
+        port=args.port,
+        log_level=log_level,
+        access_log=not args.quiet,
+        forwarded_allow_ips=args.forwarded_allow_ips,
+    )
     return 0
 
 
@@ -68,4 +76,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--project", action="store_true", help="also run the projections in this process (PostgreSQL)"
     )
     p_serve.add_argument("--quiet", action="store_true", help="no access log")
+    p_serve.add_argument(
+        "--forwarded-allow-ips",
+        metavar="IPS",
+        help="proxies (comma-separated addresses, or *) whose X-Forwarded-For names the client; the "
+        "public rate limit and the failed-authentication limit count per client (default: uvicorn's, "
+        "$FORWARDED_ALLOW_IPS or 127.0.0.1)",
+    )
     p_serve.set_defaults(run=serve)

@@ -56,6 +56,16 @@ class Settings(BaseSettings):
         description="Reports as known at a moment (replays of the log) run at once per server process; "
         "more are refused with 503 and Retry-After",
     )
+    failed_auth_limit: int = Field(
+        default=20,
+        ge=0,
+        description="Refused API keys from one client address within failed_auth_window_seconds, after "
+        "which every request of that address that needs a key gets 429 until the window passes "
+        "(0: no limit)",
+    )
+    failed_auth_window_seconds: float = Field(
+        default=60.0, gt=0, le=86_400, description="The window failed authentications are counted in"
+    )
 
     signing_key: str | None = Field(
         default=None,

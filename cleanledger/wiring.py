@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import AsyncIterator
@@ -26,6 +27,8 @@ from projections.hash_chain import CanonicalLog
 from projections.registry import all_projections, integrity_projections
 from projections.replay import replay
 from readmodels.database import read_engine
+
+log = logging.getLogger(__name__)
 
 
 def store_config(settings: Settings) -> StoreConfig:
@@ -155,10 +158,12 @@ class Service:
         )
         read = build_read_engine(settings)
         waiter = self.projector.wait_for if self.projector else _polling_waiter(projection_engine)
+        with schema_creation_lock(store_config(settings)):  # workers starting at once: one adds tables
+            accounts = AccountStore(read, writer=projection_engine.engine)
         self.services = ApiServices(
             ledger=self.ledger,
             read_engine=read,
-            accounts=AccountStore(read, writer=projection_engine.engine),
+            accounts=accounts,
             wait_for_position=waiter,
             limits=Limits(
                 max_body_bytes=settings.max_body_bytes,
@@ -167,6 +172,8 @@ class Service:
                 public_cache_seconds=settings.public_cache_seconds,
                 public_cache_entries=settings.public_cache_entries,
                 known_at_replays=settings.known_at_replays,
+                failed_auth_limit=settings.failed_auth_limit,
+                failed_auth_window=settings.failed_auth_window_seconds,
             ),
             after_command=self._poke,
             replay=replayer(self.ledger, read),
@@ -183,9 +190,13 @@ class Service:
         running = [p for p in (self.projector, self.chain_projector) if p is not None]
         for projector in running:
             projector.start()
+        # On PostgreSQL the key cache is used only while this process watches the accounts version.
+        if not self.services.accounts.start_watching():
+            log.warning("accounts watch not in force yet: every key is looked up until it is")
         try:
             yield
         finally:
+            self.services.accounts.stop_watching()
             for projector in running:
                 projector.stop()
             self.ledger.close()

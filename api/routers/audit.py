@@ -178,7 +178,7 @@ def build_router() -> APIRouter:
         operation_id="audit_budget_line_history",
         response_model=LineHistoryOut,
         summary="History of a budget line (예산과목 이력)",
-        responses=problem_responses(401, 403, 404, 422),
+        responses=problem_responses(401, 403, 404, 422, 429),
     )
     def history(
         services: Services,
@@ -229,7 +229,7 @@ def build_router() -> APIRouter:
             200: {
                 "headers": {"ETag": {"description": 'The version, e.g. "4"', "schema": {"type": "string"}}}
             },
-            **problem_responses(401, 403, 404, 422),
+            **problem_responses(401, 403, 404, 422, 429),
         },
     )
     def state(

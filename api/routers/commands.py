@@ -486,7 +486,7 @@ def build_router() -> APIRouter:
             description=(route.command.__doc__ or "")
             + f"\n\nAllowed roles: {', '.join(sorted(COMMAND_ROLES[route.command]))}.",
             tags=[f"commands: {route.tag}"],
-            responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 503),
+            responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 429, 503),
             operation_id=route.command.__name__,
             dependencies=[Depends(authoriser(route))],
             route_class_override=checked_before_the_body(route),

@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
-from api.accounts import AccountStore
+from api.accounts import INVALID_KEY, AccountStore, KeyRefused, Principal, api_keys
 from cleanledger.cli import main
 from cleanledger.settings import Settings
 from cleanledger.wiring import Service, build_ledger, build_read_engine
@@ -49,10 +51,10 @@ def test_users_create_prints_a_key_that_authenticates_until_revoked(
     try:
         store = AccountStore(engine)
         principal = store.authenticate(key)
-        assert principal is not None
+        assert isinstance(principal, Principal)
         assert {g.role.value for g in principal.grants} == {"admin", "clerk"}
         assert main(["users", "revoke-key", key.split("_")[1]]) == 0
-        assert AccountStore(engine).authenticate(key) is None
+        assert AccountStore(engine).authenticate(key) == INVALID_KEY
     finally:
         engine.dispose()
     assert main(["users", "create", "admin"]) == 1  # exists already
@@ -131,3 +133,49 @@ def test_report_csv_is_the_file_the_api_downloads_and_the_sheet_balances_on_scre
     # Every row of the sheet on screen adds up: assets = liabilities + net assets.
     assert shown["assets"] > 0
     assert shown["assets"] == shown["liabilities"] + shown["net assets"]
+
+
+def test_users_key_takes_an_expiry_and_expire_key_moves_it(
+    settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["users", "create", "kim", "--grant", "clerk@6110000", "--expires-in", "90d"]) == 0
+    first = capsys.readouterr()
+    assert "expires " in first.err and "KST" in first.err
+    assert main(["users", "key", "kim", "--expires", "2030-01-01"]) == 0
+    dated = capsys.readouterr()
+    assert "expires 2030-01-01 00:00 KST" in dated.err
+    engine = build_read_engine(settings)
+    store = AccountStore(engine)
+    try:
+        with engine.connect() as conn:
+            expiries = {
+                row.key_id: row.expires_at
+                for row in conn.execute(select(api_keys.c.key_id, api_keys.c.expires_at))
+            }
+        key_id = dated.out.strip().split("_")[1]
+        stored = expiries[key_id]
+        assert stored is not None
+        # The start of that day in Seoul: 15:00 UTC the day before.
+        assert stored.replace(tzinfo=None) == datetime(2029, 12, 31, 15, 0)
+        assert main(["users", "expire-key", key_id, "--expires-in", "1h"]) == 0
+        assert main(["users", "expire-key", key_id, "--never"]) == 0
+        assert "no expiry" in capsys.readouterr().out
+        assert isinstance(store.authenticate(dated.out.strip()), Principal)
+        assert main(["users", "expire-key", key_id, "--expires", "2020-01-01"]) == 0  # ends it now
+        refused = store.authenticate(dated.out.strip())
+        assert isinstance(refused, KeyRefused) and refused.expired_at is not None
+    finally:
+        store.close()
+        engine.dispose()
+    capsys.readouterr()
+    for refused_arguments in (
+        ["users", "key", "kim", "--expires", "2020-01-01"],  # already past
+        ["users", "key", "kim", "--expires-in", "0d"],
+        ["users", "key", "kim", "--expires-in", "3 days"],
+        ["users", "key", "kim", "--expires", "next year"],
+        ["users", "expire-key", "0000000000000000", "--never"],
+        ["users", "expire-key", key_id],  # says nothing of when
+    ):
+        assert main(refused_arguments) == 1, refused_arguments
+    errors = capsys.readouterr().err
+    assert "has passed" in errors and "--expires-in takes" in errors and "no active key" in errors
