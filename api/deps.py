@@ -91,7 +91,7 @@ async def principal_of(request: Request) -> Principal:
     """:data:`CurrentPrincipal` outside dependency injection: the same key checks, for a check
     that must run before FastAPI solves the route's dependencies (and reads its body)."""
     services = await get_services(request)
-    return await get_principal(services, await _bearer(request), await _header_key(request))
+    return await get_principal(request, services, await _bearer(request), await _header_key(request))
 
 
 async def wait_for_min_position(
