@@ -16,7 +16,7 @@ generation is what stopped a rebuild, which then left the live tables as they we
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import (
     BigInteger,
@@ -104,7 +104,10 @@ def physical_name(table_name: str, generation: int) -> str:
 
 
 def _fault(row: object) -> Fault:
-    return Fault(**{column.name: getattr(row, column.name) for column in projection_faults.columns})
+    values = {column.name: getattr(row, column.name) for column in projection_faults.columns}
+    if values["recorded_at"].tzinfo is None:  # SQLite keeps no offset: it was written in UTC
+        values["recorded_at"] = values["recorded_at"].replace(tzinfo=UTC)
+    return Fault(**values)
 
 
 def faults(conn: Connection, names: list[str] | None = None) -> list[Fault]:
