@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from api.accounts import AccountStore
 from api.app import create_app
-from api.services import ApiServices, Limits, PositionWaiter, Replayer, ReplaySession
+from api.services import ApiServices, Limits, PositionWaiter, ProjectionFaulted, Replayer, ReplaySession
 from cleanledger.keys import signer_from
 from cleanledger.settings import Settings
 from commands.ledger import Ledger, open_ledger
@@ -23,9 +23,14 @@ from commands.persistence import StoreConfig, schema_creation_lock
 from projections.background import BackgroundProjector
 from projections.engine import DEFAULT_BATCH, IN_PROCESS_BATCH, ProjectionEngine
 from projections.hash_chain import CanonicalLog
-from projections.registry import all_projections, integrity_projections
+from projections.registry import all_projections, code_versions, integrity_projections
 from projections.replay import replay
 from readmodels.database import read_engine
+from readmodels.state import live_faults
+
+#: While a read waits for a position, how often it looks whether a fault stopped a projection
+#: before it (then it answers at once instead of waiting out its timeout).
+FAULT_CHECK_SECONDS = 0.1
 
 
 def store_config(settings: Settings) -> StoreConfig:
@@ -154,7 +159,11 @@ class Service:
             else None
         )
         read = build_read_engine(settings)
-        waiter = self.projector.wait_for if self.projector else _polling_waiter(projection_engine)
+        waiter = fault_aware(
+            self.projector.wait_for if self.projector else _polling_waiter(projection_engine),
+            read,
+            [p.name for p in projection_engine.projections],
+        )
         self.services = ApiServices(
             ledger=self.ledger,
             read_engine=read,
@@ -170,6 +179,7 @@ class Service:
             ),
             after_command=self._poke,
             replay=replayer(self.ledger, read),
+            projection_versions=code_versions(),
         )
         self.app = create_app(self.services, lifespan=self._lifespan)
 
@@ -198,6 +208,26 @@ def replayer(ledger: Ledger, read: Engine) -> Replayer:
         return replay(ledger.recorder, read, kind)
 
     return open_replay
+
+
+def fault_aware(wait: PositionWaiter, read: Engine, names: list[str]) -> PositionWaiter:
+    """``wait``, in slices of :data:`FAULT_CHECK_SECONDS`, raising :class:`ProjectionFaulted` as soon
+    as one of the projections ``names`` is found stopped by a fault before the position: it will
+    not get there until an operator clears the fault. A read already there costs no look."""
+
+    def waiter(position: int, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while True:
+            if wait(position, min(FAULT_CHECK_SECONDS, max(0.0, deadline - time.monotonic()))):
+                return True
+            with read.connect() as conn:
+                stopped = [f for f in live_faults(conn, names) if f.position <= position]
+            if stopped:
+                raise ProjectionFaulted(stopped[0].name, stopped[0].position)
+            if time.monotonic() >= deadline:
+                return False
+
+    return waiter
 
 
 def _polling_waiter(engine: ProjectionEngine) -> PositionWaiter:
