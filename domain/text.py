@@ -71,22 +71,20 @@ class TextKind:
         text = value
         if self.multiline and "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        # Nothing to do for the common case: short text already composed, printable, ASCII or
-        # Hangul syllables. Checked before normalising, so a lone surrogate (which NFC cannot
-        # take) is refused by name rather than by a codec error.
-        if not text.isascii() or not text.isprintable():
+        # The common case, printable text (no control, format, surrogate, unassigned or separator
+        # character but the space), is one scan in C. Characters are judged before normalising,
+        # so a lone surrogate (which NFC cannot take) is refused by name, not by a codec error.
+        if not text.isprintable():
             for character in set(text):
-                if character.isprintable():
-                    continue  # not a control, format, surrogate, unassigned or separator character
-                why = _refused(character, self.multiline)
+                why = None if character.isprintable() else _refused(character, self.multiline)
                 if why is not None:
                     raise InvalidText(
                         f"{where} contains {why} (U+{ord(character):04X})",
                         field=where,
                         character=f"U+{ord(character):04X}",
                     )
-            if not unicodedata.is_normalized("NFC", text):
-                text = unicodedata.normalize("NFC", text)
+        if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
         text = text.strip()
         if self.required and not text:
             raise InvalidText(f"{where} must not be blank", field=where)
