@@ -49,7 +49,7 @@ from projections.rebuild import rebuild
 from projections.registry import all_projections
 from readmodels import disclosure, erp
 from readmodels import ledger as gl
-from readmodels.state import projection_state
+from readmodels.state import projection_state, statuses
 from tests.app.books import SEOUL, Books
 
 YEAR = 2026
@@ -409,6 +409,11 @@ def test_every_shape_of_bad_text_through_every_projection(
         assert positions[name] == (stops[name][1] - 1 if name in stops else head), name
     if not postgres:
         assert not faults  # SQLite stores every shape
+    with read_db.connect() as conn:  # what status (CLI and HTTP) shows
+        shown = {row.name: row.fault for row in statuses(conn)}
+    assert {name: f.event for name, f in shown.items() if f is not None} == {
+        name: faults[name].event for name in stops
+    }
     # what each projection reached it stored as it was recorded
     for shape, value, position, keys in recorded:
         for lands in landings:

@@ -10,6 +10,7 @@ import pytest
 from domain import text
 from domain.codes import BudgetCode, org_code, revenue_code
 from domain.errors import InvalidText
+from domain.journal import JournalEntry, JournalLine
 from domain.vendor import VendorKind, registration_number
 from tests.unit.gwt import refused
 
@@ -127,3 +128,9 @@ def test_a_business_registration_number_has_ascii_digits_only(value: str) -> Non
         registration_number(VendorKind.BUSINESS, value)
     with refused("malformed-code"):
         registration_number(VendorKind.PERSON, "P-ＡＢ１２３４")
+
+
+@pytest.mark.parametrize("account", ["１１１０", "١١١٠", "111⁰"])
+def test_a_journal_account_is_a_code_of_the_chart_in_ascii_digits(account: str) -> None:
+    with refused("unknown-code", account=account):
+        JournalEntry((JournalLine(account, debit=1), JournalLine("3110", credit=1)))
