@@ -14,7 +14,7 @@ from api.command_fast_path import CommandFastPath
 from api.limits import BodySizeLimit, PublicRateLimit
 from api.page_cache import PublicPageCache, projection_states
 from api.portal import router as portal
-from api.routers import audit, checkpoints, commands, public, reports
+from api.routers import audit, checkpoints, commands, public, reports, status
 from api.services import ApiServices
 
 API_DESCRIPTION = """
@@ -25,6 +25,9 @@ Clean Ledger (클린재정 원장): the ledger of a public body's budget, spendi
   with a version to refuse stale changes. Each answers with the log `position` of its events.
 * **Public** endpoints (`/api/v1/public/…`) need no key, are read-only and rate-limited.
   Pass `min_position` to read your own write.
+* **Status** (`/api/v1/status`, no key): the head of the log and each projection's position, lag
+  and fault; a fault stops one projection before an event it cannot apply, and reads with a
+  `min_position` past it answer 503 `projection-faulted` at once.
 * Every refusal is `application/problem+json` (RFC 9457) whose `type` is a stable code.
 """
 
@@ -67,6 +70,7 @@ def create_app(services: ApiServices, *, lifespan: Lifespan | None = None) -> Le
     app.include_router(audit.build_router())
     app.include_router(audit.build_vendor_router())
     app.include_router(checkpoints.build_router())
+    app.include_router(status.build_router())
     # Starlette runs the middleware added last first: body limit, rate limit, then the cache of
     # public answers.
     app.add_middleware(

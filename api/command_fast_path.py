@@ -148,7 +148,7 @@ class CommandFastPath:
                 idempotency_key,
                 if_match,
             )
-        except (ValueError, ValidationError, ApiProblem):
+        except (ValueError, ValidationError, ApiProblem, DomainError):  # DomainError: bad text
             await self.app(scope, _replaying(body), send)  # the route refuses it, as ever
             return
         self.answered += 1

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.accounts import Principal
 from api.problems import ApiProblem
-from api.services import ApiServices
+from api.services import ApiServices, ProjectionFaulted
 
 # The dependencies that only look at the request are ``async def``: FastAPI runs a plain ``def``
 # dependency in the thread pool, a hand-over that costs more than the work (measured in
@@ -112,6 +112,26 @@ async def wait_for_min_position(
 
 
 def _wait_for_position(services: ApiServices, min_position: int) -> None:
+    try:
+        _wait(services, min_position)
+    except ProjectionFaulted as fault:
+        # It will never get there until an operator fixes the cause: say so at once.
+        raise ApiProblem(
+            503,
+            "projection-faulted",
+            "A projection is stopped by a fault",
+            f"The read models cannot reach position {min_position}: projection {fault.projection} is "
+            f"stopped before position {fault.position}, at an event it cannot apply, until an operator "
+            "fixes the cause (GET /api/v1/status shows it).",
+            numbers={
+                "min_position": min_position,
+                "projection": fault.projection,
+                "stopped_at": fault.position,
+            },
+        ) from None
+
+
+def _wait(services: ApiServices, min_position: int) -> None:
     if services.wait_for_position(min_position, 0):
         return  # already in the views, the common case: no look at the head of the log
     head = services.ledger.recorder.max_notification_id() or 0

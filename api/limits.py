@@ -82,13 +82,14 @@ class BodySizeLimit:
 
 
 class PublicRateLimit:
-    """A token bucket per client address on the public API (``/api/v1/public``).
+    """A token bucket per client address on the public API (``/api/v1/public``, and the public
+    ``/api/v1/status``).
 
     The client is the connection's peer address; behind a proxy, run uvicorn with
     ``--forwarded-allow-ips`` so the peer is the real client.
     """
 
-    prefix = "/api/v1/public"
+    prefix: tuple[str, ...] = ("/api/v1/public", "/api/v1/status")
 
     def __init__(self, app: ASGIApp, per_minute: int, burst: int | None = None) -> None:
         self.app = app

@@ -30,6 +30,7 @@ HTTP_PROBLEMS: dict[str, tuple[int, str]] = {
     "too-many-failed-authentications": (429, "Too many failed authentications"),
     "position-not-recorded": (422, "No event has been recorded at that position"),
     "not-yet-projected": (503, "The views have not reached the requested position yet"),
+    "projection-faulted": (503, "A projection is stopped by a fault"),
     "known-at-unavailable": (503, "Time travel is not available"),
     "known-at-busy": (503, "Time travel is busy"),
     "conflicting-parameters": (422, "Parameters that cannot be given together"),

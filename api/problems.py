@@ -228,7 +228,8 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         413: "Request body too large",
         422: "Malformed input, or an Idempotency-Key reused for a different body",
         429: "Too many requests from this client; see Retry-After",
-        503: "Not projected up to min_position in time, or too much contention; see Retry-After",
+        503: "Not projected up to min_position in time (Retry-After), a projection stopped by a fault "
+        "before it (projection-faulted), or too much contention (Retry-After)",
     }
     return {
         status: {"model": Problem, "description": described[status], "content": {PROBLEM_JSON: {}}}

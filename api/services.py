@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -15,8 +15,20 @@ from api.replay_gate import ReplayGate
 from commands.ledger import Ledger
 
 #: ``wait(position, timeout_s)``: True once every projection has applied the log up to
-#: ``position``; False if that did not happen within the timeout.
+#: ``position``; False if that did not happen within the timeout. Raises
+#: :class:`ProjectionFaulted` as soon as a projection is found stopped by a fault before
+#: ``position``: it will not get there however long one waits.
 PositionWaiter = Callable[[int, float], bool]
+
+
+class ProjectionFaulted(Exception):
+    """A projection that reads wait for is stopped by a fault before the position they need."""
+
+    def __init__(self, projection: str, position: int) -> None:
+        super().__init__(f"projection {projection} is stopped before position {position}")
+        self.projection = projection
+        #: The position of the event it could not apply.
+        self.position = position
 
 
 class ReplaySession(Protocol):
@@ -69,6 +81,9 @@ class ApiServices:
     after_command: Callable[[], None] = lambda: None
     #: Reports "as known at" a moment replay the log prefix through this (None: refused).
     replay: Replayer | None = None
+    #: Each projection's name and the version of its code (``GET /api/v1/status`` says which
+    #: stored version asks for a rebuild).
+    projection_versions: Mapping[str, int] = field(default_factory=dict)
     #: Bounds the replays running at once to ``limits.known_at_replays``.
     replay_gate: ReplayGate = field(init=False)
     #: Counts refused keys per client address (api.auth_failures).

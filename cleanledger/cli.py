@@ -4,7 +4,8 @@
     cleanledger lines                  list budget lines with their amounts
     cleanledger project [--follow]     bring the read models up to date (and keep them so)
     cleanledger rebuild [NAME ...]     rebuild projections into new tables while readers read
-    cleanledger status                 each projection's position, generation and lag
+    cleanledger status                 each projection's position, generation, lag and fault
+    cleanledger retry [NAME ...]       clear the fault that stopped a projection, once its cause is fixed
     cleanledger serve                  the HTTP API and the public portal (uvicorn)
     cleanledger users create NAME …    API users, their roles and keys
     cleanledger report NAME --org …    a statement to the terminal or as CSV
@@ -48,8 +49,15 @@ from domain.organisation import Organisation
 from projections import worker
 from projections.engine import DEFAULT_BATCH
 from projections.rebuild import RebuildError, RebuildProgress, rebuild
-from projections.registry import all_projections
-from readmodels.state import projection_state
+from projections.registry import all_projections, code_versions
+from readmodels.state import (
+    Fault,
+    ProjectionStatus,
+    clear_faults,
+    projection_faults,
+    projection_state,
+    statuses,
+)
 
 _PAGE = 1_000
 
@@ -259,45 +267,125 @@ def rebuild_command(ledger: Ledger, args: argparse.Namespace) -> int:
     finally:
         engine.engine.dispose()
     for result in results:
+        if result.fault is not None:
+            print(
+                f"rebuild of {result.name} not switched over: " + describe_fault(result.fault, rebuild=True)
+            )
+            continue
         print(
             f"rebuilt {result.name}: generation {result.previous_generation} -> {result.generation}, "
             f"position {result.position}, {result.events} events in {result.seconds:.1f} s"
         )
-    return 0
+    return 1 if any(result.fault is not None for result in results) else 0
 
 
-def status(ledger: Ledger, args: argparse.Namespace) -> int:
-    settings: Settings = args.settings
-    head = ledger.recorder.max_notification_id() or 0
+def _statuses(settings: Settings) -> dict[str, ProjectionStatus]:
     engine = build_read_engine(settings)
     try:
         with engine.connect() as conn:
-            rows = {}
-            if inspect(conn).has_table(projection_state.name):
-                rows = {row.name: row for row in conn.execute(select(projection_state))}
+            if not inspect(conn).has_table(projection_state.name):
+                return {}
+            if not inspect(conn).has_table(projection_faults.name):  # before any engine of this release
+                return {
+                    row.name: ProjectionStatus(
+                        row.name, row.position, row.generation, row.version, None, None
+                    )
+                    for row in conn.execute(select(projection_state))
+                }
+            return {s.name: s for s in statuses(conn)}
     finally:
         engine.dispose()
-    header = ("projection", "position", "generation", "version", "lag")
+
+
+def describe_fault(fault: Fault, *, rebuild: bool = False) -> str:
+    """What stopped a projection, where, and what to do, for an operator."""
+    where = f"the event {fault.event}" if fault.event else "an event that could not be read"
+    if fault.originator_id:
+        where += f" of aggregate {fault.originator_id} (version {fault.originator_version})"
+    code = f" (SQLSTATE {fault.code})" if fault.code else ""
+    message = fault.message.replace("\n", "\n    ")
+    what = (
+        f"the rebuild of {fault.name} into generation {fault.generation} stopped"
+        if rebuild
+        else f"{fault.name} is STOPPED"
+    )
+    then = (
+        f"Its live tables (generation {fault.generation - 1} or older) are unchanged. Fix the cause, then "
+        f"rebuild it again: cleanledger rebuild {fault.name}"
+        if rebuild
+        else "The other projections carry on. Fix the cause (a release that can apply the event, "
+        f"a wider column), then: cleanledger retry {fault.name}"
+    )
+    return (
+        f"{what} before position {fault.position}, {where}, since "
+        f"{fault.recorded_at.isoformat(timespec='seconds')}:\n"
+        f"    {fault.error}{code}: {message}\n    {then}"
+    )
+
+
+def status(ledger: Ledger, args: argparse.Namespace) -> int:
+    """Exit code 2 when a fault stops a projection (for monitoring), else 0."""
+    settings: Settings = args.settings
+    head = ledger.recorder.max_notification_id() or 0
+    rows = _statuses(settings)
+    versions = code_versions()
+    header = ("projection", "position", "generation", "version", "lag", "")
     table: list[tuple[str, ...]] = [header]
-    for projection in all_projections():
-        row = rows.get(projection.name)
+    for name in [*versions, *(n for n in rows if n not in versions)]:
+        row = rows.get(name)
         if row is None:
-            table.append((projection.name, "-", "-", "-", f"{head} (not started)"))
+            table.append((name, "-", "-", "-", f"{head} (not started)", ""))
             continue
         version = str(row.version)
-        if row.version != projection.version:
-            version += f" (code: {projection.version}; rebuild it)"
-        table.append(
-            (projection.name, str(row.position), str(row.generation), version, str(head - row.position))
-        )
+        if name in versions and row.version != versions[name]:
+            version += f" (code: {versions[name]}; rebuild it)"
+        state = f"STOPPED before {row.fault.position}" if row.fault is not None else ""
+        table.append((name, str(row.position), str(row.generation), version, str(head - row.position), state))
     print(f"head of the log: {head}")
     widths = [max(len(r[i]) for r in table) for i in range(len(header))]
     for row_cells in table:
         print(
             "  ".join(
-                cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row_cells)
+                cell.ljust(widths[i]) if i in (0, len(header) - 1) else cell.rjust(widths[i])
+                for i, cell in enumerate(row_cells)
             ).rstrip()
         )
+    for row in rows.values():
+        if row.fault is not None:
+            print("\n" + describe_fault(row.fault))
+        if row.rebuild_fault is not None:
+            print("\n" + describe_fault(row.rebuild_fault, rebuild=True))
+    return 2 if any(row.fault is not None for row in rows.values()) else 0
+
+
+def retry(ledger: Ledger, args: argparse.Namespace) -> int:
+    """Clear the faults of the projections named (all faulted ones if none is): their next batch
+    (``cleanledger project``, or the worker running) tries the event that stopped them again."""
+    settings: Settings = args.settings
+    rows = _statuses(settings)
+    unknown = [n for n in args.names if n not in rows]
+    if unknown:
+        print(f"cleanledger: retry: unknown projection {', '.join(unknown)}", file=sys.stderr)
+        return 1
+    names = args.names or [n for n, row in rows.items() if row.fault or row.rebuild_fault]
+    engine = build_read_engine(settings, writer=True)
+    try:
+        with engine.begin() as conn:
+            cleared = {name: clear_faults(conn, name) for name in names}
+    finally:
+        engine.dispose()
+    for name in names:
+        if cleared[name]:
+            row = rows[name]
+            at = row.fault.position if row.fault else row.rebuild_fault.position if row.rebuild_fault else "-"
+            print(
+                f"retry: {name}: the fault at position {at} is cleared; its next batch applies that "
+                "event again (a running worker does so by itself; else: cleanledger project)"
+            )
+        else:
+            print(f"retry: {name}: no fault to clear")
+    if not names:
+        print("retry: no projection is stopped by a fault")
     return 0
 
 
@@ -373,9 +461,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_status = sub.add_parser(
         "status",
-        help="each projection's position, table generation and lag behind the head of the log",
+        help="each projection's position, table generation, lag behind the head of the log, and fault",
+        description="Each projection's position, table generation, version and lag behind the head of "
+        "the log. A projection that met an event it cannot apply is STOPPED just before it: the "
+        "fault (which event, which error, since when) and what to do are printed below the table, "
+        "and the exit code is 2.",
     )
     p_status.set_defaults(run=status)
+
+    p_retry = sub.add_parser(
+        "retry",
+        help="clear the fault that stopped a projection, so it tries the event again",
+        description="Once the cause of a projection's fault is fixed (a release that can apply the "
+        "event, a wider column), clear the fault: the projection's next batch applies the event "
+        "again and goes on from there, or stops at it again with a fresh fault. Without a name, "
+        "every fault is cleared.",
+    )
+    p_retry.add_argument(
+        "names", nargs="*", metavar="NAME", help="projections to retry (default: all faulted)"
+    )
+    p_retry.set_defaults(run=retry)
     serve.add_parser(sub)
     users.add_parser(sub)
     report.add_parser(sub)

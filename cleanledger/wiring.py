@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from api.accounts import AccountStore
 from api.app import create_app
-from api.services import ApiServices, Limits, PositionWaiter, Replayer, ReplaySession
+from api.services import ApiServices, Limits, PositionWaiter, ProjectionFaulted, Replayer, ReplaySession
 from cleanledger.keys import signer_from
 from cleanledger.settings import Settings
 from commands.ledger import Ledger, open_ledger
@@ -24,9 +24,14 @@ from commands.persistence import StoreConfig, schema_creation_lock
 from projections.background import BackgroundProjector
 from projections.engine import DEFAULT_BATCH, IN_PROCESS_BATCH, ProjectionEngine
 from projections.hash_chain import CanonicalLog
-from projections.registry import all_projections, integrity_projections
+from projections.registry import all_projections, code_versions, integrity_projections
 from projections.replay import replay
 from readmodels.database import read_engine
+from readmodels.state import live_faults
+
+#: While a read waits for a position, how often it looks whether a fault stopped a projection
+#: before it (then it answers at once instead of waiting out its timeout).
+FAULT_CHECK_SECONDS = 0.1
 
 log = logging.getLogger(__name__)
 
@@ -157,7 +162,11 @@ class Service:
             else None
         )
         read = build_read_engine(settings)
-        waiter = self.projector.wait_for if self.projector else _polling_waiter(projection_engine)
+        waiter = fault_aware(
+            self.projector.wait_for if self.projector else _polling_waiter(projection_engine),
+            read,
+            [p.name for p in projection_engine.projections],
+        )
         with schema_creation_lock(store_config(settings)):  # workers starting at once: one adds tables
             accounts = AccountStore(read, writer=projection_engine.engine)
         self.services = ApiServices(
@@ -177,6 +186,7 @@ class Service:
             ),
             after_command=self._poke,
             replay=replayer(self.ledger, read),
+            projection_versions=code_versions(),
         )
         self.app = create_app(self.services, lifespan=self._lifespan)
 
@@ -209,6 +219,26 @@ def replayer(ledger: Ledger, read: Engine) -> Replayer:
         return replay(ledger.recorder, read, kind)
 
     return open_replay
+
+
+def fault_aware(wait: PositionWaiter, read: Engine, names: list[str]) -> PositionWaiter:
+    """``wait``, in slices of :data:`FAULT_CHECK_SECONDS`, raising :class:`ProjectionFaulted` as soon
+    as one of the projections ``names`` is found stopped by a fault before the position: it will
+    not get there until an operator clears the fault. A read already there costs no look."""
+
+    def waiter(position: int, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while True:
+            if wait(position, min(FAULT_CHECK_SECONDS, max(0.0, deadline - time.monotonic()))):
+                return True
+            with read.connect() as conn:
+                stopped = [f for f in live_faults(conn, names) if f.position <= position]
+            if stopped:
+                raise ProjectionFaulted(stopped[0].name, stopped[0].position)
+            if time.monotonic() >= deadline:
+                return False
+
+    return waiter
 
 
 def _polling_waiter(engine: ProjectionEngine) -> PositionWaiter:

@@ -38,8 +38,9 @@ _CHUNK = 500
 WINDOW = 1_000
 
 
-#: A log position as ``known_at`` gives it (at most 19 digits: a BIGINT).
-_DIGITS = re.compile(r"^\d{1,19}$")
+#: A log position as ``known_at`` gives it (at most 19 ASCII digits: a BIGINT; ``\d`` would take
+#: any script's digits, and ``int()`` reads them too).
+_DIGITS = re.compile(r"[0-9]{1,19}")
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def resolve(ledger: Application[UUID], known_at: str, name: str = "known_at") ->
     of the log or a moment in the future (:class:`KnownAtInFuture`), anything else
     (:class:`InvalidKnownAt`)."""
     text = known_at.strip()
-    if _DIGITS.match(text):
+    if _DIGITS.fullmatch(text):
         position, top = int(text), head(ledger.recorder)
         if position > top:
             raise KnownAtInFuture(

@@ -14,6 +14,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
+from domain import text
 from domain.codes import check_accounting_date, fiscal_year, org_code
 from domain.errors import InvalidInput
 
@@ -34,8 +35,10 @@ class Context:
         org_code(self.org)
         fiscal_year(self.fiscal_year)
         check_accounting_date(self.accounting_date, self.fiscal_year)
-        if not self.actor or not self.actor.strip():
+        if not isinstance(self.actor, str) or not self.actor.strip():
             raise InvalidInput("every command names its actor")
+        # Frozen: the normalised name replaces the one given (the dataclass's own way round it).
+        object.__setattr__(self, "actor", text.ACTOR.check(self.actor, "actor"))
 
     def event_fields(self) -> dict[str, Any]:
         return {

@@ -17,6 +17,7 @@ from datetime import date
 from enum import StrEnum
 from uuid import UUID
 
+from domain import text
 from domain.base import Context, LedgerAggregate
 from domain.codes import BudgetCode, ledger_id
 from domain.errors import (
@@ -309,6 +310,7 @@ class BudgetLine(LedgerAggregate):
     def open(cls, ctx: Context, code: BudgetCode, title: str) -> BudgetLine:
         if not title.strip():
             raise InvalidInput("a budget line needs the title of its detailed project (세부사업명)")
+        title = text.LINE_TITLE.check(title, "title")
         return cls.start(cls.Opened, ctx, cls.id_for(ctx.org, ctx.fiscal_year, code), code=code, title=title)
 
     def appropriate(self, ctx: Context, amount: int) -> None:
@@ -321,6 +323,7 @@ class BudgetLine(LedgerAggregate):
         self._check_open_line(ctx)
         if isinstance(change, bool) or not isinstance(change, int) or change == 0:
             raise InvalidAmount(f"an amendment changes the budget by a non-zero amount, got {change!r}")
+        reference = text.REFERENCE.check(reference, "reference")
         new_budget = checked_sum(self.current_budget, change, field="current_budget")
         self._check_reduction(new_budget, change)
         self.record(self.Amended, ctx, change=change, reference=reference)
@@ -331,6 +334,7 @@ class BudgetLine(LedgerAggregate):
         """전용/이용: move budget to ``target``; both lines are saved in one transaction."""
         amount = positive_won(amount)
         kind = TransferKind(kind)
+        reason = text.REASON.check(reason, "reason")
         if target.id == self.id:
             raise InvalidInput("a transfer needs two different lines")
         self._check_same_ledger(target)
@@ -377,6 +381,7 @@ class BudgetLine(LedgerAggregate):
         amount = positive_won(amount)
         # Another organisation's reserve is refused as such, before anything is said of its code.
         self._check_same_ledger(target)
+        reason = text.REASON.check(reason, "reason")
         if not self.is_contingency_reserve:
             raise InvalidInput(
                 f"contingency is granted from a reserve line (item {CONTINGENCY_ITEM}), "

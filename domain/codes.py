@@ -27,12 +27,14 @@ LEDGER_NAMESPACE = uuid5(NAMESPACE_URL, "https://cleanledger.seoul.go.kr/ids")
 FIRST_FISCAL_YEAR = 2000
 LAST_FISCAL_YEAR = 2100
 
-_ORG_RE = re.compile(r"^\d{7}$")
+# Codes are ASCII: ``[0-9]``, never ``\d``, which takes any script's digits (full-width ６,
+# Arabic-Indic ٦, …), and ``fullmatch``, never ``$``, which also matches before a final newline.
+_ORG_RE = re.compile(r"[0-9]{7}")
 _BUDGET_RE = re.compile(
-    r"^(?P<account>\d{3})-(?P<field>\d{3})-(?P<sector>\d{3})-(?P<policy>[0-9A-Z]{1,10})-"
-    r"(?P<unit>[0-9A-Z]{1,10})-(?P<detailed>[0-9A-Z]{1,10})-(?P<item>\d{3})-(?P<stat>\d{2})$"
+    r"(?P<account>[0-9]{3})-(?P<field>[0-9]{3})-(?P<sector>[0-9]{3})-(?P<policy>[0-9A-Z]{1,10})-"
+    r"(?P<unit>[0-9A-Z]{1,10})-(?P<detailed>[0-9A-Z]{1,10})-(?P<item>[0-9]{3})-(?P<stat>[0-9]{2})"
 )
-_REVENUE_RE = re.compile(r"^\d{3}-\d{3}-\d{3}-\d{2}$")
+_REVENUE_RE = re.compile(r"[0-9]{3}-[0-9]{3}-[0-9]{3}-[0-9]{2}")
 
 
 def ledger_id(kind: str, *parts: object) -> UUID:
@@ -42,7 +44,7 @@ def ledger_id(kind: str, *parts: object) -> UUID:
 
 def org_code(value: str) -> str:
     """An organisation code (기관코드): seven digits, e.g. 6110000 for Seoul, 3030000 성동구."""
-    if not isinstance(value, str) or not _ORG_RE.match(value):
+    if not isinstance(value, str) or not _ORG_RE.fullmatch(value):
         raise MalformedCode(f"organisation code must be seven digits, got {value!r}")
     return value
 
@@ -86,7 +88,7 @@ class BudgetCode:
     @classmethod
     def parse(cls, text: str, fiscal_year: int) -> BudgetCode:
         """Parse the canonical form and check it against the catalogue of ``fiscal_year``."""
-        match = _BUDGET_RE.match(text) if isinstance(text, str) else None
+        match = _BUDGET_RE.fullmatch(text) if isinstance(text, str) else None
         if match is None:
             raise MalformedCode(
                 f"budget code {text!r} is not of the form "
@@ -141,7 +143,7 @@ class BudgetCode:
 
 def revenue_code(text: str) -> str:
     """A revenue code (세입과목) ``장-관-항-목``, e.g. ``100-110-111-01`` 취득세."""
-    if not isinstance(text, str) or not _REVENUE_RE.match(text):
+    if not isinstance(text, str) or not _REVENUE_RE.fullmatch(text):
         raise MalformedCode(f"revenue code {text!r} is not of the form 장-관-항-목 (100-110-111-01)")
     if text not in REVENUE_CODES:
         raise UnknownCode(f"revenue code {text} is not in the catalogue")

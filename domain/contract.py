@@ -18,6 +18,7 @@ from datetime import date
 from enum import StrEnum
 from uuid import UUID
 
+from domain import text
 from domain.base import Context, LedgerAggregate
 from domain.codes import ledger_id
 from domain.errors import (
@@ -225,6 +226,9 @@ class Contract(LedgerAggregate):
             raise InvalidInput("a contract needs a title (계약명)")
         if not department.strip():
             raise InvalidInput("a contract names the department that made it (계약부서)")
+        title = text.TITLE.check(title, "title")
+        department = text.DEPARTMENT.check(department, "department")
+        private_reason_detail = text.REASON_DETAIL.check(private_reason_detail, "private_reason_detail")
         _check_period(starts, ends)
         _check_private_reason(method, private_reason, private_reason_detail)
         if (obligation.org, obligation.fiscal_year) != (ctx.org, ctx.fiscal_year):
@@ -275,6 +279,7 @@ class Contract(LedgerAggregate):
         self._require_active("amended")
         if not reason.strip():
             raise ReasonRequired("an amended contract (변경계약) states why it changes")
+        reason = text.REASON.check(reason, "reason")
         amount = self.amount if new_amount is None else positive_won(new_amount, field="new_amount")
         ends = self.ends if new_ends is None else new_ends
         if amount == self.amount and ends == self.ends:
@@ -303,6 +308,7 @@ class Contract(LedgerAggregate):
         inspected_amount = positive_won(inspected_amount, field="inspected_amount")
         if not isinstance(passed, bool):
             raise InvalidInput(f"an inspection passes or fails, got {passed!r}")
+        note = text.NOTE.check(note, "note")
         if inspected_amount > self.amount:
             raise InvalidAmount(
                 f"{inspected_amount} won inspected is more than the contract amount of {self.amount} won",
@@ -338,6 +344,7 @@ class Contract(LedgerAggregate):
         self._require_active("terminated")
         if not reason.strip():
             raise ReasonRequired("a termination (해지) states why")
+        reason = text.REASON.check(reason, "reason")
         released = self.amount - self.vouchered
         if released > 0:
             obligation.contract(ctx, self.id, -released)

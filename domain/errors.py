@@ -60,6 +60,14 @@ class DateOutsideFiscalYear(InvalidInput):
     title = "The accounting date lies outside the fiscal year"
 
 
+class InvalidText(InvalidInput):
+    """Text a command brings is too long, blank, or holds a character no text may hold
+    (domain.text)."""
+
+    code = "invalid-text"
+    title = "The text is too long, blank, or holds a character it may not hold"
+
+
 class ReasonRequired(InvalidInput):
     code = "reason-required"
     title = "A reason is required"

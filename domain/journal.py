@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from uuid import UUID
 
+from domain import text
 from domain.base import Context, LedgerAggregate
 from domain.codes import ledger_id
 from domain.errors import InvalidAmount, InvalidInput, UnbalancedEntry, UnknownCode, WrongOrganisation
@@ -22,8 +23,8 @@ from domain.money import MAX_WON, checked_sum, non_negative_won
 from domain.organisation import FiscalYear
 from domain.reference.chart_of_accounts import CHART
 
-#: A memo (적요) fits the general ledger's posting row.
-MEMO_MAX_LENGTH = 300
+#: A memo (적요) fits the general ledger's posting row (domain.text.MEMO).
+MEMO_MAX_LENGTH = text.MEMO.max_length
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,14 +163,9 @@ class ManualJournal(LedgerAggregate):
         year.check_open(closing_entry=kind is JournalKind.CLOSING)
         if not isinstance(memo, str) or not memo.strip():
             raise InvalidInput("a journal entry says what it records (적요)")
-        if len(memo.strip()) > MEMO_MAX_LENGTH:
-            raise InvalidInput(
-                f"a memo (적요) has at most {MEMO_MAX_LENGTH} characters, got {len(memo.strip())}",
-                length=len(memo.strip()),
-                maximum=MEMO_MAX_LENGTH,
-            )
+        memo = text.MEMO.check(memo, "memo")
         entry = JournalEntry(
-            tuple(JournalLine(account, debit, credit) for account, debit, credit in lines), memo.strip()
+            tuple(JournalLine(account, debit, credit) for account, debit, credit in lines), memo
         )
         return cls.start(
             cls.Recorded, ctx, cls.id_for(ctx.command_id), kind=kind, lines=entry.lines, memo=entry.memo

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from domain import text
 from domain.base import Context, LedgerAggregate
 from domain.budget_line import BudgetLine
 from domain.codes import ledger_id
@@ -145,6 +146,7 @@ class Obligation(LedgerAggregate):
         amount = positive_won(amount)
         if not description.strip():
             raise InvalidInput("an obligation says what it is for")
+        description = text.DESCRIPTION.check(description, "description")
         obligation_id = cls.id_for(ctx.command_id)
         if requisition is not None:
             if requisition.line_id != line.id:
@@ -174,6 +176,7 @@ class Obligation(LedgerAggregate):
     ) -> None:
         """Change the obligated amount; an increase needs allocation, a decrease frees it."""
         new_amount = positive_won(new_amount, field="new_amount")
+        reason = text.REASON.check(reason, "reason")
         self._check_live(ctx, line)
         change = new_amount - self.amount
         if change == 0:
@@ -200,6 +203,7 @@ class Obligation(LedgerAggregate):
         self, ctx: Context, line: BudgetLine, reason: str, requisition: Requisition | None = None
     ) -> None:
         """Cancel what is not vouchered; a fully unvouchered obligation ends here."""
+        reason = text.REASON.check(reason, "reason")
         self._check_live(ctx, line)
         if self.vouchered > 0 or self.contracted > 0:
             raise CancelExceedsRemaining(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from uuid import UUID
 
+from domain import text
 from domain.base import Context, LedgerAggregate
 from domain.codes import ledger_id
 from domain.errors import AlreadyExists, InvalidInput, InvalidState, YearClosed, YearNotOpen
@@ -52,6 +53,7 @@ class Organisation(LedgerAggregate):
     def register(cls, ctx: Context, name: str, kind: OrganisationKind) -> Organisation:
         if not name.strip():
             raise InvalidInput("an organisation needs a name")
+        name = text.NAME.check(name, "name")
         return cls.start(
             cls.Registered, ctx, cls.id_for(ctx.org), code=ctx.org, name=name, kind=OrganisationKind(kind)
         )
@@ -65,6 +67,7 @@ class Organisation(LedgerAggregate):
     def rename(self, ctx: Context, name: str) -> None:
         if not name.strip():
             raise InvalidInput("an organisation needs a name")
+        name = text.NAME.check(name, "name")
         self.record(self.Renamed, ctx, name=name)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from uuid import UUID
 
+from domain import text
 from domain.base import Context, LedgerAggregate
 from domain.budget_line import BudgetLine
 from domain.codes import ledger_id
@@ -78,6 +79,7 @@ class Requisition(LedgerAggregate):
         amount = positive_won(amount)
         if not title.strip():
             raise InvalidInput("a requisition needs a title")
+        title = text.TITLE.check(title, "title")
         line._check_open_line(ctx)
         return cls.start(
             cls.Drafted, ctx, cls.id_for(ctx.command_id), line_id=line.id, title=title, amount=amount
@@ -92,6 +94,7 @@ class Requisition(LedgerAggregate):
         self._check_ledger(ctx)
         if not reason.strip():
             raise InvalidInput("a rejection gives its reason")
+        reason = text.REASON.check(reason, "reason")
         self._require(RequisitionStatus.DRAFTED, "rejected")
         self.record(self.Rejected, ctx, reason=reason)
 

@@ -20,6 +20,7 @@ from datetime import date
 from enum import StrEnum
 from uuid import UUID
 
+from domain import text
 from domain.base import Context, LedgerAggregate
 from domain.codes import ledger_id, revenue_code
 from domain.errors import (
@@ -162,6 +163,7 @@ class RevenueLine(LedgerAggregate):
         code = revenue_code(code)
         if not title.strip():
             raise InvalidInput("a revenue line needs a title (세입과목명)")
+        title = text.LINE_TITLE.check(title, "title")
         estimate = positive_won(estimate, field="estimate")
         return cls.start(
             cls.Opened,
@@ -383,6 +385,7 @@ class Assessment(LedgerAggregate):
         kind = to_payer_kind(kind)
         if not payer.strip():
             raise InvalidInput("an assessment names its payer (납부자)")
+        payer = text.PAYER.check(payer, "payer")
         if due_date < ctx.accounting_date:
             raise InvalidInput(
                 f"the due date {due_date.isoformat()} is before the assessment's accounting date "
@@ -398,7 +401,7 @@ class Assessment(LedgerAggregate):
             assessment_id,
             line_id=line.id,
             revenue_code=line.code,
-            payer=payer.strip(),
+            payer=payer,
             payer_kind=kind,
             due_date=due_date,
             amount=amount,
@@ -408,7 +411,7 @@ class Assessment(LedgerAggregate):
         """감액/부과취소 of what is not yet billed."""
         self._check_live(ctx, line)
         amount = positive_won(amount)
-        _require_reason(reason)
+        reason = _require_reason(reason)
         if amount > self.unbilled:
             raise ReductionExceedsUnbilled(
                 f"the assessment has {self.unbilled} won not yet billed; {amount} won cannot be reduced",
@@ -459,7 +462,7 @@ class Assessment(LedgerAggregate):
         """과오납 환급 of (part of) what was overpaid and not yet refunded."""
         self._check_live(ctx, line)
         amount = positive_won(amount)
-        _require_reason(reason)
+        reason = _require_reason(reason)
         if amount > self.refundable:
             raise RefundExceedsOverpayment(
                 f"the assessment has {self.refundable} won overpaid and not refunded; {amount} won asked",
@@ -486,6 +489,7 @@ class Assessment(LedgerAggregate):
         line.check_open(ctx)
 
 
-def _require_reason(reason: str) -> None:
+def _require_reason(reason: str) -> str:
     if not reason.strip():
         raise ReasonRequired("a reduction or a refund states its reason")
+    return text.REASON.check(reason, "reason")

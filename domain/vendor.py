@@ -37,6 +37,7 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
+from domain import text
 from domain.base import Context, LedgerAggregate
 from domain.codes import ledger_id
 from domain.errors import (
@@ -51,8 +52,9 @@ from domain.errors import (
 )
 from domain.organisation import Organisation
 
-_BUSINESS_NUMBER_RE = re.compile(r"^\d{3}-\d{2}-\d{5}$")
-_PAYEE_REF_RE = re.compile(r"^P-[0-9A-Z]{6,20}$")
+# ASCII digits only: ``\d`` would take any script's digits (full-width ３, Arabic-Indic ٣).
+_BUSINESS_NUMBER_RE = re.compile(r"[0-9]{3}-[0-9]{2}-[0-9]{5}")
+_PAYEE_REF_RE = re.compile(r"P-[0-9A-Z]{6,20}")
 
 
 class VendorKind(StrEnum):
@@ -65,7 +67,7 @@ class VendorKind(StrEnum):
 def registration_number(kind: VendorKind, value: str) -> str:
     """사업자등록번호 ``123-45-67890`` for a business; ``P-…`` payee reference for a person."""
     pattern = _BUSINESS_NUMBER_RE if kind is VendorKind.BUSINESS else _PAYEE_REF_RE
-    if not isinstance(value, str) or not pattern.match(value):
+    if not isinstance(value, str) or not pattern.fullmatch(value):
         form = "123-45-67890" if kind is VendorKind.BUSINESS else "P-followed by 6–20 letters/digits"
         raise MalformedCode(f"registration number {value!r} of a {kind.value} must look like {form}")
     return value
@@ -164,6 +166,8 @@ class Vendor(LedgerAggregate):
         number = registration_number(kind, number)
         if not name.strip():
             raise InvalidInput("a vendor needs a name")
+        name = text.NAME.check(name, "name")
+        address = text.ADDRESS.check(address, "address")
         return cls.start(
             cls.Registered,
             ctx,
@@ -177,6 +181,7 @@ class Vendor(LedgerAggregate):
     def change_address(self, ctx: Context, address: str, acting: Organisation | None) -> None:
         """Change the address, as the organisation ``acting`` (the command's: ``ctx.org``)."""
         self.check_may_maintain(ctx, acting)
+        address = text.ADDRESS.check(address, "address")
         if address == self.address:
             raise InvalidState("the address is unchanged")
         self.record(self.AddressChanged, ctx, address=address)
@@ -184,6 +189,7 @@ class Vendor(LedgerAggregate):
     def debar(self, ctx: Context, ground: str, starts: date, ends: date) -> UUID:
         if not ground.strip():
             raise InvalidInput("a debarment states its ground (제재 사유)")
+        ground = text.GROUND.check(ground, "ground")
         if ends < starts:
             raise InvalidInput(
                 f"a debarment ends ({ends.isoformat()}) on or after it starts ({starts.isoformat()})"
@@ -207,6 +213,7 @@ class Vendor(LedgerAggregate):
             raise InvalidState("the debarment was lifted already")
         if not reason.strip():
             raise InvalidInput("lifting a debarment states why")
+        reason = text.REASON.check(reason, "reason")
         self.record(self.DebarmentLifted, ctx, debarment_id=debarment_id, reason=reason)
 
     def check_may_maintain(self, ctx: Context, acting: Organisation | None) -> None:

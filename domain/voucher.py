@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from uuid import UUID
 
+from domain import text
 from domain.base import Context, LedgerAggregate
 from domain.budget_line import BudgetLine
 from domain.codes import ledger_id
@@ -218,6 +219,7 @@ class Voucher(LedgerAggregate):
         amount = positive_won(amount)
         if not description.strip():
             raise InvalidInput("a voucher says what it pays for")
+        description = text.DESCRIPTION.check(description, "description")
         if (ctx.org, ctx.fiscal_year) != (obligation.org, obligation.fiscal_year):
             raise WrongOrganisation(
                 f"obligation belongs to {obligation.org} {obligation.fiscal_year}",
@@ -268,6 +270,7 @@ class Voucher(LedgerAggregate):
         self._check_ledger(ctx)
         if not reason.strip():
             raise ReasonRequired("a rejection gives its reason")
+        reason = text.REASON.check(reason, "reason")
         self._require(VoucherStatus.DRAFTED, "rejected")
         if obligation.id != self.obligation_id or ((contract.id if contract else None) != self.contract_id):
             raise WrongOrganisation("the obligation or contract given is not the voucher's")
@@ -335,6 +338,7 @@ class Voucher(LedgerAggregate):
         amount = positive_won(amount)
         if not reason.strip():
             raise ReasonRequired("a return (반납) gives its reason")
+        reason = text.REASON.check(reason, "reason")
         self._check_ledger(ctx)
         self._check_line(line)
         if obligation.id != self.obligation_id:

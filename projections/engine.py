@@ -12,6 +12,12 @@ transaction that
 
 A crash anywhere before the commit leaves rows and positions as they were, so nothing is lost or
 applied twice; the next batch starts again from the committed position.
+
+A batch that fails for a reason of its own (not a lost connection: :mod:`projections.faults`) is
+applied again with each projection in a savepoint of its own: a projection that cannot apply an
+event keeps what comes before it, stops just before it, and its fault is recorded in
+``projection_faults``; the others move on. Later batches skip a faulted projection until an
+operator clears its fault (``cleanledger retry NAME``).
 """
 
 from __future__ import annotations
@@ -24,15 +30,25 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from eventsourcing.persistence import ApplicationRecorder
-from sqlalchemy import Connection, Engine, MetaData, Table, inspect, select, text, update
+from sqlalchemy import Connection, Engine, MetaData, Table, and_, inspect, select, text, update
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.sql.elements import quoted_name
 
 from projections import lanes
 from projections.base import Envelope, EveryEvent, Projection, RowWriter
 from projections.collector import collection_paused
+from projections.faults import fault_of, first_failure, is_transient
 from projections.source import EventSource, Window
-from readmodels.state import physical_name, projection_state, state_metadata
+from readmodels.state import (
+    Fault,
+    clear_faults,
+    live_faults,
+    physical_name,
+    projection_faults,
+    projection_state,
+    record_fault,
+    state_metadata,
+)
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +70,8 @@ class Standing:
     name: str
     position: int
     generation: int
+    #: The position of the event a fault stopped it before (None: it runs).
+    fault: int | None = None
 
 
 def generation_tables(tables: Iterable[Table], generation: int) -> dict[str, Table]:
@@ -71,6 +89,10 @@ def generation_tables(tables: Iterable[Table], generation: int) -> dict[str, Tab
 
 class ProjectionEngine:
     """Applies events to a group of projections; safe to run in several processes at once."""
+
+    #: Whether a projection that cannot apply an event is stopped (and its fault recorded) while
+    #: the others go on; without, the batch's error is raised (a replay for a report wants that).
+    isolate_faults = True
 
     def __init__(
         self,
@@ -165,10 +187,21 @@ class ProjectionEngine:
     def standings(
         self, conn: Connection, *, lock: bool, names: Sequence[str] | None = None
     ) -> dict[str, Standing]:
-        query = select(projection_state).where(projection_state.c.name.in_(names or self._names))
+        """Where the projections ``names`` stand, each with the fault of its current generation."""
+        state, faulted = projection_state, projection_faults
+        query = (
+            select(state.c.name, state.c.position, state.c.generation, faulted.c.position.label("fault"))
+            .outerjoin(
+                faulted, and_(faulted.c.name == state.c.name, faulted.c.generation == state.c.generation)
+            )
+            .where(state.c.name.in_(names or self._names))
+        )
         if lock and conn.dialect.name == "postgresql":
-            query = query.with_for_update()
-        return {row.name: Standing(row.name, row.position, row.generation) for row in conn.execute(query)}
+            query = query.with_for_update(of=state)
+        return {
+            row.name: Standing(row.name, row.position, row.generation, row.fault)
+            for row in conn.execute(query)
+        }
 
     def run_batch(
         self,
@@ -188,12 +221,19 @@ class ProjectionEngine:
         with self._batch_lock:
             try:
                 with collection_paused(), self.engine.begin() as conn:
-                    count, last = self._apply_next(conn, prefetched, names, until)
+                    count, reached = self._apply_next(conn, prefetched, names, until)
+            except Exception as error:
+                self._committed.clear()
+                if not self.isolate_faults or is_transient(error):
+                    raise
+                # An event some projection cannot apply: the same batch, each projection alone.
+                log.debug("projection batch failed (%r); applying each projection alone", error)
+                with collection_paused(), self.engine.begin() as conn:
+                    count, reached = self._apply_isolated(conn, names, until)
             except BaseException:
                 self._committed.clear()
                 raise
-            if count:
-                self._committed.update(dict.fromkeys(names, last))
+            self._committed.update(reached)
             return count
 
     def handled_by(self, names: Sequence[str]) -> frozenset[str] | None:
@@ -209,32 +249,137 @@ class ProjectionEngine:
         handled = self._handled if names is None else self.handled_by(names)
         return self.source.window(after, self.batch_size, handled, until)
 
+    def _running(self, conn: Connection, names: Sequence[str]) -> dict[str, Standing]:
+        """The projections ``names`` that no fault stopped, their rows locked."""
+        return {
+            n: row for n, row in self.standings(conn, lock=True, names=names).items() if row.fault is None
+        }
+
     def _apply_next(
         self,
         conn: Connection,
         prefetched: tuple[int, Window] | None,
         names: Sequence[str],
         until: int | None = None,
-    ) -> tuple[int, int]:
-        standing = self.standings(conn, lock=True, names=names)
+    ) -> tuple[int, dict[str, int]]:
+        """One batch of the projections ``names`` that run; how many positions it moved past,
+        and the position each projection reached."""
+        standing = self._running(conn, names)
+        if not standing:
+            return 0, {}
         start = min(row.position for row in standing.values())
         if prefetched is not None and prefetched[0] == start:
             window = prefetched[1]
         else:
-            window = self._read(start, until, names)
+            window = self._read(start, until, list(standing))
         if window.upto <= start:
-            return 0, start
+            return 0, {}
         last = window.upto
         for projection in self.projections:
             row = standing.get(projection.name)
-            if row is None:  # not of this lane
+            if row is None:  # not of this lane, or stopped by a fault
                 continue
             continuing = self._committed.get(projection.name) == row.position
             self.apply_to(
                 conn, projection, row.generation, window.events, row.position, continuing=continuing
             )
-        conn.execute(update(projection_state).where(projection_state.c.name.in_(names)).values(position=last))
-        return last - start, last
+        conn.execute(
+            update(projection_state).where(projection_state.c.name.in_(list(standing))).values(position=last)
+        )
+        return last - start, dict.fromkeys(standing, last)
+
+    def _apply_isolated(
+        self, conn: Connection, names: Sequence[str], until: int | None
+    ) -> tuple[int, dict[str, int]]:
+        """The batch again, each projection in a savepoint of its own: one that fails is bisected
+        to the first event it cannot apply (:func:`apply_isolated`), stops just before it and has
+        its fault recorded; the others move on as ever. All in this one transaction."""
+        standing = self._running(conn, names)
+        if not standing:
+            return 0, {}
+        start = min(row.position for row in standing.values())
+        window = self._read(start, until, list(standing))
+        if window.upto <= start:
+            return 0, {}
+        reached: dict[str, int] = {}
+        for projection in self.projections:
+            row = standing.get(projection.name)
+            if row is None:
+                continue
+            fault = self.apply_isolated(
+                conn, projection, row.generation, window.events, row.position, continuing=False
+            )
+            if fault is None:
+                reached[projection.name] = window.upto
+            else:
+                reached[projection.name] = fault.position - 1
+                record_fault(conn, fault)
+                log.error(
+                    "projection %s is stopped before position %d; the others carry on. Fix the "
+                    "cause, then: cleanledger retry %s",
+                    fault.name,
+                    fault.position,
+                    fault.name,
+                )
+            conn.execute(
+                update(projection_state)
+                .where(projection_state.c.name == projection.name)
+                .values(position=reached[projection.name])
+            )
+        # Only the projections that ran to the end of the window continue in memory: a failed
+        # savepoint may have left the other's lookups ahead of its rows.
+        return window.upto - start, {n: p for n, p in reached.items() if p == window.upto}
+
+    def apply_isolated(
+        self,
+        conn: Connection,
+        projection: Projection,
+        generation: int,
+        batch: Sequence[Envelope],
+        after: int,
+        *,
+        continuing: bool,
+    ) -> Fault | None:
+        """Apply the events of ``batch`` past ``after`` to ``projection`` in savepoints; if one
+        cannot be applied, keep those before it and return the fault (None: all applied).
+
+        ``continuing`` is for the first attempt (all of it), as in :meth:`apply_to`. A lost
+        connection is raised, never recorded: the batch is then retried."""
+        mine = [e for e in batch if e.position > after and e.name in projection.handles]
+        first = [continuing]
+
+        def attempt(events: Sequence[Envelope]) -> Exception | None:
+            # After a failed attempt, never continuing: it may have left lookups in memory that
+            # its rolled-back rows do not have; they are read again from this transaction.
+            again, first[0] = first[0], False
+            try:
+                with conn.begin_nested():
+                    self.apply_to(conn, projection, generation, events, after, continuing=again)
+            except Exception as error:
+                if is_transient(error):
+                    raise
+                return error
+            return None
+
+        found = first_failure(mine, attempt)
+        if found is None:
+            return None
+        index, error = found
+        if mine:
+            fault = fault_of(projection.name, generation, mine[index].position, mine[index], error)
+        else:  # it fails before any event (in its start): stop it at the next position
+            fault = fault_of(projection.name, generation, after + 1, None, error)
+        # Once, when it is met: later batches skip the projection without a word.
+        log.error(
+            "projection %s (generation %d) cannot apply the event at position %d (%s): %s: %s",
+            fault.name,
+            fault.generation,
+            fault.position,
+            fault.event,
+            fault.error,
+            fault.message,
+        )
+        return fault
 
     def apply_to(
         self,
@@ -303,7 +448,7 @@ class ProjectionEngine:
     ) -> int:
         done = 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="prefetch") as pool:
-            start = self._position(names)
+            start = self._position(names, running=True)
             ahead = pool.submit(self._read, start, until, names)
             while True:
                 if until is not None and start >= until:
@@ -316,10 +461,10 @@ class ProjectionEngine:
                 done += count
                 if progress is not None:
                     head = self.head()
-                    progress(self._position(names), head if until is None else min(head, until))
+                    progress(self._position(names, running=True), head if until is None else min(head, until))
                 if count == 0:
                     return done
-                start = self._position(names)
+                start = self._position(names, running=True)
                 if not moved or start != window.upto:  # someone else moved: read afresh
                     ahead = pool.submit(self._read, start, until, names)
 
@@ -327,10 +472,31 @@ class ProjectionEngine:
         """The lowest position of the group: every projection has applied everything up to it."""
         return self._position(self._names)
 
-    def _position(self, names: Sequence[str]) -> int:
+    def _position(self, names: Sequence[str], *, running: bool = False) -> int:
+        """The lowest position of ``names`` (``running``: of those no fault stopped, if any)."""
         with self.engine.connect() as conn:
-            positions = [s.position for s in self.standings(conn, lock=False, names=names).values()]
-        return min(positions) if positions else 0
+            standing = list(self.standings(conn, lock=False, names=names).values())
+        if running and any(s.fault is None for s in standing):
+            standing = [s for s in standing if s.fault is None]
+        return min((s.position for s in standing), default=0)
+
+    def retry(self, names: Sequence[str] | None = None) -> list[str]:
+        """Clear the faults of ``names`` (default: the group's), so their next batch tries the
+        event that stopped them again; the names that had one."""
+        cleared = []
+        with self._batch_lock, self.engine.begin() as conn:
+            for name in names or self._names:
+                if clear_faults(conn, name):
+                    cleared.append(name)
+                self._committed.pop(name, None)
+        return cleared
+
+    def faults(self, *, before: int | None = None) -> list[Fault]:
+        """The faults that stop projections of this group (only those stopped before position
+        ``before``, which they will never reach until the fault is cleared)."""
+        with self.engine.connect() as conn:
+            found = live_faults(conn, self._names)
+        return [f for f in found if before is None or f.position <= before]
 
     def head(self) -> int:
         return self.source.head()
@@ -366,8 +532,10 @@ class ProjectionEngine:
                 stop.wait(min(0.1 * 2**failures, 5.0))
                 self.engine.dispose()
             except Exception as error:
-                # A lost event-store connection surfaces as eventsourcing's own errors.
-                if type(error).__module__.startswith(("eventsourcing", "psycopg")):
+                # A lost event-store connection surfaces as eventsourcing's or psycopg's own
+                # errors. Any other error is not the batch's (a projection's fault is recorded
+                # by run_batch and never reaches here): let it end the follower.
+                if is_transient(error):
                     failures += 1
                     log.warning("projection batch failed (%s); retrying", error)
                     stop.wait(min(0.1 * 2**failures, 5.0))

@@ -20,6 +20,12 @@ Readers always read the views, so they see the old complete tables or the new co
 in its own ``READ COMMITTED`` transaction.) Workers read the generation from the state row at the
 start of every batch, so after the switch they apply to the new tables from the new position.
 
+A projection that meets an event it cannot apply (:mod:`projections.faults`) is not switched
+over: its fault is recorded for the new generation (``cleanledger status`` shows it), its new
+tables are dropped and its live tables stay as they were; the others are rebuilt and switched as
+ever. A later rebuild of it tries again. A rebuild that switches a projection over clears the
+fault of its old generation: the new code went past that event.
+
 Several projections are rebuilt in one pass over the log. Two rebuilds of one projection at once
 are refused (a PostgreSQL advisory lock per projection; on SQLite, one rebuild at a time, by a lock
 on the file ``<database>.rebuild-lock`` beside the database).
@@ -44,8 +50,9 @@ from projections import lanes
 from projections.base import Projection
 from projections.collector import collection_paused
 from projections.engine import ProjectionEngine
+from projections.faults import is_transient
 from projections.source import Window
-from readmodels.state import projection_state
+from readmodels.state import Fault, clear_faults, projection_state, record_fault
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +93,9 @@ class Rebuilt:
     position: int
     events: int
     seconds: float
+    #: The fault that stopped this projection's rebuild: it was not switched over, and
+    #: ``generation`` is still the previous one.
+    fault: Fault | None = None
 
 
 @dataclass
@@ -97,6 +107,11 @@ class _Target:
     #: after a forked lane filled them: its lookups are then read back from the tables).
     position: int = 0
     continuing: bool = True
+    #: The event it could not apply (it is then left out of the rest of the rebuild).
+    fault: Fault | None = None
+
+    def stop(self, fault: Fault) -> None:
+        self.fault, self.position, self.continuing = fault, fault.position - 1, False
 
 
 REBUILD_BATCH = 20_000
@@ -129,6 +144,8 @@ def rebuild(
         ]
         with engine.engine.begin() as conn:
             for target in targets:
+                # what stopped an earlier rebuild to this generation: this one tries again
+                clear_faults(conn, target.projection.name, at=target.generation)
                 engine._create_generation(conn, target.projection, target.generation)
         try:
             use_lanes = lanes.can_fork(engine) if parallel is None else parallel and lanes.can_fork(engine)
@@ -137,14 +154,21 @@ def rebuild(
         except BaseException:
             _discard(engine, targets)
             raise
+        switched = [t for t in targets if t.fault is None]
+        _discard(engine, [t for t in targets if t.fault is not None])
         if progress is not None:
             progress(RebuildProgress(done, done, position, position, time.monotonic() - started, True))
         with engine._batch_lock:  # this process's workers re-read their lookups from the new tables
-            for target in targets:
+            for target in switched:
                 engine._committed.pop(target.projection.name, None)
-        _drop_old(engine, targets)
+        _drop_old(engine, switched)
     seconds = time.monotonic() - started
-    return [Rebuilt(t.projection.name, t.previous, t.generation, position, done, seconds) for t in targets]
+    return [
+        Rebuilt(t.projection.name, t.previous, t.generation, position, done, seconds)
+        if t.fault is None
+        else Rebuilt(t.projection.name, t.previous, t.previous, t.position, done, seconds, t.fault)
+        for t in targets
+    ]
 
 
 def _choose(engine: ProjectionEngine, names: Sequence[str] | None) -> list[Projection]:
@@ -176,16 +200,25 @@ def _fill_in_lanes(
         engine, works, lambda: _fill(engine, here, size, started, progress)
     )
     for target in here:
-        target.position = position
-    for group, at in zip(others, reached, strict=True):
+        if target.fault is None:
+            target.position = position
+    for group, (at, faults) in zip(others, reached, strict=True):
         for target in group:  # filled by a child: this process's instance has folded nothing
-            target.position, target.continuing = at, False
+            fault = faults.get(target.projection.name)
+            if fault is not None:
+                target.stop(fault)
+            else:
+                target.position, target.continuing = at, False
     return done, position
 
 
-def _fill_lane(child: ProjectionEngine, *, targets: list[_Target], size: int, started: float) -> int:
-    """A forked lane's part of :func:`_fill_in_lanes`: the position its targets reach."""
-    return _fill(child, targets, size, started, None)[0]
+def _fill_lane(
+    child: ProjectionEngine, *, targets: list[_Target], size: int, started: float
+) -> tuple[int, dict[str, Fault]]:
+    """A forked lane's part of :func:`_fill_in_lanes`: the position its targets reach, and the
+    faults that stopped any of them."""
+    position = _fill(child, targets, size, started, None)[0]
+    return position, {t.projection.name: t.fault for t in targets if t.fault is not None}
 
 
 def _fill(
@@ -195,9 +228,11 @@ def _fill(
     started: float,
     progress: Callable[[RebuildProgress], None] | None,
 ) -> tuple[int, int]:
-    """Apply the log into the new tables until within one batch of the head (workers carry on)."""
+    """Apply the log into the new tables until within one batch of the head (workers carry on).
+    A target that meets an event it cannot apply is stopped there and left out of the rest."""
     position = done = 0
     handled = engine.handled_by([t.projection.name for t in targets])
+    targets = list(targets)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="rebuild-read") as pool:
         ahead: Future[Window] = pool.submit(engine.source.window, position, size, handled)
         while True:
@@ -209,17 +244,11 @@ def _fill(
             if window.upto <= position:
                 return position, done
             ahead = pool.submit(engine.source.window, window.upto, size, handled)
-            with collection_paused(), engine.engine.begin() as conn:
-                for target in targets:
-                    # ``continuing``: between this rebuild's batches nobody else writes the tables.
-                    engine.apply_to(
-                        conn,
-                        target.projection,
-                        target.generation,
-                        window.events,
-                        position,
-                        continuing=position > 0,
-                    )
+            _fill_window(engine, targets, window, position)
+            targets = [t for t in targets if t.fault is None]
+            if not targets:
+                ahead.cancel()
+                return position, done
             position, done = window.upto, done + window.upto - position
             if progress is not None:
                 progress(
@@ -229,13 +258,45 @@ def _fill(
                 )
 
 
+def _fill_window(engine: ProjectionEngine, targets: Sequence[_Target], window: Window, position: int) -> None:
+    """One window of :func:`_fill`, in one transaction; if it fails for a reason of its own, again
+    with each target in savepoints, stopping the one that cannot apply an event there."""
+    try:
+        with collection_paused(), engine.engine.begin() as conn:
+            for target in targets:
+                # ``continuing``: between this rebuild's batches nobody else writes the tables.
+                engine.apply_to(
+                    conn,
+                    target.projection,
+                    target.generation,
+                    window.events,
+                    position,
+                    continuing=position > 0,
+                )
+    except Exception as error:
+        if not engine.isolate_faults or is_transient(error):
+            raise
+        with collection_paused(), engine.engine.begin() as conn:
+            for target in targets:
+                fault = engine.apply_isolated(
+                    conn, target.projection, target.generation, window.events, position, continuing=False
+                )
+                if fault is not None:
+                    record_fault(conn, fault)
+                    target.stop(fault)
+
+
 def _switch(
     engine: ProjectionEngine, targets: Sequence[_Target], size: int, done: int, counted: int
 ) -> tuple[int, int]:
     """The last events, the views and the state rows, in one transaction under the rows' lock.
 
     Each target gets the events past its own position (after lanes, they may differ); ``done``
-    positions up to ``counted`` were applied before, and the positions after it are added."""
+    positions up to ``counted`` were applied before, and the positions after it are added.
+    A target that meets an event it cannot apply is stopped there and not switched over."""
+    targets = [t for t in targets if t.fault is None]
+    if not targets:
+        return counted, done
     names = [t.projection.name for t in targets]
     with engine._batch_lock, collection_paused(), engine.engine.begin() as conn:
         query = select(projection_state).where(projection_state.c.name.in_(names))
@@ -257,8 +318,9 @@ def _switch(
             if window.upto <= position:
                 break
             for target in targets:
-                if window.upto > target.position:
-                    engine.apply_to(
+                if target.fault is None and window.upto > target.position:
+                    # In savepoints: one that cannot apply an event must not undo the others.
+                    fault = engine.apply_isolated(
                         conn,
                         target.projection,
                         target.generation,
@@ -266,17 +328,25 @@ def _switch(
                         target.position,
                         continuing=target.continuing and target.position > 0,
                     )
-                    target.position, target.continuing = window.upto, True
+                    if fault is not None:
+                        record_fault(conn, fault)
+                        target.stop(fault)
+                    else:
+                        target.position, target.continuing = window.upto, True
             position = window.upto
             done += max(0, position - counted)
             counted = max(counted, position)
         for target in targets:
+            if target.fault is not None:
+                continue
             engine._point_views(conn, target.projection, target.generation)
             conn.execute(
                 update(projection_state)
                 .where(projection_state.c.name == target.projection.name)
                 .values(position=position, generation=target.generation, version=target.projection.version)
             )
+            # the live fault of the old generation is past: the new tables hold that event
+            clear_faults(conn, target.projection.name, below=target.generation)
     return position, done
 
 

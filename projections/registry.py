@@ -16,3 +16,11 @@ def all_projections() -> list[Projection]:
 def integrity_projections(log: CanonicalLog, signer: CheckpointSigner | None, every: int) -> list[Projection]:
     """The tamper-evidence group: the hash chain, in a group (an engine) of its own."""
     return [HashChainProjection(log, signer=signer, every=every)]
+
+
+def code_versions() -> dict[str, int]:
+    """Every projection's name and the version of its code (a state row of another version asks
+    for a rebuild), the hash chain's included."""
+    versions = {p.name: p.version for p in all_projections()}
+    versions[HashChainProjection.name] = HashChainProjection.version
+    return versions

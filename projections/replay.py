@@ -59,7 +59,10 @@ class _ReplayEngine(ProjectionEngine):
     """The batched engine over temporary tables: on PostgreSQL they are created UNLOGGED, and
     without secondary indexes (the reports of a replay read ``account_daily`` and
     ``line_balances`` by their keys, and the postings by position; every index costs each
-    posting's insert)."""
+    posting's insert). A report must not be answered from a replay that skipped an event, so
+    an event it cannot apply fails the replay instead of stopping one projection."""
+
+    isolate_faults = False
 
     def tables_of(self, projection: Projection, generation: int) -> dict[str, Table]:
         tables = super().tables_of(projection, generation)

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from pydantic import StrictInt
 
-from commands.messages.base import Command, Text, Versioned, Won
+from commands.messages.base import CodeText, Command, LineTitle, Name, Reason, Reference, Versioned, Won
 from domain.budget_line import CarryOverKind, TransferKind
 from domain.organisation import OrganisationKind
 
@@ -15,7 +15,7 @@ from domain.organisation import OrganisationKind
 class RegisterOrganisation(Command):
     """기관 등록: the organisation is ``org``."""
 
-    name: Text
+    name: Name
     kind: OrganisationKind
 
 
@@ -30,8 +30,8 @@ class CloseFiscalYear(Command, Versioned):
 class Appropriate(Command):
     """본예산 편성: open a budget line with its original appropriation."""
 
-    budget_code: Text
-    title: Text
+    budget_code: CodeText
+    title: LineTitle
     amount: Won
 
 
@@ -40,7 +40,7 @@ class AmendBudget(Command, Versioned):
 
     line_id: UUID
     change: StrictInt
-    reference: Text
+    reference: Reference
 
 
 class TransferBudget(Command, Versioned):
@@ -50,7 +50,7 @@ class TransferBudget(Command, Versioned):
     to_line_id: UUID
     amount: Won
     kind: TransferKind
-    reason: Text
+    reason: Reason
 
 
 class GrantContingency(Command, Versioned):
@@ -59,7 +59,7 @@ class GrantContingency(Command, Versioned):
     reserve_line_id: UUID
     to_line_id: UUID
     amount: Won
-    reason: Text
+    reason: Reason
 
 
 class Allocate(Command, Versioned):

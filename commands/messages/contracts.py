@@ -7,7 +7,7 @@ from uuid import UUID
 
 from pydantic import StrictBool
 
-from commands.messages.base import Command, Text, Versioned, Won
+from commands.messages.base import Command, Department, Note, Reason, ReasonDetail, Title, Versioned, Won
 from domain.contract import ContractMethod, PrivateContractReason
 
 
@@ -22,9 +22,9 @@ class SignContract(Command, Versioned):
     amount: Won
     method: ContractMethod
     private_reason: PrivateContractReason | None = None
-    private_reason_detail: Text = ""
-    title: Text
-    department: Text
+    private_reason_detail: ReasonDetail = ""
+    title: Title
+    department: Department
     starts: date
     ends: date
 
@@ -35,7 +35,7 @@ class AmendContract(Command, Versioned):
     contract_id: UUID
     new_amount: Won | None = None
     new_ends: date | None = None
-    reason: Text
+    reason: Reason
 
 
 class InspectContract(Command, Versioned):
@@ -44,7 +44,7 @@ class InspectContract(Command, Versioned):
     contract_id: UUID
     inspected_amount: Won
     passed: StrictBool
-    note: Text = ""
+    note: Note = ""
 
 
 class CompleteContract(Command, Versioned):
@@ -57,4 +57,4 @@ class TerminateContract(Command, Versioned):
     """해지: what is not vouchered is released on the obligation."""
 
     contract_id: UUID
-    reason: Text
+    reason: Reason

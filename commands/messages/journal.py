@@ -6,8 +6,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from commands.messages.base import Command, Won
-from domain.journal import MEMO_MAX_LENGTH, JournalKind
+from commands.messages.base import Command, Memo, Won
+from domain.journal import JournalKind
 
 
 class JournalLineInput(BaseModel):
@@ -29,4 +29,4 @@ class RecordJournalEntry(Command):
 
     kind: JournalKind
     lines: Annotated[tuple[JournalLineInput, ...], Field(max_length=1000)]
-    memo: Annotated[str, Field(max_length=MEMO_MAX_LENGTH)]
+    memo: Memo

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from commands.messages.base import Command, Text, Versioned, Won
+from commands.messages.base import Command, Description, Reason, Versioned, Won
 
 
 class DraftVoucher(Command):
@@ -13,7 +13,7 @@ class DraftVoucher(Command):
     obligation_id: UUID
     contract_id: UUID | None = None
     amount: Won
-    description: Text
+    description: Description
     payee_id: UUID | None = None
 
 
@@ -23,7 +23,7 @@ class ApproveVoucher(Command, Versioned):
 
 class RejectVoucher(Command, Versioned):
     voucher_id: UUID
-    reason: Text
+    reason: Reason
 
 
 class IssuePaymentOrder(Command, Versioned):
@@ -48,4 +48,4 @@ class ReturnPayment(Command, Versioned):
     voucher_id: UUID
     payment_id: UUID
     amount: Won
-    reason: Text
+    reason: Reason

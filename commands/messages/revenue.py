@@ -7,15 +7,15 @@ from uuid import UUID
 
 from pydantic import StrictBool
 
-from commands.messages.base import Command, Text, Versioned, Won
+from commands.messages.base import CodeText, Command, LineTitle, Payer, Reason, Versioned, Won
 from domain.revenue import PayerKind
 
 
 class OpenRevenueLine(Command):
     """세입예산 편성: open a revenue line (장-관-항-목) with its budgeted estimate (세입예산액)."""
 
-    revenue_code: Text
-    title: Text
+    revenue_code: CodeText
+    title: LineTitle
     estimate: Won
 
 
@@ -23,7 +23,7 @@ class AssessRevenue(Command, Versioned):
     """조정/부과 on a revenue line; ``expected_version`` is the line's."""
 
     line_id: UUID
-    payer: Text
+    payer: Payer
     payer_kind: PayerKind
     amount: Won
     due_date: date
@@ -34,7 +34,7 @@ class ReduceAssessment(Command, Versioned):
 
     assessment_id: UUID
     amount: Won
-    reason: Text
+    reason: Reason
 
 
 class BillRevenue(Command, Versioned):
@@ -58,4 +58,4 @@ class RefundOverpayment(Command, Versioned):
 
     assessment_id: UUID
     amount: Won
-    reason: Text
+    reason: Reason

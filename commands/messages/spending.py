@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from commands.messages.base import Command, Text, Versioned, Won
+from commands.messages.base import Command, Description, Reason, Title, Versioned, Won
 
 
 class DraftRequisition(Command):
     line_id: UUID
-    title: Text
+    title: Title
     amount: Won
 
 
@@ -19,7 +19,7 @@ class ApproveRequisition(Command, Versioned):
 
 class RejectRequisition(Command, Versioned):
     requisition_id: UUID
-    reason: Text
+    reason: Reason
 
 
 class Obligate(Command, Versioned):
@@ -27,7 +27,7 @@ class Obligate(Command, Versioned):
 
     line_id: UUID
     amount: Won
-    description: Text
+    description: Description
     requisition_id: UUID | None = None
     vendor_id: UUID | None = None
 
@@ -35,9 +35,9 @@ class Obligate(Command, Versioned):
 class AmendObligation(Command, Versioned):
     obligation_id: UUID
     new_amount: Won
-    reason: Text
+    reason: Reason
 
 
 class CancelObligation(Command, Versioned):
     obligation_id: UUID
-    reason: Text
+    reason: Reason

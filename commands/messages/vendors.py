@@ -5,25 +5,25 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-from commands.messages.base import Command, Text, Versioned
+from commands.messages.base import Address, CodeText, Command, Ground, Name, Reason, Versioned
 from domain.vendor import VendorKind
 
 
 class RegisterVendor(Command):
     kind: VendorKind
-    registration_number: Text
-    name: Text
-    address: Text
+    registration_number: CodeText
+    name: Name
+    address: Address
 
 
 class ChangeVendorAddress(Command, Versioned):
     vendor_id: UUID
-    address: Text
+    address: Address
 
 
 class DebarVendor(Command, Versioned):
     vendor_id: UUID
-    ground: Text
+    ground: Ground
     starts: date
     ends: date
 
@@ -31,4 +31,4 @@ class DebarVendor(Command, Versioned):
 class LiftDebarment(Command, Versioned):
     vendor_id: UUID
     debarment_id: UUID
-    reason: Text
+    reason: Reason

@@ -24,7 +24,7 @@ from commands.messages.revenue import (
     OpenRevenueLine,
     RefundOverpayment,
 )
-from domain.errors import DomainError
+from domain.errors import DomainError, InvalidText
 from domain.journal import JournalKind, JournalLine, ManualJournal
 from domain.posting_rules import MemoryFacts, journal_entries
 from domain.revenue import Assessment, PayerKind
@@ -135,8 +135,10 @@ def test_malformed_lines_are_refused_before_the_domain(books: Books) -> None:
         JournalLineInput(account=CASH, debit="1000")
     with pytest.raises(ValidationError):
         books.command(RecordJournalEntry, kind="reversal", lines=OPENING, memo="분개")
-    with pytest.raises(ValidationError):
+    # a memo too long: refused as the message is made, with the domain's own refusal
+    with pytest.raises(InvalidText) as too_long:
         books.command(RecordJournalEntry, kind=JournalKind.OPENING, lines=OPENING, memo="가" * 301)
+    assert too_long.value.numbers == {"field": "memo", "length": 301, "maximum": 300}
 
 
 def test_a_closed_year_accepts_closing_entries_only(books: Books) -> None:

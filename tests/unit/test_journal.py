@@ -158,7 +158,7 @@ def test_an_entry_has_at_least_two_lines(lines: list[tuple[str, int, int]]) -> N
 def test_an_entry_says_what_it_records() -> None:
     with refused("invalid-input"):
         enter(memo="   ")
-    with refused("invalid-input", length=301, maximum=300):
+    with refused("invalid-text", field="memo", length=301, maximum=300):
         enter(memo="가" * 301)
 
 
