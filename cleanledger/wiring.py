@@ -118,7 +118,8 @@ def listen_conninfo(settings: Settings) -> str | None:
 
 
 def event_channel(ledger: Ledger) -> str:
-    """The channel the event store's inserts NOTIFY: its events table's name (``ledger_events``)."""
+    """The channel the event store's inserts NOTIFY: its schema and events table's names
+    (``<schema>_ledger_events``, see commands.pg_recorder)."""
     return str(getattr(ledger.recorder, "channel_name", "ledger_events"))
 
 

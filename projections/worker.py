@@ -150,9 +150,9 @@ def sleeper(wakeup: Wakeup, stop: threading.Event, head: Callable[[], int]) -> C
 
     Whatever ends a sleep (a poke, a notification, the interval), the log's ``head`` (one cheap
     query) says whether to run a batch: an empty batch costs some fifty times more (a write
-    transaction on SQLite). Notifications may not be ours: every schema of a PostgreSQL database
-    notifies the same channel (``ledger_events``). The head is read before each batch, not
-    after, so an event committed while a batch ran moves it and is not slept over.
+    transaction on SQLite), and a wake is not proof of new events (a poke after a command another
+    thread's batch applied already). The head is read before each batch, not after, so an event
+    committed while a batch ran moves it and is not slept over.
     """
     before_batch: int | None = None
 

@@ -26,7 +26,7 @@ from projections.wakeup import Wakeup
 from projections.worker import Listener
 from readmodels.erp import line_balances
 from tests.app.books import Books
-from tests.conftest import POSTGRES_URL
+from tests.conftest import POSTGRES_URL, PostgresSchema
 
 # --- the wakeup alone --------------------------------------------------------------------------------
 
@@ -165,3 +165,25 @@ def test_stopping_ends_a_long_idle_sleep_at_once(
     projector.stop()
     assert time.monotonic() - started < 2
     assert not projector.running and projector.error is None
+
+
+def test_saves_in_another_schema_of_the_database_notify_another_channel(
+    ledger: Ledger, store_config: StoreConfig
+) -> None:
+    if not store_config.is_postgres:
+        pytest.skip("notifications are PostgreSQL's")
+    neighbour_schema = PostgresSchema()
+    neighbour = open_ledger(StoreConfig(POSTGRES_URL, schema=neighbour_schema.name))
+    ours = Listener(POSTGRES_URL, str(ledger.recorder.channel_name))  # type: ignore[attr-defined]
+    try:
+        assert ours.connect()
+        # when a ledger in another schema of the same database saves: not a word on our channel
+        Books(neighbour).ready()
+        assert ours.wait(1.0) is False
+        # when ours saves: notified
+        Books(ledger).ready()
+        assert ours.wait(5.0) is True
+    finally:
+        ours.close()
+        neighbour.close()
+        neighbour_schema.drop()
