@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from domain.budget_line import CarryOverKind
 from domain.obligation import Obligation
 from domain.organisation import FiscalYear, Organisation, OrganisationKind
 from domain.requisition import Requisition
@@ -187,6 +188,44 @@ def test_a_partial_accident_carry_over_leaves_the_rest_behind() -> None:
     obligation.draw_voucher(ctx(), new_id(), 100_000)
     obligation.carry_over(ctx(date(2026, 12, 31)), given_line(budget=0, year=2027), 200_000)
     assert (obligation.amount, obligation.remaining) == (300_000, 200_000)
+
+
+def test_an_accident_carry_over_carries_the_returned_amount_with_the_unvouchered() -> None:
+    # given 400 000 obligated, 300 000 vouchered and paid, 100 000 of it returned
+    obligation, line = given_obligation(amount=400_000)
+    voucher_id, payment_id = new_id(), new_id()
+    obligation.draw_voucher(ctx(), voucher_id, 300_000)
+    line.record_payment(ctx(), voucher_id, payment_id, 300_000)
+    line.record_return(ctx(), voucher_id, payment_id, 100_000)
+    obligation.record_return(ctx(), voucher_id, payment_id, 100_000)
+    target = given_line(budget=0, year=2027)
+    year_end = ctx(date(2026, 12, 31))
+    # when more than the 200 000 left to voucher is carried into next year (사고이월): refused
+    with refused("carry-over-exceeds-unspent", requested=200_001, unspent=200_000):
+        line.carry_over(
+            year_end,
+            target,
+            ctx(date(2027, 1, 1)),
+            200_001,
+            CarryOverKind.ACCIDENT,
+            obligation.id,
+            obligation.remaining,
+        )
+    # when the 200 000 is carried: the never vouchered 100 000 and the returned 100 000
+    line.carry_over(
+        year_end,
+        target,
+        ctx(date(2027, 1, 1)),
+        200_000,
+        CarryOverKind.ACCIDENT,
+        obligation.id,
+        obligation.remaining,
+    )
+    obligation.carry_over(year_end, target, 200_000)
+    # then next year's line obligates it, and this year's lapse is what was neither paid nor carried
+    assert (target.obligated, target.current_budget) == (200_000, 200_000)
+    assert obligation.remaining == 200_000
+    assert line.close(year_end) == 1_000_000 - 200_000 - 200_000
 
 
 # --- vendors and debarment (invariant 7) ---------------------------------------------------------
