@@ -41,7 +41,7 @@ from cleanledger.synthetic import SCALES, generate
 from cleanledger.terminal import ProgressBar
 from cleanledger.terminal import pad as _pad
 from cleanledger.terminal import width as _width
-from cleanledger.wiring import build_ledger, build_projection_engine, build_read_engine, listen_conninfo
+from cleanledger.wiring import build_ledger, build_projection_engine, build_read_engine, listener
 from commands.ledger import Ledger
 from domain.budget_line import BudgetLine
 from domain.errors import DomainError
@@ -50,6 +50,7 @@ from projections import worker
 from projections.engine import DEFAULT_BATCH
 from projections.rebuild import RebuildError, RebuildProgress, rebuild
 from projections.registry import all_projections, code_versions
+from projections.wakeup import Wakeup
 from readmodels.state import (
     Fault,
     ProjectionStatus,
@@ -193,8 +194,9 @@ def _redacted(url: str) -> str:
 # --- the read side: project, rebuild, status ----------------------------------------------------
 
 
-def _stop_on_signals(stop: threading.Event) -> None:
-    """SIGTERM and SIGINT end the worker after its batch; a second one ends it at once."""
+def _stop_on_signals(stop: threading.Event, wakeup: Wakeup | None = None) -> None:
+    """SIGTERM and SIGINT end the worker after its batch (or its idle sleep, which ``wakeup``
+    ends at once); a second one ends it at once."""
     if threading.current_thread() is not threading.main_thread():
         return
 
@@ -203,6 +205,8 @@ def _stop_on_signals(stop: threading.Event) -> None:
             raise KeyboardInterrupt
         print(f"project: {signal.Signals(signum).name}, stopping after this batch", file=sys.stderr)
         stop.set()
+        if wakeup is not None:
+            wakeup.poke()
 
     signal.signal(signal.SIGTERM, handler)
     signal.signal(signal.SIGINT, handler)
@@ -229,25 +233,22 @@ def project(ledger: Ledger, args: argparse.Namespace) -> int:
             print(f"project: {applied} events applied; position {position}, head of the log {head}")
             return 0
         stop = threading.Event()
-        _stop_on_signals(stop)
-        conninfo = listen_conninfo(settings)
-        listener = None if conninfo is None else worker.Listener(conninfo, _channel(ledger))
+        wakeup = Wakeup(listener(settings, ledger))
+        _stop_on_signals(stop, wakeup)
         print(
             f"project: following from position {engine.position()} (head {engine.head()}); "
-            f"{'LISTEN ' + listener.channel if listener else 'polling'}",
+            f"{'LISTEN ' + wakeup.listener.channel if wakeup.listener else 'polling'}",
             file=sys.stderr,
             flush=True,
         )
-        worker.follow(engine, stop, listener=listener)
+        try:
+            worker.follow(engine, stop, wakeup=wakeup)
+        finally:
+            wakeup.close()
         print(f"project: stopped at position {engine.position()}", file=sys.stderr)
         return 0
     finally:
         engine.engine.dispose()
-
-
-def _channel(ledger: Ledger) -> str:
-    """The channel the event store's inserts NOTIFY: its events table's name (``ledger_events``)."""
-    return str(getattr(ledger.recorder, "channel_name", "ledger_events"))
 
 
 def rebuild_command(ledger: Ledger, args: argparse.Namespace) -> int:

@@ -11,7 +11,9 @@ lifecycle, all through the ledger's commands (``Ledger.handle``):
 - contracts (계약) on works, services and purchases (401, 207, 405): open tender mostly, some
   restricted or private (수의계약, with the ground), a few amended, inspected (검수), completed;
 - vouchers (지출결의) approved (one rejected first), payment orders (지급명령), payments (지급) with
-  withholding (원천징수) where it applies, one partly returned (반납);
+  withholding (원천징수) where it applies, one partly returned (반납) with its obligation reduced by
+  the returned amount (원인행위 감액), one paid to the wrong business, returned in full and paid to
+  the right one on a new voucher;
 - revenue (세입): lines, assessments of businesses and persons, bills, collections, one reduced
   assessment (감액), one overpayment refunded (과오납 환급);
 - depreciation (감가상각) on 31 December.
@@ -56,7 +58,13 @@ from commands.messages.revenue import (
     ReduceAssessment,
     RefundOverpayment,
 )
-from commands.messages.spending import ApproveRequisition, DraftRequisition, Obligate, RejectRequisition
+from commands.messages.spending import (
+    AmendObligation,
+    ApproveRequisition,
+    DraftRequisition,
+    Obligate,
+    RejectRequisition,
+)
 from commands.messages.vendors import DebarVendor, LiftDebarment, RegisterVendor
 from domain.budget_line import BudgetLine
 from domain.codes import ledger_id
@@ -506,6 +514,11 @@ def _workday(day: date) -> date:
     return min(day, LAST_DAY)
 
 
+def _returned_on(paid: date) -> date:
+    """When a payment made to the wrong business comes back: a week later."""
+    return _workday(paid + timedelta(days=7))
+
+
 def _part(amount: int, numerator: int, denominator: int, unit: int = 10) -> int:
     """``amount × numerator / denominator`` rounded down to ``unit`` (10원 미만 절사)."""
     return amount * numerator // denominator // unit * unit
@@ -522,6 +535,7 @@ class _Planner:
         self.rejected_requisition = False
         self.rejected_voucher = False
         self.returned_payment = False
+        self.misdirected_payment = False
         self.person_paid = False
         self.failed_inspection = False
         self.reduced_assessment = False
@@ -910,16 +924,36 @@ class _Planner:
                 withholding=WITHHOLDING_WAGES,
             )
         else:
-            self.voucher(
+            description = f"{ob.line.title} {PURPOSES.get(item[:3], '집행')} 대금"
+            on = _days(ob.on, rng, 3, 15)
+            payee = self.supplier(ob, rng)
+            misdirect = not self.misdirected_payment and payee is not None and len(self.pool) > 1
+            self.misdirected_payment |= misdirect
+            paid = self.voucher(
                 ob,
                 "whole",
                 ob.amount,
-                f"{ob.line.title} {PURPOSES.get(item[:3], '집행')} 대금",
-                _days(ob.on, rng, 3, 15),
+                description,
+                on,
                 rng,
-                payee_id=self.supplier(ob, rng),
+                payee_id=payee,
                 reject_first=reject,
+                return_all=misdirect,
             )
+            if misdirect:
+                # The right business, paid on a new voucher once the money came back; a random
+                # stream of its own, so the rest of the data set stays as it was.
+                fix = random.Random(f"{self.seed}/{ob.org.code}/misdirected")
+                right = fix.choice([vendor for vendor in self.pool if vendor != payee])
+                self.voucher(
+                    ob,
+                    "corrected",
+                    ob.amount,
+                    f"{description} (정당 채주 재지급)",
+                    _workday(_returned_on(paid) + timedelta(days=3)),
+                    fix,
+                    payee_id=right,
+                )
 
     def supplier(self, ob: _Obligation, rng: random.Random) -> UUID | None:
         """The business paid for goods bought without a contract, if the obligation names none."""
@@ -939,8 +973,14 @@ class _Planner:
         withholding: tuple[int, int] = (0, 1),
         reject_first: bool = False,
         return_part: bool = False,
+        return_all: bool = False,
     ) -> date:
-        """지출결의 → 전자결재 approval → 지급명령 → 지급 (and 반납); returns the payment date."""
+        """지출결의 → 전자결재 approval → 지급명령 → 지급 (and 반납); returns the payment date.
+
+        ``return_part``: part of the payment comes back (집행잔액) and the obligation is reduced by
+        it (원인행위 감액); ``return_all``: all of it comes back (paid to the wrong business) on
+        :func:`_returned_on` the payment date, for a new voucher to pay again.
+        """
         org, key = ob.org, (*ob.key, "voucher", name)
         fields = dict(
             obligation_id=ob.obligation_id,
@@ -979,15 +1019,37 @@ class _Planner:
             withheld=_part(amount, *withholding),
         )
         if return_part:
+            returned_on, returned = _days(paid, rng, 20, 40), max(10, _part(amount, rng.randint(5, 15), 100))
             self.add(
                 ReturnPayment,
                 org,
-                _days(paid, rng, 20, 40),
+                returned_on,
                 *key,
                 voucher_id=voucher_id,
                 payment_id=Voucher.payment_id_for(payment),
-                amount=max(10, _part(amount, rng.randint(5, 15), 100)),
+                amount=returned,
                 reason="보조사업 집행잔액 반납",
+            )
+            # A return leaves the amount obligated (domain.md §4): reduce the obligation to free it.
+            self.add(
+                AmendObligation,
+                org,
+                returned_on,
+                *key,
+                obligation_id=ob.obligation_id,
+                new_amount=ob.amount - returned,
+                reason="보조사업 집행잔액 반납에 따른 원인행위 감액",
+            )
+        if return_all:
+            self.add(
+                ReturnPayment,
+                org,
+                _returned_on(paid),
+                *key,
+                voucher_id=voucher_id,
+                payment_id=Voucher.payment_id_for(payment),
+                amount=amount,
+                reason="착오 지급 반납 (채주 오류)",
             )
         return paid
 

@@ -26,6 +26,7 @@ from projections.engine import DEFAULT_BATCH, IN_PROCESS_BATCH, ProjectionEngine
 from projections.hash_chain import CanonicalLog
 from projections.registry import all_projections, code_versions, integrity_projections
 from projections.replay import replay
+from projections.worker import Listener
 from readmodels.database import read_engine
 from readmodels.state import live_faults
 
@@ -124,6 +125,18 @@ def listen_conninfo(settings: Settings) -> str | None:
     return config.database_url.split("?", 1)[0] if config.is_postgres else None
 
 
+def event_channel(ledger: Ledger) -> str:
+    """The channel the event store's inserts NOTIFY: its schema and events table's names
+    (``<schema>_ledger_events``, see commands.pg_recorder)."""
+    return str(getattr(ledger.recorder, "channel_name", "ledger_events"))
+
+
+def listener(settings: Settings, ledger: Ledger) -> Listener | None:
+    """A LISTEN connection (not yet open) to the event store's channel; None on SQLite."""
+    conninfo = listen_conninfo(settings)
+    return None if conninfo is None else Listener(conninfo, event_channel(ledger))
+
+
 # --- the HTTP service ---------------------------------------------------------------------------
 
 
@@ -133,6 +146,12 @@ class Service:
     Projections run in-process (a background thread) on the embedded SQLite default, or when
     ``run_projections`` says so; otherwise a separate ``cleanledger project --follow`` worker runs
     them and reads with ``min_position`` watch its position.
+
+    Idle, the in-process projectors sleep until a command of this process pokes them
+    (``after_command``), a save of any process notifies them (PostgreSQL LISTEN, one connection
+    each), or their backed-off interval ends (:mod:`projections.wakeup`). Another periodic task of
+    the server (a tree-head publisher, say) sleeps on a wakeup of its own the same way and is
+    poked from :meth:`_poke` with them.
     """
 
     def __init__(
@@ -151,12 +170,17 @@ class Service:
             settings, self.ledger, batch_size=batch, batch_lock=shared_lock
         )
         in_process = not store_config(settings).is_postgres if run_projections is None else run_projections
-        self.projector = BackgroundProjector(projection_engine) if in_process else None
+        self.projector = (
+            BackgroundProjector(projection_engine, listener=listener(settings, self.ledger))
+            if in_process
+            else None
+        )
         # The hash chain keeps up in the same way, as its own group: tamper evidence needs no
         # separate worker on the embedded default.
         self.chain_projector = (
             BackgroundProjector(
-                build_chain_engine(settings, self.ledger, batch_size=batch, batch_lock=shared_lock)
+                build_chain_engine(settings, self.ledger, batch_size=batch, batch_lock=shared_lock),
+                listener=listener(settings, self.ledger),
             )
             if in_process
             else None

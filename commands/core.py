@@ -23,12 +23,13 @@ from typing import Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
-from eventsourcing.persistence import IntegrityError, Recording
+from eventsourcing.persistence import EventStore, IntegrityError, Recording
 
 from commands.errors import CommandIdReused, TooMuchContention
 from commands.messages.base import Command, CommandResult
 from commands.persistence import position_of
 from commands.receipts import CommandReceipt
+from commands.snapshots import CurrentSnapshots
 from commands.unit_of_work import UnitOfWork
 from domain.base import Context, LedgerAggregate
 from domain.budget_line import BudgetLine
@@ -67,6 +68,11 @@ class LedgerCore(UseCases, Application[UUID]):
     #: file's writers take turns here rather than each waiting on the database lock while
     #: holding one of the store's pool connections (which deadlocks until a timeout).
     write_lock: AbstractContextManager[Any] = nullcontext()
+
+    def construct_snapshot_store(self) -> EventStore[UUID]:
+        # Snapshots taken under an older fold that cannot be brought forward are passed over.
+        store = super().construct_snapshot_store()
+        return CurrentSnapshots(mapper=store.mapper, recorder=store.recorder)
 
     def _execute(
         self, command: Command, use_case: UseCase, *, requires_open_year: bool = True

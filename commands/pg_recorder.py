@@ -50,6 +50,10 @@ class LockedFunctionRecorder(PostgresApplicationRecorder):
 
     def __init__(self, datastore: PostgresDatastore, *, events_table_name: str = "stored_events"):
         super().__init__(datastore, events_table_name=events_table_name)
+        # eventsourcing names the channel after the table alone, so every schema of a database
+        # notified the same channel and woke every other schema's followers (an idle server woke
+        # for each save of any ledger sharing its database). One channel per schema and table.
+        self.channel_name = f"{datastore.schema}_{self.events_table_name}".replace(".", "_")[:63]
         name = f"{self.function_prefix}{self.events_table_name}"[:63]
         schema, table = Identifier(datastore.schema), Identifier(self.events_table_name)
         self._invoke_append = SQL("SELECT * FROM {schema}.{fn}(%s::json)").format(

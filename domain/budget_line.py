@@ -83,6 +83,12 @@ class BudgetLine(LedgerAggregate):
     lapsed: int
     closed: bool
 
+    #: 2: a return (``PaymentReturned``) no longer lowers ``obligated``. A snapshot of version 1
+    #: holds an obligated total less the returns folded before it, by an amount it does not record,
+    #: so it has no upcast: it is not used, and the line is replayed from its events until the
+    #: next snapshot (commands.snapshots).
+    class_version = 2
+
     # --- events -----------------------------------------------------------------------------
 
     class Opened(LedgerAggregate.Created):
@@ -209,7 +215,16 @@ class BudgetLine(LedgerAggregate):
             line.paid += self.amount
 
     class PaymentReturned(LedgerAggregate.Event):
-        """반납: money paid comes back and the line is restored."""
+        """반납: money paid comes back; the line's 지출액 (paid) goes down by it.
+
+        원인행위액 (obligated) does not change (domain.md §4): the amount is still obligated, and
+        its obligation may voucher it again (a corrected payment to the right payee); the line's
+        잔액 grows only when the obligation is reduced or cancelled (``ObligationReleased``).
+        Until version 2 of the line this event lowered ``obligated`` too, which left the line's
+        obligated total below the sum of its obligations' amounts: the event records the same
+        fact as before (this payment was returned), its fold was the bug, so old events are
+        folded by the rule that holds now (see :meth:`BudgetLine.upcast_v1_v2` for snapshots).
+        """
 
         voucher_id: UUID
         payment_id: UUID
@@ -217,7 +232,6 @@ class BudgetLine(LedgerAggregate):
 
         def apply(self, line: BudgetLine) -> None:
             line.paid -= self.amount
-            line.obligated -= self.amount
 
     class CarriedOver(LedgerAggregate.Event):
         """이월 out of this year, into the same code of the next year."""

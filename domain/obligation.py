@@ -3,6 +3,10 @@
 An obligation is made against an allocated budget line (invariant 2), optionally from an approved
 requisition. Vouchers draw on it (invariant 3), contracts are signed against it (invariant 6). An
 accident carry-over (사고이월) moves its unvouchered remainder to the next year, once.
+
+A return (반납) of a payment gives the obligation back the returned amount to voucher again (a
+corrected payment to the right payee goes on a new voucher); the obligation's amount, and so the
+line's 원인행위액, stays as it was until the obligation is reduced or cancelled (domain.md §4).
 """
 
 from __future__ import annotations
@@ -99,7 +103,7 @@ class Obligation(LedgerAggregate):
             ob.contracted += self.change
 
     class Returned(LedgerAggregate.Event):
-        """반납 of money paid under the obligation."""
+        """반납 of money paid under the obligation: the amount may be vouchered again."""
 
         voucher_id: UUID
         payment_id: UUID
@@ -128,9 +132,14 @@ class Obligation(LedgerAggregate):
         return ledger_id("obligation", command_id)
 
     @property
+    def drawn(self) -> int:
+        """What vouchers hold of the obligation: vouchered, less the payments returned."""
+        return self.vouchered - self.returned
+
+    @property
     def remaining(self) -> int:
-        """What vouchers may still draw: amount − vouchered."""
-        return self.amount - self.vouchered
+        """What vouchers may still draw: amount − vouchered + returned."""
+        return self.amount - self.drawn
 
     @classmethod
     def create(
@@ -181,12 +190,16 @@ class Obligation(LedgerAggregate):
         change = new_amount - self.amount
         if change == 0:
             raise InvalidAmount(f"the obligation is already {self.amount} won", amount=self.amount)
-        floor = max(self.vouchered, self.contracted)
+        # What vouchers hold net of returns: a returned amount may be released by the reduction
+        # (원인행위 감액) instead of being vouchered again.
+        floor = max(self.drawn, self.contracted)
         if new_amount < floor:
             raise CancelExceedsRemaining(
-                f"the obligation cannot go below {floor} won already vouchered or contracted",
+                f"the obligation cannot go below {floor} won already vouchered (net of returns) "
+                "or contracted",
                 requested=new_amount,
                 vouchered=self.vouchered,
+                returned=self.returned,
                 contracted=self.contracted,
             )
         if change > 0:
@@ -202,13 +215,15 @@ class Obligation(LedgerAggregate):
     def cancel(
         self, ctx: Context, line: BudgetLine, reason: str, requisition: Requisition | None = None
     ) -> None:
-        """Cancel what is not vouchered; a fully unvouchered obligation ends here."""
+        """Cancel an obligation no voucher holds (none, or every payment returned) and no
+        contract draws on: its whole amount is free on the line again."""
         reason = text.REASON.check(reason, "reason")
         self._check_live(ctx, line)
-        if self.vouchered > 0 or self.contracted > 0:
+        if self.drawn > 0 or self.contracted > 0:
             raise CancelExceedsRemaining(
                 "an obligation with vouchers or a contract is reduced by amendment, not cancelled",
                 vouchered=self.vouchered,
+                returned=self.returned,
                 contracted=self.contracted,
                 amount=self.amount,
             )
@@ -227,6 +242,7 @@ class Obligation(LedgerAggregate):
                 requested=amount,
                 obligation_amount=self.amount,
                 vouchered=self.vouchered,
+                returned=self.returned,
                 available=self.remaining,
             )
         self.record(self.Vouchered, ctx, voucher_id=voucher_id, amount=amount)
@@ -253,6 +269,8 @@ class Obligation(LedgerAggregate):
         self.record(self.Contracted, ctx, contract_id=contract_id, change=change)
 
     def record_return(self, ctx: Context, voucher_id: UUID, payment_id: UUID, amount: int) -> None:
+        """반납 of (part of) a payment under a voucher on this obligation (the voucher checked the
+        amount against the payment): the amount is the obligation's to voucher again."""
         self.record(self.Returned, ctx, voucher_id=voucher_id, payment_id=payment_id, amount=amount)
 
     def carry_over(self, ctx: Context, target_line: BudgetLine, amount: int) -> None:

@@ -1,8 +1,10 @@
 """Projections in the process that handles commands: the embedded (SQLite) way to run them.
 
 A :class:`BackgroundProjector` follows the log in a daemon thread: it applies batches until it is
-caught up, then sleeps for a short interval (50 ms) or until :meth:`~BackgroundProjector.poke`
-wakes it, which a caller does after a command. A read that must see a command's effects calls
+caught up, then sleeps on a :class:`~projections.wakeup.Wakeup` until :meth:`~BackgroundProjector.poke`
+wakes it, which a caller does after a command, or (on PostgreSQL, given a ``listener``) a save by
+any process notifies it, or its interval ends; the interval backs off while nothing comes (SQLite:
+50 ms doubling to 2 s; PostgreSQL: 1 s doubling to 30 s). A read that must see a command's effects calls
 :meth:`~BackgroundProjector.wait_for` with the command's position: if the thread is behind (asleep,
 busy, or not started), the caller applies batches itself. That is safe: batches lock the group's
 rows (SQLite's write lock, ``FOR UPDATE`` on PostgreSQL) and the engine's own lock in the process,
@@ -22,20 +24,32 @@ import threading
 import time
 
 from projections.engine import ProjectionEngine
+from projections.wakeup import Wakeup
+from projections.worker import Listener, follow
 
 log = logging.getLogger(__name__)
 
-POLL_SECONDS = 0.05
-
 
 class BackgroundProjector:
-    """Runs ``engine.follow`` in a daemon thread, woken early by :meth:`poke`."""
+    """Runs ``engine.follow`` in a daemon thread, woken early by :meth:`poke` (and by the
+    ``listener``'s notifications, if given)."""
 
-    def __init__(self, engine: ProjectionEngine, *, interval: float = POLL_SECONDS) -> None:
+    def __init__(
+        self,
+        engine: ProjectionEngine,
+        *,
+        listener: Listener | None = None,
+        interval: float | None = None,
+        longest: float | None = None,
+    ) -> None:
+        """``interval``: the shortest idle sleep, ``longest`` the longest it backs off to
+        (defaults: :mod:`projections.wakeup`)."""
         self.engine = engine
+        self.listener = listener
         self.interval = interval
+        self.longest = longest
         self._stop = threading.Event()
-        self._wake = threading.Event()
+        self._wakeup: Wakeup | None = None
         self._thread: threading.Thread | None = None
         #: The exception that ended the thread, if one did (a bug in a projection, not a lost
         #: connection: the engine retries those).
@@ -48,14 +62,15 @@ class BackgroundProjector:
             return self
         self._stop.clear()
         self.error = None
-        self._thread = threading.Thread(target=self._run, name="projector", daemon=True)
+        self._wakeup = Wakeup(self.listener, shortest=self.interval, longest=self.longest)
+        self._thread = threading.Thread(target=self._run, args=(self._wakeup,), name="projector", daemon=True)
         self._thread.start()
         return self
 
     def stop(self, timeout: float = 10.0) -> None:
         """Stop after the batch under way (if any) and wait for the thread to end."""
         self._stop.set()
-        self._wake.set()
+        self.poke()
         if self._thread is not None:
             self._thread.join(timeout)
             if self._thread.is_alive():
@@ -72,22 +87,22 @@ class BackgroundProjector:
     def __exit__(self, *_: object) -> None:
         self.stop()
 
-    def _run(self) -> None:
+    def _run(self, wakeup: Wakeup) -> None:
         try:
-            self.engine.follow(self._stop, wait=self._sleep, idle_seconds=self.interval)
+            follow(self.engine, self._stop, wakeup=wakeup, linger_seconds=0.0)
         except BaseException as error:
             self.error = error
             log.exception("projector thread stopped")
-
-    def _sleep(self, seconds: float) -> None:
-        self._wake.wait(seconds)
-        self._wake.clear()
+        finally:
+            wakeup.close()
 
     # --- for callers ----------------------------------------------------------------------------
 
     def poke(self) -> None:
-        """New events are in the log: stop sleeping and apply them."""
-        self._wake.set()
+        """New events are in the log (or the thread should stop): end its sleep and look."""
+        wakeup = self._wakeup
+        if wakeup is not None:
+            wakeup.poke()
 
     def wait_for(self, position: int, timeout: float = 5.0) -> bool:
         """Return once the projections have applied the log up to ``position`` (True), or False

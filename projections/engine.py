@@ -509,18 +509,23 @@ class ProjectionEngine:
         wait: Callable[[float], None] | None = None,
         idle_seconds: float = 0.2,
         linger_seconds: float = 0.0,
+        found: Callable[[], None] | None = None,
     ) -> None:
         """Apply batches until ``stop`` is set; when caught up, ``wait`` (LISTEN, or sleep).
 
         ``linger_seconds``: after a batch short of ``batch_size``, wait that long before the next,
         so that under a steady stream of commands a batch gathers many events instead of the two
         or three of one command (each batch costs a dozen statements whatever its size).
+        ``found``: called after each batch that applied events (a :class:`~projections.wakeup.Wakeup`
+        then shortens its next idle sleep again).
         """
         pause = wait or stop.wait
         failures = 0
         while not stop.is_set():
             try:
                 moved = self.run_batch()
+                if moved and found is not None:
+                    found()
                 if moved == 0:
                     pause(idle_seconds)
                 elif moved < self.batch_size and linger_seconds > 0:

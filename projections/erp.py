@@ -32,7 +32,9 @@ class BalancesProjection(Projection):
     name = "erp_balances"
     tables = (line_balances, obligation_balances, line_daily)
     #: 2: ``line_daily`` (daily movements per line, for as-of-date reads).
-    version = 2
+    #: 3: a return (반납) lowers the line's paid only, no longer its obligated (domain.md §4); a
+    #: store with returns recorded before needs ``cleanledger rebuild erp_balances``.
+    version = 3
     handles = frozenset(
         {
             "BudgetLine.Opened",
@@ -168,7 +170,8 @@ class BalancesProjection(Projection):
         elif name == "BudgetLine.Paid":
             self._add(out, key["line_id"], data, {"paid": data["amount"]})
         elif name == "BudgetLine.PaymentReturned":
-            self._add(out, key["line_id"], data, {"paid": -data["amount"], "obligated": -data["amount"]})
+            # 지출액 only: the amount stays obligated, its obligation's to voucher again.
+            self._add(out, key["line_id"], data, {"paid": -data["amount"]})
         elif name == "BudgetLine.CarriedOver":
             self._add(out, key["line_id"], data, {"carried_over": data["amount"]})
         elif name == "BudgetLine.CarriedIn":

@@ -66,7 +66,7 @@ EXPECTED: list[tuple[str, str, date, dict[str, int]]] = [
             "amended": RAISED,
             "allocated_q1": Q1,
             "allocated_q2": Q2,
-            "obligated": SPENT - RETURNED,
+            "obligated": SPENT,  # a return lowers 지출액 only (domain.md §4)
             "paid": SPENT - RETURNED,
         },
     ),

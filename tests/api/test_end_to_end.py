@@ -151,7 +151,7 @@ def test_the_whole_lifecycle_through_http(client: TestClient, key_for: KeyMaker)
     )
     at = office.position
     paid = 88_000_000 - 3_000_000
-    obligated = paid  # a return (반납) restores the line: it leaves the obligation too
+    obligated = 88_000_000  # a return (반납) lowers 지출액 only; the obligation keeps its amount
 
     # --- what the public sees, read with the position of the last command ---------------------
     programs = public(client, "programs", at, org=SEOUL, year=YEAR)["items"]

@@ -127,10 +127,11 @@ def test_the_whole_path_from_appropriation_to_return(books: Spending, reopen: Ca
 
     # when 40 000 of the first payment is returned (반납)
     books.give_back(voucher_id, first, 40_000)
-    # then the line is restored by it, and the obligation counts it returned
-    assert books.line_amounts(line) == (260_000, 460_000, 540_000)
+    # then the line's 지출액 falls by it and its 원인행위액 stays; the obligation counts it
+    # returned and may voucher it again
+    assert books.line_amounts(line) == (260_000, 500_000, 500_000)
     ob = books.get(obligation)
-    assert (ob.vouchered, ob.returned) == (300_000, 40_000)
+    assert (ob.vouchered, ob.returned, ob.remaining) == (300_000, 40_000, 240_000)
     voucher = books.get(voucher_id)
     assert (voucher.ordered, voucher.paid, voucher.returned) == (300_000, 300_000, 40_000)
     assert [p.withheld for p in voucher.payments] == [15_000, 0, 0]
@@ -371,8 +372,8 @@ def test_a_return_saves_voucher_line_and_obligation_together(books: Spending) ->
     versions = [books.get(a).version for a in (voucher_id, line, obligation)]
     # when 150 000 is returned in full
     books.give_back(voucher_id, payment, 150_000)
-    # then each of the three has one more event, and the line is as before the payment
+    # then each of the three has one more event, and the line has paid nothing, still obligated
     assert [books.get(a).version for a in (voucher_id, line, obligation)] == [v + 1 for v in versions]
-    assert books.line_amounts(line) == (0, 350_000, 650_000)
+    assert books.line_amounts(line) == (0, 500_000, 500_000)
     assert isinstance(books.get(obligation), Obligation)
     assert books.get(obligation).returned == 150_000

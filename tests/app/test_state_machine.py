@@ -4,7 +4,9 @@ A hypothesis state machine issues budget, obligation, voucher, payment and retur
 any order with any amounts. Refusals are expected; what must hold after every step is:
 
 - a refused command recorded nothing;
-- every invariant of domain.md §4 on every line, obligation and voucher;
+- every invariant of domain.md §4 on every line, obligation and voucher, and its identities: a
+  line's obligated total is the sum of its obligations' amounts, its paid total the sum of its
+  payments net of returns (반납);
 - every line's balances equal a plain fold of its stored events, written here independently.
 """
 
@@ -80,9 +82,8 @@ def fold_line(events: list[Any]) -> dict[str, Any]:
             totals["obligated"] -= event.amount
         elif name == "Paid":
             totals["paid"] += event.amount
-        elif name == "PaymentReturned":
+        elif name == "PaymentReturned":  # 지출액 only: the amount stays obligated (domain.md §4)
             totals["paid"] -= event.amount
-            totals["obligated"] -= event.amount
     totals["allocated"] = tuple(totals["allocated"])
     return totals
 
@@ -254,17 +255,24 @@ class LedgerMachine(RuleBasedStateMachine):
 
     @invariant()
     def obligations_and_vouchers_hold(self) -> None:
+        obligated: dict[UUID, int] = dict.fromkeys(self.lines, 0)
+        paid: dict[UUID, int] = dict.fromkeys(self.lines, 0)
         for obligation_id in self.obligations:
             obligation: Obligation = self.ledger.repository.get(obligation_id)
-            assert 0 <= obligation.vouchered <= obligation.amount, obligation
+            assert 0 <= obligation.drawn <= obligation.amount, obligation
+            obligated[obligation.line_id] += obligation.amount
         for voucher_id in self.vouchers:
             voucher: Voucher = self.ledger.repository.get(voucher_id)
+            paid[voucher.line_id] += voucher.paid - voucher.returned
             ordered = sum(order.amount for order in voucher.orders)
             assert ordered <= voucher.amount
             for order in voucher.orders:
                 assert 0 <= order.paid <= order.amount
             for payment in voucher.payments:
                 assert 0 <= payment.returned <= payment.amount
+        for line_id in self.lines:
+            line: BudgetLine = self.ledger.repository.get(line_id)
+            assert (line.obligated, line.paid) == (obligated[line_id], paid[line_id]), line
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])

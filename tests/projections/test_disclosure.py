@@ -615,9 +615,8 @@ def fold_programs(ledger: Ledger, org: str, year: int) -> list[dict[str, Any]]:
             total["obligated"] -= e.amount
         elif name == "BudgetLine.Paid":
             total["paid"] += e.amount
-        elif name == "BudgetLine.PaymentReturned":
+        elif name == "BudgetLine.PaymentReturned":  # 지출액 only (domain.md §4)
             total["paid"] -= e.amount
-            total["obligated"] -= e.amount
     return [{"code": code, "title": title, **total} for (code, title), total in sorted(sums.items())]
 
 

@@ -261,13 +261,30 @@ def test_payments_never_exceed_what_is_obligated() -> None:
         line.record_payment(ctx(), new_id(), new_id(), 1)
 
 
-def test_a_return_restores_the_line() -> None:
+def test_a_return_lowers_what_is_paid_and_leaves_what_is_obligated() -> None:
     # given 300 000 obligated and paid
     line = given_line(budget=1_000_000, allocated={1: 500_000}, obligated=300_000, paid=300_000)
     # when 100 000 is returned (반납)
     line.record_return(ctx(), new_id(), new_id(), 100_000)
-    # then paid and obligated fall, and the remaining budget grows back
-    assert (line.paid, line.obligated, line.remaining) == (200_000, 200_000, 800_000)
+    # then 지출액 falls; 원인행위액 and 잔액 stay until the obligation is reduced (domain.md §4)
+    assert (line.paid, line.obligated, line.remaining) == (200_000, 300_000, 700_000)
+    # and the returned amount may be paid again under the obligation (a corrected payment)
+    line.record_payment(ctx(), new_id(), new_id(), 100_000)
+    assert (line.paid, line.obligated) == (300_000, 300_000)
+
+
+def test_a_returned_amount_is_neither_unspent_nor_lapsed_twice() -> None:
+    # given 300 000 obligated, paid, and 100 000 of it returned
+    line = given_line(budget=1_000_000, allocated={1: 500_000}, obligated=300_000, paid=300_000)
+    line.record_return(ctx(), new_id(), new_id(), 100_000)
+    target = next_year_line(line)
+    year_end = ctx(date(2026, 12, 31))
+    # when more than the unobligated 700 000 is carried over explicitly: refused, the returned
+    # amount is still obligated
+    with refused("carry-over-exceeds-unspent", requested=700_001, unspent=700_000):
+        line.carry_over(year_end, target, ctx(date(2027, 1, 1)), 700_001, CarryOverKind.EXPLICIT)
+    # and at the close the lapse is the budget less what stayed paid
+    assert line.close(year_end) == 800_000
 
 
 def test_returning_more_than_was_paid_on_the_line_is_refused() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from domain.budget_line import CarryOverKind
 from domain.obligation import Obligation
 from domain.organisation import FiscalYear, Organisation, OrganisationKind
 from domain.requisition import Requisition
@@ -110,6 +111,46 @@ def test_an_obligation_never_goes_below_what_is_vouchered() -> None:
     assert_nothing_recorded(obligation, line)
 
 
+def test_after_a_return_an_obligation_may_be_reduced_by_the_returned_amount_and_no_more() -> None:
+    # given 400 000 obligated, 300 000 vouchered, paid, and 100 000 of it returned (반납)
+    obligation, line = given_obligation(amount=400_000)
+    voucher_id, payment_id = new_id(), new_id()
+    obligation.draw_voucher(ctx(), voucher_id, 300_000)
+    line.record_payment(ctx(), voucher_id, payment_id, 300_000)
+    line.record_return(ctx(), voucher_id, payment_id, 100_000)
+    obligation.record_return(ctx(), voucher_id, payment_id, 100_000)
+    for aggregate in (obligation, line):
+        aggregate.collect_events()
+    assert (line.obligated, line.paid, obligation.drawn) == (400_000, 200_000, 200_000)
+    # when it is reduced below what vouchers hold net of returns: refused
+    with refused("cancel-exceeds-remaining", requested=199_999, vouchered=300_000, returned=100_000):
+        obligation.amend(ctx(), line, 199_999, "감액")
+    # and it cannot be cancelled while a voucher holds part of it
+    with refused("cancel-exceeds-remaining", vouchered=300_000, returned=100_000):
+        obligation.cancel(ctx(), line, "취소")
+    assert_nothing_recorded(obligation, line)
+    # when it is reduced to what the vouchers hold (원인행위 감액 of the returned and the unvouchered)
+    obligation.amend(ctx(), line, 200_000, "반납액 감액")
+    # then the line's 원인행위액 is its obligation's amount again, and its 잔액 grew
+    assert (obligation.amount, obligation.remaining) == (200_000, 0)
+    assert (line.obligated, line.paid, line.remaining) == (200_000, 200_000, 800_000)
+
+
+def test_an_obligation_whose_every_payment_came_back_may_be_cancelled() -> None:
+    # given 400 000 obligated, 300 000 vouchered, paid and all returned
+    obligation, line = given_obligation(amount=400_000)
+    voucher_id, payment_id = new_id(), new_id()
+    obligation.draw_voucher(ctx(), voucher_id, 300_000)
+    line.record_payment(ctx(), voucher_id, payment_id, 300_000)
+    line.record_return(ctx(), voucher_id, payment_id, 300_000)
+    obligation.record_return(ctx(), voucher_id, payment_id, 300_000)
+    # when it is cancelled (원인행위 취소)
+    obligation.cancel(ctx(), line, "사업 취소")
+    # then the line holds nothing of it
+    assert (line.obligated, line.paid, line.remaining) == (0, 0, 1_000_000)
+    assert obligation.cancelled and obligation.amount == 0
+
+
 def test_cancelling_an_obligation_frees_the_line_and_ends_it() -> None:
     obligation, line = given_obligation(amount=400_000)
     obligation.cancel(ctx(), line, "사업 취소")
@@ -147,6 +188,44 @@ def test_a_partial_accident_carry_over_leaves_the_rest_behind() -> None:
     obligation.draw_voucher(ctx(), new_id(), 100_000)
     obligation.carry_over(ctx(date(2026, 12, 31)), given_line(budget=0, year=2027), 200_000)
     assert (obligation.amount, obligation.remaining) == (300_000, 200_000)
+
+
+def test_an_accident_carry_over_carries_the_returned_amount_with_the_unvouchered() -> None:
+    # given 400 000 obligated, 300 000 vouchered and paid, 100 000 of it returned
+    obligation, line = given_obligation(amount=400_000)
+    voucher_id, payment_id = new_id(), new_id()
+    obligation.draw_voucher(ctx(), voucher_id, 300_000)
+    line.record_payment(ctx(), voucher_id, payment_id, 300_000)
+    line.record_return(ctx(), voucher_id, payment_id, 100_000)
+    obligation.record_return(ctx(), voucher_id, payment_id, 100_000)
+    target = given_line(budget=0, year=2027)
+    year_end = ctx(date(2026, 12, 31))
+    # when more than the 200 000 left to voucher is carried into next year (사고이월): refused
+    with refused("carry-over-exceeds-unspent", requested=200_001, unspent=200_000):
+        line.carry_over(
+            year_end,
+            target,
+            ctx(date(2027, 1, 1)),
+            200_001,
+            CarryOverKind.ACCIDENT,
+            obligation.id,
+            obligation.remaining,
+        )
+    # when the 200 000 is carried: the never vouchered 100 000 and the returned 100 000
+    line.carry_over(
+        year_end,
+        target,
+        ctx(date(2027, 1, 1)),
+        200_000,
+        CarryOverKind.ACCIDENT,
+        obligation.id,
+        obligation.remaining,
+    )
+    obligation.carry_over(year_end, target, 200_000)
+    # then next year's line obligates it, and this year's lapse is what was neither paid nor carried
+    assert (target.obligated, target.current_budget) == (200_000, 200_000)
+    assert obligation.remaining == 200_000
+    assert line.close(year_end) == 1_000_000 - 200_000 - 200_000
 
 
 # --- vendors and debarment (invariant 7) ---------------------------------------------------------

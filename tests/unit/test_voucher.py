@@ -533,19 +533,58 @@ def test_a_payment_against_another_line_or_organisation_is_refused() -> None:
 # --- returns (invariant 4: a return ≤ what was paid on that payment) -----------------------------
 
 
-def test_a_return_restores_the_line_and_counts_on_the_obligation() -> None:
-    # given a payment of 150 000 on a line with 500 000 obligated
+def test_a_return_lowers_paid_and_gives_the_obligation_the_amount_to_voucher_again() -> None:
+    # given a payment of 150 000 on a line with 500 000 obligated, 300 000 of it vouchered
     paid = given_paid()
+    assert paid.obligation.remaining == 200_000
     # when 40 000 of it is returned (반납)
     paid.voucher.return_payment(ctx(), paid.line, paid.obligation, paid.payment_id, 40_000, "과지급 반납")
-    # then the payment has 110 000 not returned, and line and obligation count the return
+    # then the payment has 110 000 not returned
     payment = paid.voucher.payment(paid.payment_id)
     assert (payment.amount, payment.returned, payment.unreturned) == (150_000, 40_000, 110_000)
     assert paid.voucher.returned == 40_000
-    assert (paid.line.paid, paid.line.obligated, paid.line.remaining) == (110_000, 460_000, 540_000)
-    assert (paid.obligation.returned, paid.obligation.vouchered) == (40_000, 300_000)
+    # and the line's 지출액 falls while its 원인행위액 and 잔액 stay (domain.md §4)
+    assert (paid.line.paid, paid.line.obligated, paid.line.remaining) == (110_000, 500_000, 500_000)
+    # and the obligation keeps its amount and may voucher the 40 000 again
+    ob = paid.obligation
+    assert (ob.amount, ob.vouchered, ob.returned, ob.drawn, ob.remaining) == (
+        500_000,
+        300_000,
+        40_000,
+        260_000,
+        240_000,
+    )
     for aggregate in (paid.voucher, paid.line, paid.obligation):
         assert len(aggregate.pending_events) == 1
+
+
+def test_a_returned_payment_is_paid_again_on_a_new_voucher_not_on_its_own() -> None:
+    # given an order of 200 000 paid in full, and 50 000 of that payment returned
+    paid = given_paid()
+    paid.voucher.pay(ctx(), paid.line, paid.order_id, 50_000)
+    paid.voucher.return_payment(ctx(), paid.line, paid.obligation, paid.payment_id, 50_000, "착오 지급")
+    for aggregate in (paid.voucher, paid.line, paid.obligation):
+        aggregate.collect_events()
+    # when the returned 50 000 is paid again on the same order, or ordered again on the voucher
+    # beyond its amount: refused, the order and the voucher count what they paid before returns
+    with refused("payment-exceeds-order", requested=50_000, order_amount=200_000, paid=200_000):
+        paid.voucher.pay(ctx(), paid.line, paid.order_id, 50_000)
+    with refused("order-exceeds-voucher", requested=100_001, available=100_000):
+        paid.voucher.issue_order(ctx(), 100_001)
+    assert_nothing_recorded(paid.voucher, paid.line, paid.obligation)
+    # when a new voucher of 250 000 draws on the obligation (the 200 000 never vouchered and the
+    # 50 000 returned) and pays another payee
+    payee = given_vendor("220-81-12345", "(주)정당채주")
+    corrected = Voucher.draft(ctx(), paid.obligation, 250_000, "정당 채주 재지급", payee=payee)
+    corrected.approve(ctx())
+    corrected.pay(ctx(), paid.line, corrected.issue_order(ctx(), 250_000), 250_000)
+    # then the obligation is fully drawn, and the line has paid the obligation's amount net
+    assert (paid.obligation.drawn, paid.obligation.remaining) == (500_000, 0)
+    assert (paid.line.paid, paid.line.obligated) == (400_000, 500_000)
+    assert corrected.payee_id == payee.id
+    # and not a won more may be vouchered
+    with refused("voucher-exceeds-obligation", requested=1, available=0, returned=50_000):
+        Voucher.draft(ctx(), paid.obligation, 1, "초과")
 
 
 def test_a_payment_may_be_returned_in_full_in_parts() -> None:
