@@ -21,6 +21,7 @@ HTTP_PROBLEMS: dict[str, tuple[int, str]] = {
     "invalid-if-match": (400, "Invalid If-Match"),
     "if-match-not-supported": (400, "If-Match is not supported here"),
     "invalid-idempotency-key": (400, "Invalid Idempotency-Key"),
+    "repeated-header": (400, "A header was sent more than once"),
     "invalid-sort": (400, "The list cannot be sorted that way"),
     "invalid-cursor": (400, "The cursor does not belong to this query"),
     "unsupported-filter": (400, "The list has no such filter"),

@@ -214,7 +214,7 @@ def unexpected_problem(method: str, path: str) -> Response:
 #: The problem responses every endpoint may give, for the OpenAPI document.
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     described = {
-        400: "Bad header (If-Match, Idempotency-Key)",
+        400: "Bad header (If-Match, Idempotency-Key, either sent twice)",
         401: "No valid API key",
         403: "The key's roles do not allow this for the organisation",
         404: "No such thing (or not in this organisation)",

@@ -18,13 +18,14 @@ from typing import Annotated, Any
 from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
 import orjson
-from fastapi import APIRouter, Body, Depends, Path, Request, Response
+from fastapi import APIRouter, Body, Depends, Request, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from api.accounts import Principal
 from api.deps import CurrentPrincipal, IdempotencyKey, IfMatch, Services
 from api.examples import example_body
+from api.params import IdPath, OrgPath, YearPath
 from api.problems import ApiProblem, problem_responses
 from api.roles import COMMAND_ROLES
 from commands.messages import budget, contracts, journal, payments, revenue, spending, vendors
@@ -36,17 +37,6 @@ from domain.voucher import Voucher
 _FROM_REQUEST = frozenset({"command_id", "org", "fiscal_year", "actor", "expected_version"})
 _IDEMPOTENCY_NAMESPACE = uuid5(NAMESPACE_URL, "https://cleanledger/idempotency-key")
 _ENTITY_TAG = re.compile(r'^(?:W/)?"?(\d{1,18})"?$')
-
-#: What a path's organisation code and fiscal year must be (the fast path checks the same).
-ORG_PATTERN = r"^\d{7}$"
-FIRST_YEAR, LAST_YEAR = 1900, 2999
-
-OrgPath = Annotated[
-    str, Path(pattern=ORG_PATTERN, description="Seven-digit organisation code", examples=["6110000"])
-]
-YearPath = Annotated[
-    int, Path(ge=FIRST_YEAR, le=LAST_YEAR, description="Fiscal year (회계연도)", examples=[2026])
-]
 
 
 @dataclass(frozen=True)
@@ -438,7 +428,8 @@ def _endpoint(route: CommandRoute, body_model: type[BaseModel]) -> Callable[...,
         )
     ]
     for name in names:
-        annotation: Any = {"org": OrgPath, "fiscal_year": YearPath}.get(name, Annotated[UUID, Path()])
+        # The path's values are read by api.params, as the fast path reads them.
+        annotation: Any = {"org": OrgPath, "fiscal_year": YearPath}.get(name, IdPath)
         parameters.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation))
     parameters.append(
         inspect.Parameter("body", inspect.Parameter.KEYWORD_ONLY, annotation=Annotated[body_model, Body()])
