@@ -11,6 +11,7 @@ from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 
 from api.accounts import Principal
+from api.params import DIGITS, MAX_POSITION
 from api.problems import ApiProblem
 from api.services import ApiServices
 
@@ -68,10 +69,11 @@ async def wait_for_min_position(
         int | None,
         Query(
             ge=0,
-            le=2**63 - 1,
+            le=MAX_POSITION,
             description="Answer only once the views include the log up to this position (read your "
             "own write: pass the position a command returned)",
         ),
+        DIGITS,
     ] = None,
 ) -> None:
     if min_position is None or min_position == 0:

@@ -41,6 +41,8 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 MAX_POSITION = 2**63 - 1
 #: Text parameters may hold anything but NUL, which PostgreSQL cannot take in a string.
 NO_NUL = r"^[^\x00]*$"
+#: What ``known_at`` and its kin (a log position or a timestamp) are written in.
+PRINTABLE_ASCII = r"^[ -~]+$"
 
 _ORG = re.compile(r"[0-9]{7}")
 _YEAR = re.compile(r"[0-9]{4}")

@@ -4,19 +4,25 @@ reads once is refused when repeated, on both paths."""
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import re
 import uuid
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from fastapi.testclient import TestClient
 
 from api import params
 from api.command_fast_path import CommandFastPath
+from api.downloads import content_disposition
 from cleanledger.wiring import Service
+from readmodels import public_queries as queries
 from tests.api.conftest import SEOUL, YEAR, KeyMaker
 from tests.api.test_commands import CODE, Y, _setup
+from tests.app.books import Books
 
 PROBLEM = "application/problem+json"
 
@@ -194,3 +200,131 @@ def test_a_retry_with_one_idempotency_key_is_still_answered_once_on_both_paths(
     replay = client.post(f"{Y}/budget-lines", json=body, headers={**officer, "Idempotency-Key": "once"})
     assert replay.json() == first.json()
     assert service.ledger.recorder.max_notification_id() == head
+
+
+# --- query values ---------------------------------------------------------------------------------
+
+P = "/api/v1/public"
+REPORTS = f"{P}/orgs/{SEOUL}/reports"
+LINE = f"/api/v1/orgs/{SEOUL}/budget-lines/{AN_ID}"
+
+
+def _refused(answer: Any, status: int = 422, code: str = "invalid-request") -> None:
+    assert answer.status_code == status, answer.text
+    assert answer.headers["content-type"] == PROBLEM, answer.text
+    assert answer.json()["type"] == code
+
+
+def test_query_values_pydantic_would_stretch_are_refused_as_problems(
+    client: TestClient, key_for: KeyMaker
+) -> None:
+    auditor = key_for("auditor", "auditor@*")
+    for fmt in ("json", "csv", "xlsx"):  # csv and xlsx once failed on the file name (latin-1)
+        for org in BAD_ORGS:
+            _refused(client.get(f"{P}/programs", params={"org": org, "format": fmt}))
+            _refused(
+                client.get(
+                    f"{P}/orgs/{org}/reports/trial-balance",
+                    params={"as_of": "2026-12-31", "format": fmt if fmt != "xlsx" else "csv"},
+                )
+            )
+        for year in BAD_YEARS:
+            _refused(client.get(f"{P}/programs", params={"year": year, "format": fmt}))
+    for day in BAD_DATES:  # "0" was 1970-01-01
+        for name in ("as_of", "date_to", "date_from"):
+            _refused(client.get(f"{P}/contracts", params={name: day}))
+        _refused(client.get(f"{REPORTS}/trial-balance", params={"as_of": day}))
+        _refused(client.get(f"{REPORTS}/income-statement", params={"start": "2026-01-01", "end": day}))
+        _refused(client.get(f"{REPORTS}/budget-vs-actual", params={"fiscal_year": "2026", "as_of": day}))
+    for number in ("+5", "1_0", "5.0", " 5", "٥", "５", "5²", "-0"):
+        _refused(client.get(f"{P}/contracts", params={"limit": number}))
+        _refused(client.get(f"{P}/contracts", params={"min_position": number}))
+        _refused(client.get(f"{P}/checkpoints", params={"after": number}))
+        _refused(client.get(f"{LINE}/history", params={"after_version": number}, headers=auditor))
+        _refused(client.get(LINE, params={"version": number}, headers=auditor))
+    for flag in ("yes", "1", "on", "True"):
+        _refused(client.get(f"{P}/contracts", params={"totals": flag}))
+    for moment in ("١٠", "１０", "2026-03-05T09:00:00\u2028"):  # a position in other digits
+        _refused(client.get(f"{REPORTS}/trial-balance", params={"as_of": "2026-12-31", "known_at": moment}))
+        _refused(client.get(f"{LINE}/history", params={"known_at": moment}, headers=auditor))
+    for contract in BAD_IDS:
+        _refused(client.get(f"{P}/contracts/{contract}"))
+    # What the parser takes still works.
+    assert (
+        client.get(
+            f"{P}/contracts", params={"as_of": "2026-12-31", "limit": "5", "totals": "true"}
+        ).status_code
+        == 200
+    )
+    assert client.get(f"{P}/contracts/{str(AN_ID).upper()}").json()["type"] == "not-found"
+
+
+def test_downloads_name_their_file_in_ascii_and_in_utf_8(client: TestClient) -> None:
+    csv = client.get(f"{P}/programs", params={"org": SEOUL, "year": "2026", "format": "csv"})
+    assert csv.status_code == 200
+    name = f"programs-{SEOUL}-2026.csv"
+    assert csv.headers["content-disposition"] == f"attachment; filename=\"{name}\"; filename*=UTF-8''{name}"
+    xlsx = client.get(f"{P}/debarred-vendors", params={"format": "xlsx"})
+    assert xlsx.headers["content-disposition"].endswith("filename*=UTF-8''debarred-vendors.xlsx")
+    report = client.get(f"{REPORTS}/balance-sheet", params={"as_of": "2026-12-31", "format": "csv"})
+    name = f"balance-sheet-{SEOUL}-2026-12-31.csv"
+    assert (
+        report.headers["content-disposition"] == f"attachment; filename=\"{name}\"; filename*=UTF-8''{name}"
+    )
+
+
+def test_a_file_name_beyond_ascii_gets_an_ascii_fallback_and_its_utf_8_form() -> None:
+    assert content_disposition("사업현황 2026.csv") == (
+        'attachment; filename="_____2026.csv"; '
+        "filename*=UTF-8''%EC%82%AC%EC%97%85%ED%98%84%ED%99%A9%202026.csv"
+    )
+    hostile = 'a"; filename="x.html\\; ٣٠٣٠٠٠٠\r\n.csv'
+    header = content_disposition(hostile)
+    header.encode("latin-1")  # a header Starlette can send
+    found = re.fullmatch(
+        r"attachment; filename=\"([A-Za-z0-9._-]+)\"; filename\*=UTF-8''([A-Za-z0-9%!#$&+.^_`|~-]+)", header
+    )
+    assert found is not None, header
+    assert unquote(found.group(2)) == hostile
+    assert content_disposition("...") == "attachment; filename=\"download\"; filename*=UTF-8''..."
+
+
+# --- cursors --------------------------------------------------------------------------------------
+
+
+def test_a_forged_cursor_is_a_400_problem_never_a_500(client: TestClient, service: Service) -> None:
+    books = Books(service.ledger).ready()
+    for amount in (1_000, 2_000, 3_000):
+        books.line(amount=amount)
+    assert service.projector is not None
+    assert service.projector.wait_for(service.ledger.recorder.max_notification_id() or 0)
+    programs = queries.PUBLIC_TABLES["programs"]
+    by_title = queries.parse_sort(programs, "title")
+    forged = [
+        queries.encode_cursor(by_title, queries.Filters(), queries.After("value", ("\ud800", str(AN_ID)))),
+        queries.encode_cursor(by_title, queries.Filters(), queries.After("value", ("a", "\udfff"))),
+        queries.encode_cursor(by_title, queries.Filters(), queries.After("value", (["a"], str(AN_ID)))),
+        queries.encode_cursor(by_title, queries.Filters(), queries.After("null", ("a", str(AN_ID)))),
+        queries.encode_cursor(
+            by_title, queries.Filters(org=SEOUL), queries.After("value", ("a", str(AN_ID)))
+        ),
+        queries.encode_cursor(
+            queries.parse_sort(programs, "-title"),
+            queries.Filters(),
+            queries.After("value", ("a", str(AN_ID))),
+        ),
+        base64.urlsafe_b64encode(b'{"f": "x", "g": "value", "k": ["\\ud800"]}').decode(),
+        base64.urlsafe_b64encode(b"[" * 700 + b"]" * 700).decode(),
+        base64.urlsafe_b64encode(b"\xff\xfe").decode(),
+        "!!!!",
+        "é",
+    ]
+    for cursor in forged:
+        _refused(
+            client.get(f"{P}/programs", params={"sort": "title", "cursor": cursor}), 400, "invalid-cursor"
+        )
+        page = client.get("/tables/programs", params={"sort": "title", "cursor": cursor})
+        assert page.status_code == 400 and page.headers["content-type"].startswith("text/html")
+    issued = client.get(f"{P}/programs", params={"sort": "title", "limit": "1"}).json()["next_cursor"]
+    follows = client.get(f"{P}/programs", params={"sort": "title", "limit": "1", "cursor": issued})
+    assert follows.status_code == 200 and len(follows.json()["items"]) == 1
