@@ -11,7 +11,7 @@ from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 
 from api.accounts import Principal
-from api.params import DIGITS, MAX_POSITION
+from api.params import DIGITS, IDEMPOTENCY_KEY_PATTERN, IF_MATCH_PATTERN, MAX_POSITION
 from api.problems import ApiProblem
 from api.services import ApiServices
 
@@ -145,6 +145,8 @@ async def idempotency_key(
         Header(
             alias="Idempotency-Key",
             max_length=IDEMPOTENCY_KEY_LENGTH,
+            # Documented, and checked by the route (400 invalid-idempotency-key), not here (422).
+            json_schema_extra={"pattern": IDEMPOTENCY_KEY_PATTERN},
             description="Makes a retry safe: the same key and body return the first response and "
             "record nothing; the same key with a different body is refused (422). At most once.",
         ),
@@ -161,6 +163,7 @@ async def if_match(
         Header(
             alias="If-Match",
             max_length=IF_MATCH_LENGTH,
+            json_schema_extra={"pattern": IF_MATCH_PATTERN},
             description='The aggregate version the command expects, as returned in ETag ("3"); a '
             "stale version is refused (412) and nothing is written. At most once.",
         ),

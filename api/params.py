@@ -43,6 +43,11 @@ MAX_POSITION = 2**63 - 1
 NO_NUL = r"^[^\x00]*$"
 #: What ``known_at`` and its kin (a log position or a timestamp) are written in.
 PRINTABLE_ASCII = r"^[ -~]+$"
+#: An ``Idempotency-Key``: printable ASCII (a structured-field string, as the IETF draft has it),
+#: not blank.
+IDEMPOTENCY_KEY_PATTERN = r"^[ -~]*[!-~][ -~]*$"
+#: An ``If-Match``: ``*``, or the version an ETag gave (``"3"``, also ``3`` or ``W/"3"``).
+IF_MATCH_PATTERN = r'^ *(\*|(W/)?"?[0-9]{1,18}"?) *$'
 
 _ORG = re.compile(r"[0-9]{7}")
 _YEAR = re.compile(r"[0-9]{4}")

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 from api.accounts import Principal
 from api.deps import CurrentPrincipal, IdempotencyKey, IfMatch, Services
 from api.examples import example_body
-from api.params import IdPath, OrgPath, YearPath
+from api.params import IDEMPOTENCY_KEY_PATTERN, IdPath, OrgPath, YearPath
 from api.problems import ApiProblem, problem_responses
 from api.roles import COMMAND_ROLES
 from commands.messages import budget, contracts, journal, payments, revenue, spending, vendors
@@ -36,7 +36,8 @@ from domain.voucher import Voucher
 #: Fields a request never carries in its body.
 _FROM_REQUEST = frozenset({"command_id", "org", "fiscal_year", "actor", "expected_version"})
 _IDEMPOTENCY_NAMESPACE = uuid5(NAMESPACE_URL, "https://cleanledger/idempotency-key")
-_ENTITY_TAG = re.compile(r'^(?:W/)?"?(\d{1,18})"?$')
+_ENTITY_TAG = re.compile(r'^(?:W/)?"?([0-9]{1,18})"?$')
+_IDEMPOTENCY_KEY = re.compile(IDEMPOTENCY_KEY_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -300,12 +301,12 @@ def command_id(principal: Principal, idempotency_key: str | None) -> UUID:
     """A key names one command per user; without a key every request is a new command."""
     if idempotency_key is None:
         return uuid4()
-    if not idempotency_key.strip() or not idempotency_key.isprintable():
+    if _IDEMPOTENCY_KEY.match(idempotency_key) is None:
         raise ApiProblem(
             400,
             "invalid-idempotency-key",
             "Invalid Idempotency-Key",
-            "The key must be printable and not blank.",
+            "The key must be printable ASCII and not blank.",
         )
     return uuid5(_IDEMPOTENCY_NAMESPACE, f"{principal.username}\0{idempotency_key}")
 

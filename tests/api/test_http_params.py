@@ -328,3 +328,19 @@ def test_a_forged_cursor_is_a_400_problem_never_a_500(client: TestClient, servic
     issued = client.get(f"{P}/programs", params={"sort": "title", "limit": "1"}).json()["next_cursor"]
     follows = client.get(f"{P}/programs", params={"sort": "title", "limit": "1", "cursor": issued})
     assert follows.status_code == 200 and len(follows.json()["items"]) == 1
+
+
+def test_an_idempotency_key_beyond_printable_ascii_is_refused_alike_on_both_paths(
+    client: TestClient, key_for: KeyMaker, service: Service
+) -> None:
+    keys = _setup(client, key_for)
+    line = {"accounting_date": f"{YEAR}-01-02", "budget_code": CODE, "title": "복지 사업", "amount": 9}
+    assert client.post(f"{Y}/budget-lines", json=line, headers=keys["budget"]).status_code == 201  # cached
+    head = service.ledger.recorder.max_notification_id()
+    body = {**line, "budget_code": CODE[:-2] + "02"}
+    for key in ("é".encode("latin-1"), b"\xa0", b" ", b"a\x7f"):
+        headers = [*keys["budget"].items(), ("Idempotency-Key", key)]
+        first, second, answered = _both(client, f"{Y}/budget-lines", body, headers)
+        _same_refusal(first, second, 400, "invalid-idempotency-key")
+        assert answered == 0
+    assert service.ledger.recorder.max_notification_id() == head
