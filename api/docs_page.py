@@ -12,21 +12,19 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 
-from api.security_headers import SWAGGER_CDN
-
-SWAGGER_UI = f"{SWAGGER_CDN}/npm/swagger-ui-dist@5"
-
-_PAGE = f"""<!doctype html>
+# A constant page, written out (no value of a request or of the code is put into it): Swagger UI 5
+# from the CDN that api.security_headers.DOCS_POLICY allows.
+_PAGE = """<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Clean Ledger API</title>
-<link rel="stylesheet" href="{SWAGGER_UI}/swagger-ui.css">
+<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui.css">
 </head>
 <body>
 <div id="swagger-ui"></div>
-<script src="{SWAGGER_UI}/swagger-ui-bundle.js"></script>
+<script src="https://cdn.jsdelivr.net/npm/swagger-ui-dist@5/swagger-ui-bundle.js"></script>
 <script src="/docs/swagger-start.js"></script>
 </body>
 </html>

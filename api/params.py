@@ -137,6 +137,8 @@ def command_path_value(name: str, text: str) -> Any:
 ORG = BeforeValidator(org_code)
 YEAR = BeforeValidator(fiscal_year)
 DATE = BeforeValidator(iso_date)
+#: A date that may be null (a JSON body's ``null``).
+DATE_OR_NONE = BeforeValidator(lambda value: None if value is None else iso_date(value))
 ID = BeforeValidator(identifier)
 DIGITS = BeforeValidator(digits)
 FLAG = BeforeValidator(flag)

@@ -14,6 +14,7 @@ import inspect
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Any
 from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
@@ -22,6 +23,7 @@ from fastapi import APIRouter, Body, Depends, Request, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
+from api import params
 from api.accounts import Principal
 from api.deps import CurrentPrincipal, IdempotencyKey, IfMatch, Services
 from api.examples import example_body
@@ -276,13 +278,23 @@ def path_parameters(path: str) -> list[str]:
     return re.findall(r"{(\w+)}", path)
 
 
+def _strict_dates(annotation: Any) -> Any:
+    """A date field of a body read as the path and query read dates (``YYYY-MM-DD``, api.params):
+    pydantic alone takes ``0`` or ``"0"`` for 1970-01-01."""
+    if annotation is date:
+        return Annotated[date, params.DATE]
+    if annotation == date | None:
+        return Annotated[date | None, params.DATE_OR_NONE]
+    return annotation
+
+
 @functools.cache
 def request_model(route: CommandRoute) -> type[BaseModel]:
     """The command's fields less those the path, headers and key supply (one class per route:
     the route and the fast path validate with the same)."""
     skipped = _FROM_REQUEST | set(path_parameters(route.path))
     fields: dict[str, Any] = {
-        name: (field.annotation, field)
+        name: (_strict_dates(field.annotation), field)
         for name, field in route.command.model_fields.items()
         if name not in skipped
     }

@@ -121,6 +121,33 @@ def test_every_refused_path_value_is_refused_alike_by_the_fast_path_and_the_rout
     assert service.ledger.recorder.max_notification_id() == head  # nothing recorded
 
 
+def test_every_refused_header_and_body_is_refused_alike_by_the_fast_path_and_the_route(
+    client: TestClient, key_for: KeyMaker, service: Service
+) -> None:
+    keys = _setup(client, key_for)
+    officer = list(keys["budget"].items())
+    line = {"accounting_date": f"{YEAR}-01-02", "budget_code": CODE, "title": "복지 사업", "amount": 9}
+    assert client.post(f"{Y}/budget-lines", json=line, headers=keys["budget"]).status_code == 201  # cached
+    head = service.ledger.recorder.max_notification_id()
+    fresh = {**line, "budget_code": CODE[:-2] + "02"}
+    refusals: list[tuple[dict[str, Any], list[tuple[str, Any]], int, str]] = [
+        ({**fresh, "extra": 1}, officer, 422, "invalid-request"),
+        ({**fresh, "amount": "9"}, officer, 422, "invalid-request"),
+        ({**fresh, "amount": 9.0}, officer, 422, "invalid-request"),
+        ({**fresh, "accounting_date": "0"}, officer, 422, "invalid-request"),
+        (fresh, [*officer, ("If-Match", '"1"')], 400, "if-match-not-supported"),
+        (fresh, [*officer, ("Idempotency-Key", "k" * 256)], 422, "invalid-request"),
+        (fresh, [*officer, ("Idempotency-Key", "   ")], 400, "invalid-idempotency-key"),
+        (fresh, [("Authorization", "Bearer clk_nope")], 401, "invalid-api-key"),
+        (fresh, list(keys["clerk"].items()), 403, "forbidden"),
+    ]
+    for body, headers, status, code in refusals:
+        first, second, answered = _both(client, f"{Y}/budget-lines", body, headers)
+        _same_refusal(first, second, status, code)
+        assert answered == 0
+    assert service.ledger.recorder.max_notification_id() == head
+
+
 def test_a_superscript_year_without_a_key_is_a_401_problem_not_a_500(client: TestClient) -> None:
     for year in ("202²", "２０２６"):
         path = f"/api/v1/orgs/{SEOUL}/years/{year}/budget-lines"
