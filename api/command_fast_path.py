@@ -118,7 +118,9 @@ class CommandFastPath:
             await self.app(scope, receive, send)
             return
         length = headers.get("content-length", "")
-        if not length.isdigit() or int(length) > self.max_body_bytes:
+        # isascii: str.isdigit takes "²", on which int fails (servers check the header; this
+        # must not rely on it).
+        if not (length.isascii() and length.isdigit()) or int(length) > self.max_body_bytes:
             await self.app(scope, receive, send)
             return
         principal = self._principal(headers)

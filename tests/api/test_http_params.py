@@ -371,3 +371,32 @@ def test_an_idempotency_key_beyond_printable_ascii_is_refused_alike_on_both_path
         _same_refusal(first, second, 400, "invalid-idempotency-key")
         assert answered == 0
     assert service.ledger.recorder.max_notification_id() == head
+
+
+def test_a_content_length_in_other_digits_is_a_problem_not_a_500(client: TestClient) -> None:
+    """Servers check Content-Length; the fast path does not rely on it (``"²".isdigit()``)."""
+    sent: list[dict[str, Any]] = []
+    path = f"{Y}/budget-lines"
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "headers": [(b"content-length", "²".encode()), (b"content-type", b"application/json")],
+        "http_version": "1.1",
+        "scheme": "http",
+        "server": ("testserver", 80),
+        "client": ("testclient", 1),
+        "root_path": "",
+    }
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"{}", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    client.portal.call(client.app, scope, receive, send)  # type: ignore[union-attr]
+    assert sent[0]["status"] == 413
+    assert (b"content-type", PROBLEM.encode()) in sent[0]["headers"]
