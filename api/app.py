@@ -7,14 +7,15 @@ from contextlib import AbstractAsyncContextManager
 from typing import Any
 
 from fastapi import FastAPI
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from api import openapi, problems
+from api import docs_page, openapi, problems
 from api.command_fast_path import CommandFastPath
 from api.limits import BodySizeLimit, PublicRateLimit
 from api.page_cache import PublicPageCache, projection_states
 from api.portal import router as portal
 from api.routers import audit, checkpoints, commands, public, reports, status
+from api.security_headers import SecurityHeaders
 from api.services import ApiServices
 
 API_DESCRIPTION = """
@@ -38,11 +39,19 @@ class LedgerApp(FastAPI):
     """FastAPI, with plain commands answered before its middleware stack (api.command_fast_path):
     the stack's layers (error handling, limits, the public cache) cost a tenth of a command's
     CPU, and a command the fast path answers needs none of them. Everything else, and every
-    command it does not answer, goes through the stack as before."""
+    command it does not answer, goes through the stack as before. Outside both, every answer
+    gets the security headers (api.security_headers)."""
 
     fast_path: CommandFastPath | None = None
 
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._outermost: ASGIApp = SecurityHeaders(self._dispatch)
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self._outermost(scope, receive, send)
+
+    async def _dispatch(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.fast_path is not None and scope["type"] == "http" and scope["method"] == "POST":
             await self.fast_path(scope, receive, send)
         else:
@@ -59,10 +68,14 @@ def create_app(services: ApiServices, *, lifespan: Lifespan | None = None) -> Le
         version="1.0.0",
         description=API_DESCRIPTION,
         lifespan=lifespan,
+        # /docs is api.docs_page (no inline script); no ReDoc.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.services = services
     problems.install(app)
     openapi.install(app)
+    app.include_router(docs_page.build_router())
     app.include_router(commands.build_router())
     app.include_router(portal.build_router())
     app.include_router(public.build_router())

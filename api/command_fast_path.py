@@ -21,24 +21,20 @@ describes the FastAPI routes, which remain the reference.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
-from uuid import UUID
 
 from pydantic import BaseModel, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.accounts import Principal
-from api.deps import IDEMPOTENCY_KEY_LENGTH, IF_MATCH_LENGTH
+from api.deps import IDEMPOTENCY_KEY_LENGTH, IF_MATCH_LENGTH, SINGLE_HEADERS
+from api.params import command_path_value
 from api.problems import ApiProblem, domain_problem, unexpected_problem
 from api.roles import COMMAND_ROLES
 from api.routers.commands import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    ORG_PATTERN,
     PREFIX,
     ROUTES,
     CommandRoute,
@@ -48,9 +44,6 @@ from api.routers.commands import (
 )
 from api.services import ApiServices
 from domain.errors import DomainError
-
-_ORG = re.compile(ORG_PATTERN)
-_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 @dataclass(frozen=True)
@@ -62,15 +55,12 @@ class _Route:
 
 
 def _parameter(name: str, value: str) -> Any:
-    """A path parameter as FastAPI would have it, or None when FastAPI should judge it."""
-    if name == "org":
-        return value if _ORG.fullmatch(value) else None
-    if name == "fiscal_year":
-        if not value.isdigit() or len(value) != 4:
-            return None
-        year = int(value)
-        return year if FIRST_YEAR <= year <= LAST_YEAR else None
-    return UUID(value) if _UUID.fullmatch(value) else None
+    """A path parameter as the route reads it (:mod:`api.params`), or None when the route refuses
+    it: the route then gives its own answer (401, 403 or 422, in that order)."""
+    try:
+        return command_path_value(name, value)
+    except ValueError:
+        return None
 
 
 class CommandFastPath:
@@ -124,8 +114,13 @@ class CommandFastPath:
             return
         candidate, parameters = matched
         headers = _headers(scope)
+        if headers is None:
+            await self.app(scope, receive, send)
+            return
         length = headers.get("content-length", "")
-        if not length.isdigit() or int(length) > self.max_body_bytes:
+        # isascii: str.isdigit takes "²", on which int fails (servers check the header; this
+        # must not rely on it).
+        if not (length.isascii() and length.isdigit()) or int(length) > self.max_body_bytes:
             await self.app(scope, receive, send)
             return
         principal = self._principal(scope, headers)
@@ -184,9 +179,16 @@ class CommandFastPath:
         return found if isinstance(found, Principal) else None
 
 
-def _headers(scope: Scope) -> dict[str, str]:
-    """The request's headers by lower-case name (a repeated header: its last value)."""
-    return {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
+def _headers(scope: Scope) -> dict[str, str] | None:
+    """The request's headers by lower-case name (a repeated header: its last value), or None if
+    one that may come once (``SINGLE_HEADERS``) came twice: the route refuses that."""
+    headers: dict[str, str] = {}
+    for raw_name, raw_value in scope["headers"]:
+        name = raw_name.decode("latin-1")
+        if name in headers and name in SINGLE_HEADERS:
+            return None
+        headers[name] = raw_value.decode("latin-1")
+    return headers
 
 
 async def _body(receive: Receive) -> bytes:

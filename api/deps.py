@@ -11,6 +11,7 @@ from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 
 from api.accounts import Principal
+from api.params import DIGITS, IDEMPOTENCY_KEY_PATTERN, IF_MATCH_PATTERN, MAX_POSITION
 from api.problems import ApiProblem
 from api.services import ApiServices, ProjectionFaulted
 
@@ -100,10 +101,11 @@ async def wait_for_min_position(
         int | None,
         Query(
             ge=0,
-            le=2**63 - 1,
+            le=MAX_POSITION,
             description="Answer only once the views include the log up to this position (read your "
             "own write: pass the position a command returned)",
         ),
+        DIGITS,
     ] = None,
 ) -> None:
     if min_position is None or min_position == 0:
@@ -170,21 +172,58 @@ ReadConnection = Annotated[Connection, Depends(read_connection)]
 IDEMPOTENCY_KEY_LENGTH = 255
 IF_MATCH_LENGTH = 64
 
-IdempotencyKey = Annotated[
-    str | None,
-    Header(
-        alias="Idempotency-Key",
-        max_length=IDEMPOTENCY_KEY_LENGTH,
-        description="Makes a retry safe: the same key and body return the first response and record "
-        "nothing; the same key with a different body is refused (422).",
-    ),
-]
-IfMatch = Annotated[
-    str | None,
-    Header(
-        alias="If-Match",
-        max_length=IF_MATCH_LENGTH,
-        description='The aggregate version the command expects, as returned in ETag ("3"); a stale '
-        "version is refused (412) and nothing is written.",
-    ),
-]
+#: Headers a command reads once: with two ``Idempotency-Key`` headers one reader took the first and
+#: another the last, so a retry could name another command. A repetition is refused (400), by the
+#: routes here and by the fast path (which leaves such a request to the route).
+SINGLE_HEADERS = ("idempotency-key", "if-match")
+
+
+def refuse_repeated(request: Request, name: str) -> None:
+    """400 ``repeated-header`` if the request carries header ``name`` more than once."""
+    if len(request.headers.getlist(name)) > 1:
+        raise ApiProblem(
+            400,
+            "repeated-header",
+            "A header was sent more than once",
+            f"Send {name} at most once: a command has one id and one expected version.",
+            numbers={"header": name},
+        )
+
+
+async def idempotency_key(
+    request: Request,
+    value: Annotated[
+        str | None,
+        Header(
+            alias="Idempotency-Key",
+            max_length=IDEMPOTENCY_KEY_LENGTH,
+            # Documented, and checked by the route (400 invalid-idempotency-key), not here (422).
+            json_schema_extra={"pattern": IDEMPOTENCY_KEY_PATTERN},
+            description="Makes a retry safe: the same key and body return the first response and "
+            "record nothing; the same key with a different body is refused (422). At most once.",
+        ),
+    ] = None,
+) -> str | None:
+    refuse_repeated(request, "idempotency-key")
+    return value
+
+
+async def if_match(
+    request: Request,
+    value: Annotated[
+        str | None,
+        Header(
+            alias="If-Match",
+            max_length=IF_MATCH_LENGTH,
+            json_schema_extra={"pattern": IF_MATCH_PATTERN},
+            description='The aggregate version the command expects, as returned in ETag ("3"); a '
+            "stale version is refused (412) and nothing is written. At most once.",
+        ),
+    ] = None,
+) -> str | None:
+    refuse_repeated(request, "if-match")
+    return value
+
+
+IdempotencyKey = Annotated[str | None, Depends(idempotency_key)]
+IfMatch = Annotated[str | None, Depends(if_match)]

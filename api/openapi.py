@@ -4,6 +4,8 @@ cannot drift from the code."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import FastAPI
@@ -22,6 +24,7 @@ HTTP_PROBLEMS: dict[str, tuple[int, str]] = {
     "invalid-if-match": (400, "Invalid If-Match"),
     "if-match-not-supported": (400, "If-Match is not supported here"),
     "invalid-idempotency-key": (400, "Invalid Idempotency-Key"),
+    "repeated-header": (400, "A header was sent more than once"),
     "invalid-sort": (400, "The list cannot be sorted that way"),
     "invalid-cursor": (400, "The cursor does not belong to this query"),
     "unsupported-filter": (400, "The list has no such filter"),
@@ -84,7 +87,100 @@ def install(app: FastAPI) -> None:
                     if int(status) >= 400 and PROBLEM_JSON in content and "application/json" in content:
                         content[PROBLEM_JSON] = content.pop("application/json")
         schema["components"].setdefault("x-problem-types", problem_types())
+        add_links(schema)
         app.openapi_schema = schema
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+# --- links: where a created thing's id goes next ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Made:
+    """What a command creates: its operation, the answer's field holding the new id, the collection
+    whose paths name that id (``…/budget-lines/{line_id}/…``), and the body fields that name it
+    elsewhere (an obligation's ``line_id``). Without a field: a command that opens a scope (a
+    fiscal year), linked to every command in that scope."""
+
+    operation: str
+    field: str | None = None
+    collection: str | None = None
+    body_fields: tuple[str, ...] = ()
+
+
+MADE: tuple[_Made, ...] = (
+    _Made("OpenFiscalYear"),
+    _Made(
+        "Appropriate",
+        "aggregate_id",
+        "budget-lines",
+        ("line_id", "from_line_id", "to_line_id", "reserve_line_id"),
+    ),
+    _Made("OpenRevenueLine", "aggregate_id", "revenue-lines"),
+    _Made("AssessRevenue", "aggregate_id", "assessments"),
+    _Made("DraftRequisition", "aggregate_id", "requisitions", ("requisition_id",)),
+    _Made("Obligate", "aggregate_id", "obligations", ("obligation_id",)),
+    _Made("RegisterVendor", "aggregate_id", "vendors", ("vendor_id", "payee_id")),
+    _Made("DebarVendor", "created_id", "debarments"),
+    _Made("SignContract", "aggregate_id", "contracts", ("contract_id",)),
+    _Made("DraftVoucher", "aggregate_id", "vouchers"),
+    _Made("IssuePaymentOrder", "created_id", "payment-orders", ("order_id",)),
+    _Made("Pay", "created_id", "payments", ("payment_id",)),
+)
+
+
+def _path_parameters(path: str) -> list[str]:
+    return re.findall(r"{(\w+)}", path)
+
+
+def _body_fields(schema: dict[str, Any], operation: dict[str, Any]) -> set[str]:
+    reference = (
+        operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
+    ).get("$ref", "")
+    body = schema["components"]["schemas"].get(reference.rsplit("/", 1)[-1], {})
+    return set(body.get("properties", {}))
+
+
+def add_links(schema: dict[str, Any]) -> None:
+    """OpenAPI links from each creating command's 201 to the operations that take what it created:
+    in their path (with the organisation, the year and any id the two paths share) or in their
+    body. Clients read where an id goes next; schemathesis follows them in its stateful phase."""
+    operations = {
+        operation["operationId"]: (path, operation)
+        for path, methods in schema["paths"].items()
+        for operation in methods.values()
+        if "operationId" in operation
+    }
+    for made in MADE:
+        if made.operation not in operations:
+            continue
+        source_path, source = operations[made.operation]
+        shared = set(_path_parameters(source_path))
+        created = f"$response.body#/{made.field}"
+        links: dict[str, Any] = {}
+        for name, (path, operation) in operations.items():
+            if name == made.operation:
+                continue
+            carried = {f"path.{p}": f"$request.path.{p}" for p in _path_parameters(path) if p in shared}
+            if made.field is None:
+                if len(carried) == len(shared) and "requestBody" in operation:
+                    links[name] = {"operationId": name, "parameters": carried}
+                continue
+            found = re.search(rf"/{re.escape(made.collection or '')}/{{(\w+)}}", path)
+            if found is not None:
+                links[name] = {
+                    "operationId": name,
+                    "parameters": {**carried, f"path.{found.group(1)}": created},
+                }
+                continue
+            named = sorted(set(made.body_fields) & _body_fields(schema, operation))
+            if named:
+                links[name] = {
+                    "operationId": name,
+                    "parameters": carried,
+                    "requestBody": {field: created for field in named},
+                }
+        if links:
+            source["responses"]["201"]["links"] = links

@@ -218,7 +218,7 @@ def unexpected_problem(method: str, path: str) -> Response:
 #: The problem responses every endpoint may give, for the OpenAPI document.
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     described = {
-        400: "Bad header (If-Match, Idempotency-Key)",
+        400: "Bad header (If-Match, Idempotency-Key, either sent twice)",
         401: "No valid API key",
         403: "The key's roles do not allow this for the organisation, or the organisation may not "
         "change this shared record (e.g. debarment-issued-elsewhere)",

@@ -565,11 +565,14 @@ _BIGINT = 2**63
 
 def _typed(expected: type, value: Any) -> Any:
     """``value`` as a bind parameter of a column of type ``expected``, or ValueError: a forged
-    cursor must not reach the database with a value it cannot take (NUL, beyond BIGINT)."""
+    cursor must not reach the database with a value it cannot take (NUL, a lone surrogate that
+    JSON's ``\\ud800`` makes and no database encoding holds, beyond BIGINT)."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValueError("NUL in a string")
+        value.encode("utf-8")  # UnicodeEncodeError, a ValueError, for a lone surrogate
     if expected is date and isinstance(value, str):
         return date.fromisoformat(value)
-    if isinstance(value, str) and "\x00" in value:
-        raise ValueError("NUL in a string")
     if isinstance(value, int) and not isinstance(value, bool) and not -_BIGINT <= value < _BIGINT:
         raise ValueError("beyond BIGINT")
     # bool is an int in Python, and a JSON number is never a bool: check both ways.
@@ -583,7 +586,7 @@ def decode_cursor(order: Order, filters: Filters, cursor: str) -> After:
     try:
         body = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         fingerprint, segment, values = body["f"], body["g"], body["k"]
-    except (ValueError, TypeError, KeyError, binascii.Error) as error:
+    except (ValueError, TypeError, KeyError, RecursionError, binascii.Error) as error:
         raise _invalid_cursor("The cursor is not one this API issued.") from error
     if fingerprint != _fingerprint(order, filters):
         raise _invalid_cursor(

@@ -46,6 +46,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "revenue": ("수익", "Revenue"),
     "expenses": ("비용", "Expenses"),
     "surplus": ("재정운영결과", "Surplus"),
+    "not_found": ("페이지를 찾을 수 없습니다.", "No such page."),
+    "bad_request": ("요청을 처리할 수 없습니다.", "The request cannot be answered."),
+    "home": ("처음으로", "Home"),
 }
 
 #: English titles of the disclosed tables (their Korean titles come with the table).

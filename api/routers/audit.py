@@ -18,18 +18,16 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
-from api import time_travel
+from api import params, time_travel
 from api.accounts import Principal
 from api.deps import CurrentPrincipal, Services
+from api.params import OrgPath
 from api.problems import ApiProblem, problem_responses
 from api.roles import AUDIT_ROLES
 from commands import audit
 
-OrgPath = Annotated[
-    str, Path(pattern=r"^\d{7}$", description="Seven-digit organisation code", examples=["6110000"])
-]
-LinePath = Annotated[UUID, Path(description="The budget line's id")]
-VendorPath = Annotated[UUID, Path(description="The vendor's id")]
+LinePath = Annotated[UUID, Path(description="The budget line's id"), params.ID]
+VendorPath = Annotated[UUID, Path(description="The vendor's id"), params.ID]
 MAX_PAGE = 1_000
 
 
@@ -186,17 +184,23 @@ def build_router() -> APIRouter:
         org: OrgPath,
         line_id: LinePath,
         after_version: Annotated[
-            int, Query(ge=0, le=2**62, description="Only events after this version (0: from the first)")
+            int,
+            Query(ge=0, le=2**62, description="Only events after this version (0: from the first)"),
+            params.DIGITS,
         ] = 0,
-        limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="At most this many events")] = 100,
+        limit: Annotated[
+            int, Query(ge=1, le=MAX_PAGE, description="At most this many events"), params.DIGITS
+        ] = 100,
         known_at: Annotated[
             str | None,
             Query(
                 min_length=1,
                 max_length=64,
+                pattern=params.PRINTABLE_ASCII,
                 description="Only events recorded by this moment: a log position or an ISO 8601 "
                 "timestamp (events count by their recording timestamp)",
             ),
+            params.ASCII,
         ] = None,
     ) -> LineHistoryOut:
         """Every event of the line with its actor, accounting date, recorded time, log position and
@@ -239,16 +243,20 @@ def build_router() -> APIRouter:
         org: OrgPath,
         line_id: LinePath,
         version: Annotated[
-            int | None, Query(ge=1, le=2**62, description="The version to show (default: the latest)")
+            int | None,
+            Query(ge=1, le=2**62, description="The version to show (default: the latest)"),
+            params.DIGITS,
         ] = None,
         known_at: Annotated[
             str | None,
             Query(
                 min_length=1,
                 max_length=64,
+                pattern=params.PRINTABLE_ASCII,
                 description="Instead of a version: the line as known at this moment, a log position "
                 "or an ISO 8601 timestamp (its last event recorded by then)",
             ),
+            params.ASCII,
         ] = None,
     ) -> LineStateOut:
         """The line's balances as they were after event ``version``, or as known at a recorded

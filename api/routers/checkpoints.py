@@ -15,7 +15,9 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from api import params
 from api.deps import ReadConnection
+from api.params import MAX_POSITION
 from api.problems import ApiProblem, problem_responses
 from readmodels import integrity
 
@@ -73,9 +75,11 @@ def build_router() -> APIRouter:
     def list_checkpoints(
         conn: ReadConnection,
         after: Annotated[
-            int, Query(ge=0, le=2**63 - 1, description="Only checkpoints after this position")
+            int,
+            Query(ge=0, le=MAX_POSITION, description="Only checkpoints after this position"),
+            params.DIGITS,
         ] = 0,
-        limit: Annotated[int, Query(ge=1, le=1_000, description="Checkpoints per page")] = 100,
+        limit: Annotated[int, Query(ge=1, le=1_000, description="Checkpoints per page"), params.DIGITS] = 100,
     ) -> CheckpointPageOut:
         """Checkpoints after a log position, in position order, a page at a time."""
         found = integrity.checkpoints(conn, after=after, limit=limit + 1)

@@ -14,18 +14,21 @@ import inspect
 import re
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Any
 from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
 import orjson
-from fastapi import APIRouter, Body, Depends, Path, Request, Response
+from fastapi import APIRouter, Body, Depends, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
+from api import params
 from api.accounts import Principal
 from api.deps import CurrentPrincipal, IdempotencyKey, IfMatch, Services, principal_of
 from api.examples import example_body
+from api.params import IDEMPOTENCY_KEY_PATTERN, IdPath, OrgPath, YearPath
 from api.problems import ApiProblem, problem_responses
 from api.roles import COMMAND_ROLES
 from commands.messages import budget, contracts, journal, payments, revenue, spending, vendors
@@ -36,18 +39,8 @@ from domain.voucher import Voucher
 #: Fields a request never carries in its body.
 _FROM_REQUEST = frozenset({"command_id", "org", "fiscal_year", "actor", "expected_version"})
 _IDEMPOTENCY_NAMESPACE = uuid5(NAMESPACE_URL, "https://cleanledger/idempotency-key")
-_ENTITY_TAG = re.compile(r'^(?:W/)?"?(\d{1,18})"?$')
-
-#: What a path's organisation code and fiscal year must be (the fast path checks the same).
-ORG_PATTERN = r"^\d{7}$"
-FIRST_YEAR, LAST_YEAR = 1900, 2999
-
-OrgPath = Annotated[
-    str, Path(pattern=ORG_PATTERN, description="Seven-digit organisation code", examples=["6110000"])
-]
-YearPath = Annotated[
-    int, Path(ge=FIRST_YEAR, le=LAST_YEAR, description="Fiscal year (회계연도)", examples=[2026])
-]
+_ENTITY_TAG = re.compile(r'^(?:W/)?"?([0-9]{1,18})"?$')
+_IDEMPOTENCY_KEY = re.compile(IDEMPOTENCY_KEY_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -286,13 +279,23 @@ def path_parameters(path: str) -> list[str]:
     return re.findall(r"{(\w+)}", path)
 
 
+def _strict_dates(annotation: Any) -> Any:
+    """A date field of a body read as the path and query read dates (``YYYY-MM-DD``, api.params):
+    pydantic alone takes ``0`` or ``"0"`` for 1970-01-01."""
+    if annotation is date:
+        return Annotated[date, params.DATE]
+    if annotation == date | None:
+        return Annotated[date | None, params.DATE_OR_NONE]
+    return annotation
+
+
 @functools.cache
 def request_model(route: CommandRoute) -> type[BaseModel]:
     """The command's fields less those the path, headers and key supply (one class per route:
     the route and the fast path validate with the same)."""
     skipped = _FROM_REQUEST | set(path_parameters(route.path))
     fields: dict[str, Any] = {
-        name: (field.annotation, field)
+        name: (_strict_dates(field.annotation), field)
         for name, field in route.command.model_fields.items()
         if name not in skipped
     }
@@ -311,12 +314,12 @@ def command_id(principal: Principal, idempotency_key: str | None) -> UUID:
     """A key names one command per user; without a key every request is a new command."""
     if idempotency_key is None:
         return uuid4()
-    if not idempotency_key.strip() or not idempotency_key.isprintable():
+    if _IDEMPOTENCY_KEY.match(idempotency_key) is None:
         raise ApiProblem(
             400,
             "invalid-idempotency-key",
             "Invalid Idempotency-Key",
-            "The key must be printable and not blank.",
+            "The key must be printable ASCII and not blank.",
         )
     return uuid5(_IDEMPOTENCY_NAMESPACE, f"{principal.username}\0{idempotency_key}")
 
@@ -462,7 +465,8 @@ def _endpoint(route: CommandRoute, body_model: type[BaseModel]) -> Callable[...,
         )
     ]
     for name in names:
-        annotation: Any = {"org": OrgPath, "fiscal_year": YearPath}.get(name, Annotated[UUID, Path()])
+        # The path's values are read by api.params, as the fast path reads them.
+        annotation: Any = {"org": OrgPath, "fiscal_year": YearPath}.get(name, IdPath)
         parameters.append(inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation))
     parameters.append(
         inspect.Parameter("body", inspect.Parameter.KEYWORD_ONLY, annotation=Annotated[body_model, Body()])

@@ -14,13 +14,17 @@ and is not run per row): a page of a thousand rows costs one index range scan an
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
+from uuid import UUID
 
 import orjson
 from fastapi import APIRouter, Depends, Path, Query, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from api import params
 from api.deps import MinPosition, Services
+from api.downloads import content_disposition
+from api.params import NO_NUL, OrgQuery, YearQuery
 from api.problems import PROBLEM_JSON, ApiProblem, Problem, problem_responses
 from readmodels import exports
 from readmodels import public_queries as queries
@@ -69,8 +73,6 @@ EXAMPLES: dict[str, Any] = {
     "amendments": 2,
     "position": 1042,
 }
-#: Text parameters may hold anything but NUL, which PostgreSQL cannot take in a string.
-NO_NUL = r"^[^\x00]*$"
 _ID_EXAMPLE = "3f2b8c1e-9a4d-4e0b-8f6a-2c1d7e9b5a10"
 _DATE_EXAMPLE = date(2026, 2, 10)
 
@@ -172,10 +174,8 @@ def _list_query(spec: PublicTable) -> Any:
     dates = spec.date_label or "nothing (refused for this table)"
 
     async def list_query(
-        org: Annotated[
-            str | None, Query(pattern=r"^\d{7}$", description="기관코드: seven-digit organisation code")
-        ] = None,
-        year: Annotated[int | None, Query(ge=1900, le=2999, description="회계연도: fiscal year")] = None,
+        org: OrgQuery = None,
+        year: YearQuery = None,
         code_prefix: Annotated[
             str | None,
             Query(
@@ -186,8 +186,12 @@ def _list_query(spec: PublicTable) -> Any:
                 "social-welfare field of the general account",
             ),
         ] = None,
-        date_from: Annotated[date | None, Query(description=f"From this day (inclusive): {dates}")] = None,
-        date_to: Annotated[date | None, Query(description=f"To this day (inclusive): {dates}")] = None,
+        date_from: Annotated[
+            date | None, Query(description=f"From this day (inclusive): {dates}"), params.DATE
+        ] = None,
+        date_to: Annotated[
+            date | None, Query(description=f"To this day (inclusive): {dates}"), params.DATE
+        ] = None,
         as_of: Annotated[
             date | None,
             Query(
@@ -200,6 +204,7 @@ def _list_query(spec: PublicTable) -> Any:
                     else "Not available for this table (refused)."
                 )
             ),
+            params.DATE,
         ] = None,
         vendor: Annotated[
             str | None,
@@ -228,7 +233,9 @@ def _list_query(spec: PublicTable) -> Any:
                 + (" (by organisation, year, then code)" if spec.default_sort == "code" else ""),
             ),
         ] = None,
-        limit: Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="Rows per page")] = 50,
+        limit: Annotated[
+            int, Query(ge=1, le=queries.MAX_LIMIT, description="Rows per page"), params.DIGITS
+        ] = 50,
         cursor: Annotated[
             str | None,
             Query(pattern=NO_NUL, max_length=2000, description="`next_cursor` of the previous page"),
@@ -239,6 +246,7 @@ def _list_query(spec: PublicTable) -> Any:
                 description="true: add the count and amount sums over every page (costs a scan of "
                 "the selected rows, so it is asked for, not given by default)"
             ),
+            params.FLAG,
         ] = False,
         fmt: Annotated[
             Format,
@@ -256,6 +264,7 @@ def _refused(error: PublicQueryError) -> ApiProblem:
 
 
 def _filename(spec: PublicTable, filters: Filters, extension: str) -> str:
+    # From the table's own name and validated values only (an org is seven ASCII digits).
     parts = [spec.name, filters.org, str(filters.year) if filters.year else None]
     return "-".join(part for part in parts if part) + f".{extension}"
 
@@ -270,7 +279,7 @@ def _download(
         body, media_type = exports.xlsx_chunks(spec.labels, rows, spec.title), exports.XLSX_MEDIA_TYPE
     filename = _filename(spec, query.filters, query.format)
     return StreamingResponse(
-        body, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'}
+        body, media_type=media_type, headers={"Content-Disposition": content_disposition(filename)}
     )
 
 
@@ -423,13 +432,11 @@ def contract_detail_model() -> type[BaseModel]:
 def _add_contract_detail(router: APIRouter) -> None:
     def contract_detail(
         services: Services,
-        contract_id: Annotated[
-            str, Path(pattern=NO_NUL, max_length=36, description="계약 ID", examples=[_ID_EXAMPLE])
-        ],
+        contract_id: Annotated[UUID, Path(description="계약 ID", examples=[_ID_EXAMPLE]), params.ID],
         _: MinPosition,
     ) -> Response:
         with services.read_engine.connect() as conn:
-            found = queries.contract(conn, contract_id)
+            found = queries.contract(conn, str(contract_id))
         if found is None:
             raise ApiProblem(404, "not-found", "No such contract", f"No contract {contract_id} is disclosed.")
         return Response(orjson.dumps(found), media_type="application/json")

@@ -19,8 +19,10 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection
 
-from api import time_travel
+from api import params, time_travel
 from api.deps import MinPosition, ReadConnection, Services
+from api.downloads import content_disposition
+from api.params import FIRST_YEAR, LAST_YEAR, OrgPath
 from api.problems import problem_responses
 from api.services import Replayer
 from commands import timeline
@@ -28,16 +30,20 @@ from commands.ledger import Ledger
 from domain.errors import InvalidInput
 from readmodels import report_exports, statements
 
-OrgPath = Annotated[
-    str, Path(pattern=r"^\d{7}$", description="Seven-digit organisation code", examples=["6110000"])
-]
 Format = Annotated[
     Literal["json", "csv"],
     Query(description="`csv`: the statement's lines as a UTF-8 CSV file (with BOM) and a header row"),
 ]
 KnownAt = Annotated[
     str | None,
-    Query(min_length=1, max_length=64, description=time_travel.KNOWN_AT_DESCRIPTION, examples=["1042"]),
+    Query(
+        min_length=1,
+        max_length=64,
+        pattern=params.PRINTABLE_ASCII,
+        description=time_travel.KNOWN_AT_DESCRIPTION,
+        examples=["1042"],
+    ),
+    params.ASCII,
 ]
 CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 #: Accounting dates a statement may name (the fiscal years the ledger accepts).
@@ -259,7 +265,7 @@ class BudgetVsActualOut(BaseModel):
 
 
 def _csv(table: report_exports.CsvTable, filename: str, response: Response | None = None) -> Response:
-    headers = {"Content-Disposition": f'attachment; filename="{filename}.csv"'}
+    headers = {"Content-Disposition": content_disposition(f"{filename}.csv")}
     if response is not None and time_travel.POSITION_HEADER in response.headers:
         headers[time_travel.POSITION_HEADER] = response.headers[time_travel.POSITION_HEADER]
     return Response(table.to_bytes(), media_type=CSV_MEDIA_TYPE, headers=headers)
@@ -309,9 +315,13 @@ def build_router() -> APIRouter:
         services: Services,
         response: Response,
         org: OrgPath,
-        as_of: Annotated[date, Query(description="Accounting date the balances are at (회계일자)")],
+        as_of: Annotated[
+            date, Query(description="Accounting date the balances are at (회계일자)"), params.DATE
+        ],
         period_start: Annotated[
-            date | None, Query(description="First day of the period (default: 1 January of as_of's year)")
+            date | None,
+            Query(description="First day of the period (default: 1 January of as_of's year)"),
+            params.DATE,
         ] = None,
         known_at: KnownAt = None,
         format: Format = "json",
@@ -347,8 +357,8 @@ def build_router() -> APIRouter:
         services: Services,
         response: Response,
         org: OrgPath,
-        start: Annotated[date, Query(description="First accounting date of the period")],
-        end: Annotated[date, Query(description="Last accounting date of the period")],
+        start: Annotated[date, Query(description="First accounting date of the period"), params.DATE],
+        end: Annotated[date, Query(description="Last accounting date of the period"), params.DATE],
         known_at: KnownAt = None,
         format: Format = "json",
     ) -> Any:
@@ -383,7 +393,7 @@ def build_router() -> APIRouter:
         services: Services,
         response: Response,
         org: OrgPath,
-        as_of: Annotated[date, Query(description="Accounting date of the statement")],
+        as_of: Annotated[date, Query(description="Accounting date of the statement"), params.DATE],
         known_at: KnownAt = None,
         format: Format = "json",
     ) -> Any:
@@ -413,13 +423,16 @@ def build_router() -> APIRouter:
         services: Services,
         response: Response,
         org: OrgPath,
-        fiscal_year: Annotated[int, Query(ge=1900, le=2999, description="Fiscal year (회계연도)")],
+        fiscal_year: Annotated[
+            int, Query(ge=FIRST_YEAR, le=LAST_YEAR, description="Fiscal year (회계연도)"), params.YEAR
+        ],
         as_of: Annotated[
             date | None,
             Query(
                 description="Amounts as of this accounting date (회계일자), summed from the lines' "
                 "daily movements; default: as they stand"
             ),
+            params.DATE,
         ] = None,
         known_at: KnownAt = None,
         format: Format = "json",
@@ -463,23 +476,43 @@ def build_router() -> APIRouter:
         name: Annotated[ReportName, Path(description="The statement")],
         from_known_at: Annotated[
             str,
-            Query(min_length=1, max_length=64, description="The earlier moment: a position or a timestamp"),
+            Query(
+                min_length=1,
+                max_length=64,
+                pattern=params.PRINTABLE_ASCII,
+                description="The earlier moment: a position or a timestamp",
+            ),
+            params.ASCII,
         ],
         to_known_at: Annotated[
-            str, Query(min_length=1, max_length=64, description="The later moment: a position or a timestamp")
+            str,
+            Query(
+                min_length=1,
+                max_length=64,
+                pattern=params.PRINTABLE_ASCII,
+                description="The later moment: a position or a timestamp",
+            ),
+            params.ASCII,
         ],
         as_of: Annotated[
             date | None,
             Query(
                 description="Accounting date (trial-balance and balance-sheet: required; budget-vs-actual)"
             ),
+            params.DATE,
         ] = None,
         period_start: Annotated[
-            date | None, Query(description="trial-balance: first day of the period")
+            date | None, Query(description="trial-balance: first day of the period"), params.DATE
         ] = None,
-        start: Annotated[date | None, Query(description="income-statement: first accounting date")] = None,
-        end: Annotated[date | None, Query(description="income-statement: last accounting date")] = None,
-        fiscal_year: Annotated[int | None, Query(ge=1900, le=2999, description="budget-vs-actual")] = None,
+        start: Annotated[
+            date | None, Query(description="income-statement: first accounting date"), params.DATE
+        ] = None,
+        end: Annotated[
+            date | None, Query(description="income-statement: last accounting date"), params.DATE
+        ] = None,
+        fiscal_year: Annotated[
+            int | None, Query(ge=FIRST_YEAR, le=LAST_YEAR, description="budget-vs-actual"), params.YEAR
+        ] = None,
     ) -> ReportDiffOut:
         """The statement as known at two moments, line by line (before, after, change, for every
         amount that changed), and the events recorded between them that caused the changes, with

@@ -3,6 +3,10 @@ downloads linked, and no private person named."""
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import quote
+
 from fastapi.testclient import TestClient
 
 from cleanledger.wiring import Service
@@ -51,3 +55,110 @@ def test_the_statements_page_shows_a_balanced_trial_balance(client: TestClient, 
     assert "잔액시산표" in page.text and "재정상태표" in page.text
     english = client.get(f"/orgs/{SEOUL}/statements", params={"as_of": "2026-12-31", "lang": "en"})
     assert "Trial balance" in english.text
+
+
+# --- hostile input ---------------------------------------------------------------------------------
+
+HOSTILE = [
+    "<svg onload=alert(1)>",
+    '"><script>alert(1)</script>',
+    "' onmouseover='alert(1)",
+    "javascript:alert(1)",
+    "</title><script>alert(1)</script>",
+]
+
+
+class _Page(HTMLParser):
+    """The tags and the link targets of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.handlers: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.handlers.append(name)
+            if name in ("href", "src", "action", "formaction"):
+                self.links.append(value or "")
+
+
+def _harmless(answer: Any, payload: str) -> None:
+    """Nothing of ``payload`` reached the page as markup, and every link stays on this site."""
+    assert answer.status_code in (200, 303, 400, 404), answer.text
+    if answer.status_code == 303:
+        assert answer.headers["location"].startswith("/orgs/"), answer.headers["location"]
+        return
+    if answer.headers["content-type"] == "application/problem+json":
+        # A path no page has (a "/" in the value): the API's 404, JSON that is never sniffed as HTML.
+        assert answer.json()["type"] == "not-found"
+        assert answer.headers["x-content-type-options"] == "nosniff"
+        return
+    assert answer.headers["content-type"].startswith("text/html")
+    assert payload not in answer.text or payload == "javascript:alert(1)"
+    page = _Page()
+    page.feed(answer.text)
+    assert not page.tags & {"script", "svg", "iframe", "object", "embed"}, page.tags
+    assert not page.handlers, page.handlers
+    for link in page.links:  # this page (""), its own query, or a path of this site
+        assert link == "" or (link.startswith(("/", "?")) and not link.startswith("//")), link
+
+
+def test_no_portal_page_reflects_a_hostile_value_unescaped(client: TestClient, service: Service) -> None:
+    books = Books(service.ledger).ready()
+    books.line(amount=1_000, title=HOSTILE[1])  # stored text is escaped as well
+    books.line(amount=2_000)
+    assert service.projector is not None
+    assert service.projector.wait_for(service.ledger.recorder.max_notification_id() or 0)
+    # The finding itself: an unknown sort is refused on the error page, escaped.
+    refused = client.get("/tables/programs", params={"sort": HOSTILE[0]})
+    assert refused.status_code == 400
+    assert "&lt;svg onload=alert(1)&gt;" in refused.text
+    assert HOSTILE[0] not in refused.text
+    table = ("lang", "org", "year", "q", "code_prefix", "sort", "cursor", "unknown")
+    pages: list[tuple[str, tuple[str, ...], dict[str, str]]] = [
+        ("/", ("lang", "unknown"), {}),
+        ("/tables/programs", table, {"org": SEOUL}),
+        ("/tables/contracts", table, {}),
+        (f"/orgs/{SEOUL}/statements", ("lang", "as_of", "unknown"), {"as_of": "2026-12-31"}),
+        ("/statements", ("org", "as_of", "lang", "unknown"), {"org": SEOUL}),
+    ]
+    for payload in HOSTILE:
+        for path, names, base in pages:
+            for name in names:
+                _harmless(client.get(path, params={**base, name: payload}, follow_redirects=False), payload)
+        # ... and in the path itself
+        quoted = quote(payload, safe="")
+        for path in (f"/tables/{quoted}", f"/orgs/{quoted}/statements"):
+            _harmless(client.get(path, params={"lang": "en"}), payload)
+
+
+def test_the_language_link_carries_only_the_pages_own_parameters(client: TestClient) -> None:
+    page = client.get("/tables/programs", params={"org": SEOUL, "injected": "x", "lang": "en"})
+    switch = next(link for link in _links(page.text) if "lang=ko" in link)
+    assert switch == f"/tables/programs?org={SEOUL}&lang=ko"
+
+
+def test_the_home_pages_form_finds_the_statements_without_a_script(client: TestClient) -> None:
+    home = client.get("/")
+    assert "<script" not in home.text and "onsubmit" not in home.text
+    found = client.get(
+        "/statements", params={"org": SEOUL, "as_of": "", "lang": "en"}, follow_redirects=False
+    )
+    assert (found.status_code, found.headers["location"]) == (303, f"/orgs/{SEOUL}/statements?lang=en")
+    dated = client.get("/statements", params={"org": SEOUL, "as_of": "2026-06-30"}, follow_redirects=False)
+    assert dated.headers["location"] == f"/orgs/{SEOUL}/statements?as_of=2026-06-30"
+    for bad in ({"org": "٦١١٠٠٠٠"}, {"org": SEOUL, "as_of": "0"}, {}):
+        refused = client.get("/statements", params=bad, follow_redirects=False)
+        assert refused.status_code == 400
+        assert "text/html" in refused.headers["content-type"]
+        assert "요청을 처리할 수 없습니다" in refused.text
+
+
+def _links(text: str) -> list[str]:
+    page = _Page()
+    page.feed(text)
+    return page.links

@@ -276,7 +276,7 @@ def _download(client: TestClient, name: str, fmt: str, **params: Any) -> bytes:
     response = client.get(f"{P}/{name}", params={**params, "format": fmt})
     assert response.status_code == 200, response.text
     assert response.headers["content-disposition"].startswith("attachment; filename=")
-    assert response.headers["content-disposition"].endswith(f'.{fmt}"')
+    assert response.headers["content-disposition"].endswith(f".{fmt}")  # filename*=UTF-8''….csv
     return response.content
 
 
