@@ -59,7 +59,7 @@ from api.roles import ALL_ORGS, Role
 KEY_PREFIX = "clk"
 _KEY_FORMAT = re.compile(r"^clk_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$")
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
-ORG_SCOPE = re.compile(r"^(\d{7}|\*)$")
+ORG_SCOPE = re.compile(r"^([0-9]{7}|\*)$")
 
 accounts_metadata = MetaData()
 
@@ -206,7 +206,7 @@ class AccountStore:
     # --- administration ---------------------------------------------------------------------
 
     def create_user(self, username: str, display_name: str, grants_: Iterable[Grant]) -> None:
-        if not USERNAME.match(username):
+        if not USERNAME.fullmatch(username):
             msg = f"user names are 1–64 lower-case letters, digits, '.', '_' or '-': {username!r}"
             raise AccountError(msg)
         rows = [_grant_row(username, g) for g in grants_]
@@ -441,7 +441,7 @@ def _add_missing_columns(engine: Engine) -> None:
 
 
 def _grant_row(username: str, grant: Grant) -> dict[str, str]:
-    if not ORG_SCOPE.match(grant.org):
+    if not ORG_SCOPE.fullmatch(grant.org):
         raise AccountError(f"an organisation is a seven-digit code or '*': {grant.org!r}")
     return {"username": username, "org": grant.org, "role": Role(grant.role).value}
 

@@ -25,6 +25,7 @@ from api.accounts import INVALID_KEY, AccountError, AccountStore, KeyRefused, Pr
 from api.auth_failures import FailedAuthentications
 from cleanledger.wiring import Service, build_read_engine
 from commands.persistence import StoreConfig
+from readmodels.database import read_engine
 from tests.api.conftest import SEOUL, YEAR, KeyMaker, serving
 from tests.api.test_command_fast_path import fast_path
 from tests.api.test_commands import Y, _appropriate, _setup
@@ -513,3 +514,23 @@ def test_the_failure_count_is_per_address_with_ipv6_per_network_and_bounded() ->
         failures.record(scope(f"10.0.{n // 256}.{n % 256}"))
     assert len(failures._failures) <= 100
     assert FailedAuthentications(limit=0, window=60).retry_after(scope("192.0.2.1")) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "clerk@٦١١٠٠٠٠",  # Arabic-Indic digits
+        "clerk@６１１００００",  # full-width digits
+        "clerk@611000²",  # a superscript digit
+        "clerk@6110000\n",  # a trailing newline a `$` anchor lets through
+    ],
+)
+def test_a_grant_names_its_organisation_in_ascii_digits_only(text: str) -> None:
+    with pytest.raises(AccountError, match="seven-digit code"):
+        parse_grant(text)
+
+
+def test_a_user_name_with_a_trailing_newline_is_refused(tmp_path: Path) -> None:
+    store = AccountStore(read_engine(f"sqlite:///{tmp_path / 'accounts.db'}", writer=True))
+    with pytest.raises(AccountError, match="user names"):
+        store.create_user("kim\n", "kim", [])
