@@ -9,9 +9,8 @@ answer never depends on a projection.
 
 Cost: the events come from ONE query on the recorder's events table that also returns each
 event's log position, read in chunks (a line with 100 000 events is one query, never one per
-event). A page deep into a long history starts from the latest snapshot at or before it
-(snapshots every 200 events), so it folds at most 200 events it does not return;
-``use_snapshots=False`` replays from the first event instead.
+event). Every answer folds from the line's first event: no snapshot is read, since a stored
+state no chained event vouches for is what an auditor must not be shown (docs/tamper-evidence.md).
 """
 
 from __future__ import annotations
@@ -26,7 +25,6 @@ from uuid import UUID
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import ApplicationRecorder, StoredEvent
 
-from commands.persistence import position_of
 from commands.timeline import last_version_at
 from domain.budget_line import BudgetLine
 from domain.errors import NotFound
@@ -148,7 +146,6 @@ def iter_history(
     org: str | None = None,
     after_version: int = 0,
     limit: int | None = None,
-    use_snapshots: bool = True,
     upto_position: int | None = None,
 ) -> Iterator[HistoryEntry]:
     """The line's events after ``after_version`` (at most ``limit``), oldest first, streamed.
@@ -159,10 +156,10 @@ def iter_history(
     ``org``, if given, must be the line's organisation: another organisation's line is reported
     as not found, like one that does not exist (:class:`LineNotFound`, raised on first use).
     """
-    start, line = _starting_point(ledger, line_id, after_version if use_snapshots else 0)
+    line: Any = None
     stop = None if limit is None else after_version + limit
     checked = False
-    for stored, position in _stored_events(ledger.recorder, line_id, gt=start, lte=stop):
+    for stored, position in _stored_events(ledger.recorder, line_id, gt=0, lte=stop):
         event: Any = ledger.mapper.to_domain_event(stored)
         # ``mutate`` checks that each version follows the last: a gap in the log would fail here.
         line = event.mutate(line)
@@ -184,7 +181,7 @@ def iter_history(
                 balances=LineBalances.of(line),
             )
     if not checked:
-        # No event after the starting point: the line exists only if a snapshot said so.
+        # No event at all: _check_line refuses it (not found).
         _check_line(line, line_id, org)
 
 
@@ -195,7 +192,6 @@ def line_history(
     org: str | None = None,
     after_version: int = 0,
     limit: int | None = None,
-    use_snapshots: bool = True,
     upto_position: int | None = None,
 ) -> list[HistoryEntry]:
     """:func:`iter_history` as a list (the whole history unless ``after_version``/``limit``)."""
@@ -206,7 +202,6 @@ def line_history(
             org=org,
             after_version=after_version,
             limit=limit,
-            use_snapshots=use_snapshots,
             upto_position=upto_position,
         )
     )
@@ -231,15 +226,14 @@ def line_state(
     version: int | None = None,
     *,
     org: str | None = None,
-    use_snapshots: bool = True,
 ) -> LineState:
     """The line after event ``version`` (default: its latest); :class:`LineNotFound` if it never
     reached that version."""
     if version is not None and version < 1:
         raise LineNotFound(f"budget line {line_id} has no version {version}", version=version)
-    start, line = _starting_point(ledger, line_id, version if use_snapshots else 0)
+    line: Any = None
     position = None
-    for stored, last in _stored_events(ledger.recorder, line_id, gt=start, lte=version):
+    for stored, last in _stored_events(ledger.recorder, line_id, gt=0, lte=version):
         decoded: Any = ledger.mapper.to_domain_event(stored)
         line = decoded.mutate(line)
         position = last
@@ -250,9 +244,7 @@ def line_state(
             version=version,
             latest_version=line.version,
         )
-    if position is None:
-        # The state came from a snapshot alone: its event's position is one more lookup.
-        position = position_of(ledger.recorder, line_id, line.version)
+    assert position is not None  # a line with no event was refused by _check_line
     return LineState(
         line_id=line_id,
         org=line.org,
@@ -319,17 +311,6 @@ def vendor_history(
 
 
 # --- replay ---------------------------------------------------------------------------------------
-
-
-def _starting_point(ledger: Application[UUID], line_id: UUID, up_to: int | None) -> tuple[int, Any]:
-    """The latest snapshot at or before ``up_to`` as (its version, the aggregate), or (0, None)."""
-    if ledger.snapshots is None or up_to == 0:
-        return 0, None
-    found = list(ledger.snapshots.get(line_id, lte=up_to, desc=True, limit=1))
-    if not found:
-        return 0, None
-    snapshot: Any = found[0]
-    return snapshot.originator_version, snapshot.mutate(None)
 
 
 def _check_line(line: Any, line_id: UUID, org: str | None) -> BudgetLine:

@@ -23,21 +23,16 @@ from typing import Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application, ProcessingEvent
-from eventsourcing.persistence import EventStore, IntegrityError, Recording
+from eventsourcing.persistence import IntegrityError, Recording
 
 from commands.errors import CommandIdReused, TooMuchContention
 from commands.messages.base import Command, CommandResult
 from commands.persistence import position_of
 from commands.receipts import CommandReceipt
-from commands.snapshots import CurrentSnapshots
 from commands.unit_of_work import UnitOfWork
 from domain.base import Context, LedgerAggregate
-from domain.budget_line import BudgetLine
 from domain.errors import DomainError
-from domain.obligation import Obligation
 from domain.organisation import FiscalYear, require_year
-from domain.revenue import RevenueLine
-from domain.vendor import Vendor
 
 UseCase = Callable[[UnitOfWork, Context], LedgerAggregate]
 
@@ -55,24 +50,16 @@ class LedgerCore(UseCases, Application[UUID]):
     """The eventsourcing application behind every command of the ledger."""
 
     name = "Ledger"
-    #: Snapshots bound the replay of a long-lived aggregate; the cache makes most loads free.
-    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {
-        BudgetLine: 200,
-        FiscalYear: 200,
-        RevenueLine: 200,
-        Obligation: 200,
-        Vendor: 200,
-    }
+    #: No snapshots: a snapshot is a stored state no chained event vouches for, so a forged row
+    #: would let a command break an invariant unseen; checking one costs the replay it saves
+    #: (docs/tamper-evidence.md, "Snapshots"). Aggregates are folded from their events, and the
+    #: repository's cache keeps warm loads free.
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {}
     max_attempts = 60
     #: Held around each save. On SQLite the process's in-process projections share it, so the
     #: file's writers take turns here rather than each waiting on the database lock while
     #: holding one of the store's pool connections (which deadlocks until a timeout).
     write_lock: AbstractContextManager[Any] = nullcontext()
-
-    def construct_snapshot_store(self) -> EventStore[UUID]:
-        # Snapshots taken under an older fold that cannot be brought forward are passed over.
-        store = super().construct_snapshot_store()
-        return CurrentSnapshots(mapper=store.mapper, recorder=store.recorder)
 
     def _execute(
         self, command: Command, use_case: UseCase, *, requires_open_year: bool = True
@@ -135,7 +122,6 @@ class LedgerCore(UseCases, Application[UUID]):
         processing_event.saved_kwargs.update(kwargs)
         with self.write_lock:
             recordings = self._record(processing_event)
-        self._take_snapshots(processing_event)
         self._notify(recordings)
         return recordings
 

@@ -85,8 +85,7 @@ class BudgetLine(LedgerAggregate):
 
     #: 2: a return (``PaymentReturned``) no longer lowers ``obligated``. A snapshot of version 1
     #: holds an obligated total less the returns folded before it, by an amount it does not record,
-    #: so it has no upcast: it is not used, and the line is replayed from its events until the
-    #: next snapshot (commands.snapshots).
+    #: so it has no upcast; no snapshot is read anyway (commands.core.LedgerCore).
     class_version = 2
 
     # --- events -----------------------------------------------------------------------------
@@ -223,7 +222,7 @@ class BudgetLine(LedgerAggregate):
         Until version 2 of the line this event lowered ``obligated`` too, which left the line's
         obligated total below the sum of its obligations' amounts: the event records the same
         fact as before (this payment was returned), its fold was the bug, so old events are
-        folded by the rule that holds now (see :meth:`BudgetLine.upcast_v1_v2` for snapshots).
+        folded by the rule that holds now.
         """
 
         voucher_id: UUID

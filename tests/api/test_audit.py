@@ -1,5 +1,5 @@
 """The audit trail of a budget line: every event in log order with its actor, date, position and
-balances; the state at any version; keys and roles; long histories in one query from snapshots."""
+balances; the state at any version; keys and roles; long histories in one query from the first event."""
 
 from __future__ import annotations
 
@@ -265,18 +265,17 @@ def test_keys_roles_and_organisations_are_checked(
     assert client.get(f"{L}/not-a-uuid", headers=clerk).status_code == 422
 
 
-# --- long histories: one query, from snapshots ----------------------------------------------------
+# --- long histories: one query, from the first event ----------------------------------------------
 
 
 @pytest.fixture
 def long_line(ledger: Ledger) -> UUID:
-    """A line past its first snapshot (every 200 events): 203 allocations of 1 won."""
+    """A line with a long history: 203 allocations of 1 won."""
     books = Books(ledger).ready()
     line = books.line(amount=10_000)
     for n in range(203):
         books.run(Allocate, line_id=line, quarter=n % 4 + 1, amount=1)
-    assert ledger.snapshots is not None
-    assert [s.originator_version for s in ledger.snapshots.get(line)] == [200]
+    assert ledger.snapshots is None  # no snapshot is taken or read (docs/tamper-evidence.md)
     return line
 
 
@@ -295,10 +294,10 @@ def queries(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[int, int | N
     yield made
 
 
-def test_a_long_history_is_one_query_and_pages_start_from_a_snapshot(
+def test_a_long_history_is_one_query_and_pages_fold_from_the_first_event(
     ledger: Ledger, long_line: UUID, queries: list[tuple[int, int | None]]
 ) -> None:
-    replayed = audit.line_history(ledger, long_line, use_snapshots=False)
+    replayed = audit.line_history(ledger, long_line)
     assert queries == [(0, None)]
     assert [e.version for e in replayed] == list(range(1, 206))
     assert [e.balances.allocated for e in replayed[2:]] == list(range(1, 204))
@@ -307,13 +306,13 @@ def test_a_long_history_is_one_query_and_pages_start_from_a_snapshot(
 
     queries.clear()
     page = audit.line_history(ledger, long_line, after_version=201, limit=3)
-    assert queries == [(200, 204)], "folds from the snapshot at 200, not from version 1"
+    assert queries == [(0, 204)], "one query, folding from version 1 (no snapshot is trusted)"
     assert page == replayed[201:204]
 
     queries.clear()
     state = audit.line_state(ledger, long_line, 202)
-    assert queries == [(200, 202)]
+    assert queries == [(0, 202)]
     assert state.balances == replayed[201].balances
     assert state.position == replayed[201].position
     assert audit.line_state(ledger, long_line, 200).position == replayed[199].position
-    assert audit.line_state(ledger, long_line, 50, use_snapshots=False).balances == replayed[49].balances
+    assert audit.line_state(ledger, long_line, 50).balances == replayed[49].balances

@@ -12,6 +12,8 @@ from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
 
+from eventsourcing.persistence import EventStore
+
 from commands.ledger import Ledger
 from commands.messages.base import Command, CommandResult
 from commands.messages.budget import Allocate, Appropriate, OpenFiscalYear, RegisterOrganisation
@@ -21,6 +23,14 @@ from domain.organisation import OrganisationKind
 from domain.vendor import VendorKind
 
 C = TypeVar("C", bound=Command)
+
+
+def snapshot_store(ledger: Ledger) -> EventStore[UUID]:
+    """The store's snapshots table (``ledger_snapshots``), which the ledger no longer reads: what an
+    intruder with write access to the database could put a forged state in."""
+    recorder = ledger.factory.aggregate_recorder(purpose="snapshots")
+    return EventStore(mapper=ledger.mapper, recorder=recorder)
+
 
 SEOUL = "6110000"
 DEFAULT_CODE = "100-080-081-1001-2001-3001-201-01"

@@ -22,7 +22,7 @@ from commands.messages.spending import Obligate
 from domain.budget_line import BudgetLine, CarryOverKind, TransferKind
 from domain.errors import DomainError
 from domain.organisation import FiscalYear
-from tests.app.books import Books
+from tests.app.books import Books, snapshot_store
 
 
 def refused(code: str) -> pytest.RaisesExc[DomainError]:
@@ -229,10 +229,25 @@ def test_events_round_trip_through_the_store_exactly(books: Books) -> None:
 
 def test_a_cold_application_sees_what_a_warm_one_saved(books: Books, reopen: object) -> None:
     line_id = books.line(amount=9_000_000, allocate={1: 9_000_000})
-    for _ in range(230):  # past the snapshot interval
+    for _ in range(230):
         books.obligate(line_id, 1_000)
     warm = books.get(line_id)
     cold = reopen().repository.get(line_id)  # type: ignore[operator]
     assert cold.version == warm.version == 3 + 230
     assert cold.obligated == warm.obligated == 230_000
-    assert list(books.ledger.snapshots.get(line_id))  # a snapshot was taken
+    assert books.ledger.snapshots is None  # folded from its events: no snapshot is taken or read
+
+
+def test_a_forged_snapshot_row_cannot_let_an_over_obligation_through(books: Books, reopen: object) -> None:
+    """Finding 2: a forged row in ``ledger_snapshots`` (obligated 197 000 on a line whose events
+    obligate 1 000 000) let a cold ledger obligate past the allocation. No snapshot is read now."""
+    line_id = books.line(amount=1_000_000, allocate={1: 1_000_000})
+    books.obligate(line_id, 1_000_000)
+    forged = BudgetLine.Snapshot.take(books.get(line_id))
+    forged.state["obligated"] = 0
+    snapshot_store(books.ledger).put([forged])
+    cold = reopen()  # type: ignore[operator]
+    assert cold.repository.get(line_id).obligated == 1_000_000
+    with refused("insufficient-allocation"):
+        cold.handle(books.command(Obligate, line_id=line_id, amount=197_000, description="초과"))
+    assert cold.repository.get(line_id).obligated == 1_000_000
