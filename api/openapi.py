@@ -38,6 +38,9 @@ HTTP_PROBLEMS: dict[str, tuple[int, str]] = {
     "known-at-busy": (503, "Time travel is busy"),
     "conflicting-parameters": (422, "Parameters that cannot be given together"),
     "not-found": (404, "No such resource"),
+    "invalid-proof-request": (422, "No such proof"),
+    "unknown-witness": (403, "Unknown witness"),
+    "invalid-cosignature": (422, "The cosignature is not valid"),
     "method-not-allowed": (405, "Method not allowed"),
     "internal-error": (500, "Internal error"),
 }

@@ -13,7 +13,8 @@ the views were ``refresh_seconds`` ago, which is the same order as a projection 
 A request with ``min_position`` (read your own write) is never answered from the cache: it goes
 through, waits for the views, and is answered from them.
 
-Only complete answers are kept: status 200, ``application/json``, in one body message, at most
+The transparency log (``/api/v1/public/log/``) is never kept: its heads are signed between
+batches. Only complete answers are kept: status 200, ``application/json``, in one body message, at most
 ``max_entry_bytes``; downloads (CSV, XLSX) stream and are never kept. Rate limiting stays in front
 (it wraps this middleware), so a hit still counts against the client.
 """
@@ -33,6 +34,9 @@ from readmodels.state import projection_state
 
 log = logging.getLogger(__name__)
 
+#: The transparency log's heads and cosignatures are signed between projection batches (every few
+#: seconds, on demand, by witnesses), so ``projection_state`` does not tell when they change.
+UNCACHED_PREFIX = "/api/v1/public/log/"
 #: Answers kept per process; the least recently served goes first.
 MAX_ENTRIES = 4_096
 #: Larger answers (a page of 1 000 wide rows) are not kept.
@@ -100,6 +104,7 @@ class PublicPageCache:
             or scope["type"] != "http"
             or scope["method"] != "GET"
             or not scope["path"].startswith(self.prefix)
+            or scope["path"].startswith(UNCACHED_PREFIX)
             or b"min_position" in scope["query_string"]
         ):
             await self.app(scope, receive, send)

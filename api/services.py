@@ -7,12 +7,14 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Connection, Engine
 
 from api.accounts import AccountStore
 from api.auth_failures import FailedAuthentications
 from api.replay_gate import ReplayGate
 from commands.ledger import Ledger
+from readmodels.transparency_log import StoredHead
 
 #: ``wait(position, timeout_s)``: True once every projection has applied the log up to
 #: ``position``; False if that did not happen within the timeout. Raises
@@ -84,6 +86,13 @@ class ApiServices:
     #: Each projection's name and the version of its code (``GET /api/v1/status`` says which
     #: stored version asks for a rebuild).
     projection_versions: Mapping[str, int] = field(default_factory=dict)
+    #: Signs a tree head for the transparency log as it stands (reason: ``demand``); None: the
+    #: tree has no leaf yet.
+    publish_head: Callable[[str], StoredHead | None] = lambda _: None
+    #: The witnesses whose cosignatures of tree heads are accepted: key name → public key.
+    witnesses: Mapping[str, Ed25519PublicKey] = field(default_factory=dict)
+    #: Keeps a verified cosignature: (size, witness, timestamp, signature line).
+    record_cosignature: Callable[[int, str, int, str], None] = lambda *_: None
     #: Bounds the replays running at once to ``limits.known_at_replays``.
     replay_gate: ReplayGate = field(init=False)
     #: Counts refused keys per client address (api.auth_failures).

@@ -35,7 +35,7 @@ from uuid import UUID
 from eventsourcing.utils import get_topic
 from sqlalchemy import inspect, select
 
-from cleanledger import keys, report, serve, users, verify
+from cleanledger import keys, report, serve, users, verify, witness
 from cleanledger.settings import Settings
 from cleanledger.synthetic import SCALES, generate
 from cleanledger.terminal import ProgressBar
@@ -487,6 +487,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_parser(sub)
     verify.add_parser(sub)
     keys.add_parser(sub)
+    witness.add_parser(sub)
     return parser
 
 
@@ -502,6 +503,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = Settings()
     args.settings = settings
+    if not getattr(args, "needs_ledger", True):  # a witness talks to a log over HTTP only
+        standalone: Callable[[None, argparse.Namespace], int] = args.run
+        return standalone(None, args)
     print(f"store: {_redacted(settings.database_url)}", file=sys.stderr)
     ledger = build_ledger(settings)
     run: Callable[[Ledger, argparse.Namespace], int] = args.run

@@ -75,6 +75,27 @@ class Settings(BaseSettings):
     checkpoint_every: int = Field(
         default=10_000, ge=1, description="A checkpoint of the hash chain every this many events"
     )
+    log_origin: str = Field(
+        default="cleanledger.local/log",
+        min_length=1,
+        max_length=100,
+        pattern=r"^[!-*,-~]+$",
+        description="The transparency log's name: the first line of every tree head and the name of "
+        "its signing key in notes (printable ASCII, no space or '+'; name it after the host, e.g. "
+        "ledger.example.go.kr/log)",
+    )
+    tree_head_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        le=3_600,
+        description="Sign a tree head this often while the log grows, so the part of the log no "
+        "signed head covers is this many seconds old at most (0: only at checkpoints and on demand)",
+    )
+    witness_keys: str | None = Field(
+        default=None,
+        description="The witnesses whose cosignatures of tree heads are accepted: their C2SP verifier "
+        "keys (cleanledger witness --print-vkey), separated by commas or newlines, or a file of them",
+    )
 
     @field_validator("database_url", "read_database_url")
     @classmethod

@@ -33,6 +33,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
@@ -41,11 +42,14 @@ from sqlalchemy import Connection, Engine, inspect, select
 from cleanledger.keys import key_id, load_public_key, signature_valid
 from cleanledger.settings import Settings
 from cleanledger.terminal import ProgressBar
-from cleanledger.wiring import build_chain_engine, build_read_engine, listen_conninfo
+from cleanledger.wiring import build_chain_engine, build_head_publisher, build_read_engine, listen_conninfo
 from commands.ledger import Ledger
 from projections import worker
 from projections.engine import DEFAULT_BATCH
 from projections.hash_chain import GENESIS, CanonicalLog, parse
+from projections.merkle_tree import HeadTicker
+from readmodels import merkle, transparency_log
+from readmodels import tree_head as notes
 from readmodels.integrity import Checkpoint, chain_head, chain_links, checkpoints, public_keys
 
 CHUNK = 20_000
@@ -402,6 +406,142 @@ class _Checker:
         return None
 
 
+# --- the Merkle tree: saved heads and stored heads -------------------------------------------------
+
+
+@dataclass
+class TreeReport:
+    leaves: int = 0  # events hashed into the recomputed tree
+    heads: int = 0  # stored heads whose root was recomputed and matched
+    signed: int = 0  # of those, signed by a trusted (or stored) key
+    against: int | None = None  # the saved head's size, if one was given and matched
+    failure: Failure | None = None
+
+    def summary(self) -> str:
+        if self.failure is not None:
+            return f"verify: FAILED at {self.failure}"
+        text = f"verify: tree OK: {self.leaves:,} events hashed into the Merkle tree"
+        if self.heads:
+            text += f"; {self.heads:,} stored tree heads match ({self.signed:,} signed)"
+        if self.against is not None:
+            text += f"; the saved head of size {self.against:,} matches the log"
+        return text
+
+
+def read_saved_head(text: str, keys: Sequence[Ed25519PublicKey]) -> notes.SignedNote:
+    """A tree head saved by an outsider (the text of ``GET /api/v1/public/log/checkpoint``); with
+    ``keys``, one of its signatures must verify with one of them."""
+    note = notes.parse_note(text)
+    if keys and not _signed_by(note, keys):
+        msg = "the saved head is not signed by the trusted key"
+        raise notes.NoteError(msg)
+    return note
+
+
+def _signed_by(note: notes.SignedNote, keys: Sequence[Ed25519PublicKey]) -> bool:
+    origin = note.head.origin
+    return any(notes.verify_signature(note.head, sig, origin, key) for sig in note.signatures for key in keys)
+
+
+def verify_tree(
+    log: CanonicalLog,
+    reads: Engine,
+    *,
+    saved: notes.SignedNote | None = None,
+    stored_heads: bool = True,
+    trusted_keys: Sequence[Ed25519PublicKey] = (),
+    chunk: int = CHUNK,
+) -> TreeReport:
+    """Recompute the Merkle tree over ``log`` and compare its root with the saved head's (a rewrite
+    of the first ``saved.size`` events, even re-signed with the real key, changes it; fewer events
+    is a rollback) and with every stored head (``stored_heads``), checking their signatures."""
+    report = TreeReport()
+    with reads.connect() as conn:
+        heads = {h.size: h for h in transparency_log.heads(conn, limit=2**62)} if stored_heads else {}
+        stored_keys = [load_public_key(pem) for _, _, pem, _ in transparency_log.verifier_keys(conn)]
+        built, _ = transparency_log.tree_size(conn)
+        stored_root = merkle.tree_root(built, transparency_log.NodeReader(conn)) if built else None
+    keys = list(trusted_keys) or stored_keys
+    wanted = set(heads) | ({saved.head.size} if saved is not None else set())
+    frontier = merkle.Frontier()
+    sha256 = hashlib.sha256
+    position = 0
+    for rows in _read_ahead(log.stream(0, chunk)):
+        for position, data in rows:
+            frontier.append(sha256(b"\x00" + data).digest())
+            if frontier.size in wanted:
+                failure = _check_root(report, frontier, position, heads.get(frontier.size), saved, keys)
+                if failure is not None:
+                    report.failure = failure
+                    return report
+            if frontier.size == built and stored_root is not None and frontier.root() != stored_root:
+                report.failure = Failure(
+                    position,
+                    "tree",
+                    f"the stored tree's root at {built} leaves is not that of the log's events "
+                    "(its nodes were altered)",
+                )
+                return report
+    report.leaves = frontier.size
+    if saved is not None and report.against is None:
+        report.failure = Failure(
+            position,
+            "rollback",
+            f"the log holds {frontier.size:,} events; the saved head says {saved.head.size:,} "
+            "(events were removed after the head was signed)",
+        )
+    missing = sorted(size for size in heads if size > frontier.size)
+    if report.failure is None and missing:
+        report.failure = Failure(
+            position,
+            "rollback",
+            f"a stored tree head covers {missing[0]:,} events; the log holds {frontier.size:,}",
+        )
+    return report
+
+
+def _check_root(
+    report: TreeReport,
+    frontier: merkle.Frontier,
+    position: int,
+    head: transparency_log.StoredHead | None,
+    saved: notes.SignedNote | None,
+    keys: Sequence[Ed25519PublicKey],
+) -> Failure | None:
+    root = frontier.root()
+    if saved is not None and saved.head.size == frontier.size:
+        if root != saved.head.root:
+            return Failure(
+                position,
+                "rewritten",
+                f"the first {frontier.size:,} events hash to root {root.hex()}; the saved head says "
+                f"{saved.head.root.hex()} (the log was rewritten after the head was saved, whatever key "
+                "signs it now)",
+            )
+        report.against = frontier.size
+    if head is not None:
+        if root != head.root:
+            return Failure(
+                position,
+                "tree-head",
+                f"the stored head of size {head.size:,} says root {head.root.hex()}; "
+                f"the events give {root.hex()}",
+            )
+        stated = head.tree_head
+        if stated.root != root or stated.size != head.size:
+            return Failure(
+                position, "tree-head", f"the note of the head of size {head.size:,} is not that head"
+            )
+        if head.key_id is not None:
+            if keys and not _signed_by(notes.parse_note(head.note), keys):
+                return Failure(
+                    position, "signature", f"the head of size {head.size:,} is not signed by a trusted key"
+                )
+            report.signed += 1
+        report.heads += 1
+    return None
+
+
 # --- wiring and the sub-commands --------------------------------------------------------------
 
 
@@ -430,10 +570,19 @@ def verify_settings(
 
 
 def verify_command(ledger: Ledger, args: argparse.Namespace) -> int:
-
+    settings: Settings = args.settings
+    saved = None
+    if args.against is not None:
+        value = args.public_key or settings.signing_key
+        try:
+            text = Path(args.against).read_text(encoding="utf-8")
+            saved = read_saved_head(text, [load_public_key(value)] if value else [])
+        except (OSError, UnicodeDecodeError, notes.NoteError) as error:
+            print(f"verify: FAILED: the saved head {args.against}: {error}", file=sys.stderr)
+            return 1
     bar = None if args.quiet else ProgressBar("verify")
     report = verify_settings(
-        args.settings,
+        settings,
         ledger,
         public_key=args.public_key,
         require_signed=args.require_signatures,
@@ -442,7 +591,24 @@ def verify_command(ledger: Ledger, args: argparse.Namespace) -> int:
     if bar is not None and report.ok:
         bar.update(report.events, report.events, final=True)
     print(report.summary())
-    return 0 if report.ok else 1
+    if not report.ok:
+        return 1
+    if saved is None and not args.tree:
+        return 0
+    value = args.public_key or settings.signing_key
+    reads = build_read_engine(settings)
+    try:
+        tree = verify_tree(
+            CanonicalLog(ledger.recorder),
+            reads,
+            saved=saved,
+            stored_heads=args.tree,
+            trusted_keys=[load_public_key(value)] if value else [],
+        )
+    finally:
+        reads.dispose()
+    print(tree.summary())
+    return 0 if tree.failure is None else 1
 
 
 def chain_command(ledger: Ledger, args: argparse.Namespace) -> int:
@@ -462,10 +628,14 @@ def chain_command(ledger: Ledger, args: argparse.Namespace) -> int:
         channel = str(getattr(ledger.recorder, "channel_name", "ledger_events"))
         listener = None if conninfo is None else worker.Listener(conninfo, channel)
         print(f"chain: following from position {engine.position()}", file=sys.stderr, flush=True)
+        # Tree heads every CLEANLEDGER_TREE_HEAD_SECONDS while the log grows, beside the checkpoints.
+        ticker = HeadTicker(build_head_publisher(settings, engine.engine), settings.tree_head_seconds).start()
         try:
             worker.follow(engine, stop, listener=listener)
         except KeyboardInterrupt:
             stop.set()
+        finally:
+            ticker.stop()
         print(f"chain: stopped at position {engine.position()}", file=sys.stderr)
         return 0
     finally:
@@ -487,6 +657,17 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     p_verify.add_argument(
         "--require-signatures", action="store_true", help="an unsigned checkpoint is a failure"
+    )
+    p_verify.add_argument(
+        "--against",
+        metavar="SAVED_HEAD",
+        help="a tree head saved earlier (the text of GET /api/v1/public/log/checkpoint): the log's "
+        "first SIZE events must still hash to its root, whatever key signs the log now",
+    )
+    p_verify.add_argument(
+        "--tree",
+        action="store_true",
+        help="also recompute the Merkle tree and check every stored tree head (root and signature)",
     )
     p_verify.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
     p_verify.set_defaults(run=verify_command)

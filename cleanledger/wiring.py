@@ -19,11 +19,13 @@ from api.app import create_app
 from api.services import ApiServices, Limits, PositionWaiter, ProjectionFaulted, Replayer, ReplaySession
 from cleanledger.keys import signer_from
 from cleanledger.settings import Settings
+from cleanledger.witness import trusted_witnesses
 from commands.ledger import Ledger, open_ledger
 from commands.persistence import StoreConfig, schema_creation_lock
 from projections.background import BackgroundProjector
 from projections.engine import DEFAULT_BATCH, IN_PROCESS_BATCH, ProjectionEngine
 from projections.hash_chain import CanonicalLog
+from projections.merkle_tree import HeadTicker, TreeHeadPublisher
 from projections.registry import all_projections, code_versions, integrity_projections
 from projections.replay import replay
 from projections.worker import Listener
@@ -111,12 +113,22 @@ def build_chain_engine(
     """The hash chain (tamper evidence) in a projection group (an engine) of its own."""
     engine = build_read_engine(settings, writer=True)
     projections = integrity_projections(
-        CanonicalLog(ledger.recorder), signer_from(settings.signing_key), settings.checkpoint_every
+        CanonicalLog(ledger.recorder),
+        signer_from(settings.signing_key),
+        settings.checkpoint_every,
+        settings.log_origin,
     )
     with schema_creation_lock(store_config(settings)):
         return ProjectionEngine(
             ledger.recorder, engine, projections, batch_size=batch_size, batch_lock=batch_lock
         )
+
+
+def build_head_publisher(
+    settings: Settings, engine: Engine, *, lock: threading.RLock | None = None
+) -> TreeHeadPublisher:
+    """Signs tree heads at the tree's current size (interval and on demand), writing ``engine``."""
+    return TreeHeadPublisher(engine, signer_from(settings.signing_key), origin=settings.log_origin, lock=lock)
 
 
 def listen_conninfo(settings: Settings) -> str | None:
@@ -185,6 +197,10 @@ class Service:
             if in_process
             else None
         )
+        # Tree heads every few seconds while the log grows (the chain's group signs them at its
+        # checkpoints), and on demand; cosignatures from the witnesses the settings trust.
+        self.head_publisher = build_head_publisher(settings, projection_engine.engine, lock=shared_lock)
+        self.head_ticker = HeadTicker(self.head_publisher, settings.tree_head_seconds) if in_process else None
         read = build_read_engine(settings)
         waiter = fault_aware(
             self.projector.wait_for if self.projector else _polling_waiter(projection_engine),
@@ -211,6 +227,9 @@ class Service:
             after_command=self._poke,
             replay=replayer(self.ledger, read),
             projection_versions=code_versions(),
+            publish_head=self.head_publisher.publish,
+            witnesses=trusted_witnesses(settings.witness_keys),
+            record_cosignature=self.head_publisher.add_cosignature,
         )
         self.app = create_app(self.services, lifespan=self._lifespan)
 
@@ -224,6 +243,8 @@ class Service:
         running = [p for p in (self.projector, self.chain_projector) if p is not None]
         for projector in running:
             projector.start()
+        if self.head_ticker is not None:
+            self.head_ticker.start()
         # On PostgreSQL the key cache is used only while this process watches the accounts version.
         if not self.services.accounts.start_watching():
             log.warning("accounts watch not in force yet: every key is looked up until it is")
@@ -231,6 +252,8 @@ class Service:
             yield
         finally:
             self.services.accounts.stop_watching()
+            if self.head_ticker is not None:
+                self.head_ticker.stop()
             for projector in running:
                 projector.stop()
             self.ledger.close()

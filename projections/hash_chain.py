@@ -29,6 +29,7 @@ from typing import Any, ClassVar, Protocol
 from uuid import UUID
 
 import orjson
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from eventsourcing.persistence import ApplicationRecorder
 from sqlalchemy import Connection, Table, select
 
@@ -120,6 +121,9 @@ class CanonicalLog:
     def __init__(self, recorder: ApplicationRecorder) -> None:
         self.recorder = recorder
         self._log = EventLog.for_recorder(recorder)
+        # The chain and the Merkle tree apply the same batch one after the other: the second
+        # takes the rows the first read rather than reading them again.
+        self._last: tuple[int, int, list[tuple[int, bytes]]] | None = None
 
     @property
     def is_postgres(self) -> bool:
@@ -127,7 +131,12 @@ class CanonicalLog:
 
     def read_range(self, after: int, upto: int) -> list[tuple[int, bytes]]:
         """Every stored event with ``after < position <= upto``, in log order."""
-        return self._log.canonical_range(after, upto)
+        last = self._last
+        if last is not None and last[0] == after and last[1] == upto:
+            return last[2]
+        rows = self._log.canonical_range(after, upto)
+        self._last = (after, upto, rows)
+        return rows
 
     def stream(self, after: int = 0, chunk: int = 20_000) -> Iterator[list[tuple[int, bytes]]]:
         """The whole log after ``after`` in chunks, from one snapshot (a server-side cursor in a
@@ -146,6 +155,9 @@ class CheckpointSigner(Protocol):
 
     @property
     def public_pem(self) -> str: ...
+
+    @property
+    def public_key(self) -> Ed25519PublicKey: ...
 
     def sign(self, message: bytes) -> bytes: ...
 

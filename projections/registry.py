@@ -7,15 +7,22 @@ from projections.disclosure import DisclosureProjection
 from projections.erp import BalancesProjection
 from projections.general_ledger import GeneralLedgerProjection
 from projections.hash_chain import CanonicalLog, CheckpointSigner, HashChainProjection
+from projections.merkle_tree import DEFAULT_ORIGIN, MerkleTreeProjection
 
 
 def all_projections() -> list[Projection]:
     return [BalancesProjection(), DisclosureProjection(), GeneralLedgerProjection()]
 
 
-def integrity_projections(log: CanonicalLog, signer: CheckpointSigner | None, every: int) -> list[Projection]:
-    """The tamper-evidence group: the hash chain, in a group (an engine) of its own."""
-    return [HashChainProjection(log, signer=signer, every=every)]
+def integrity_projections(
+    log: CanonicalLog, signer: CheckpointSigner | None, every: int, origin: str = DEFAULT_ORIGIN
+) -> list[Projection]:
+    """The tamper-evidence group, in a group (an engine) of its own: the hash chain and the Merkle
+    tree, which share each batch's read of the log (``log``)."""
+    return [
+        HashChainProjection(log, signer=signer, every=every),
+        MerkleTreeProjection(log, signer=signer, origin=origin, every=every),
+    ]
 
 
 def code_versions() -> dict[str, int]:
@@ -23,4 +30,5 @@ def code_versions() -> dict[str, int]:
     for a rebuild), the hash chain's included."""
     versions = {p.name: p.version for p in all_projections()}
     versions[HashChainProjection.name] = HashChainProjection.version
+    versions[MerkleTreeProjection.name] = MerkleTreeProjection.version
     return versions
