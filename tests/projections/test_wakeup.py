@@ -26,7 +26,7 @@ from projections.wakeup import Wakeup
 from projections.worker import Listener
 from readmodels.erp import line_balances
 from tests.app.books import Books
-from tests.conftest import POSTGRES_URL, PostgresSchema
+from tests.conftest import POSTGRES_URL, PostgresSchema, require_postgres
 
 # --- the wakeup alone --------------------------------------------------------------------------------
 
@@ -167,12 +167,11 @@ def test_stopping_ends_a_long_idle_sleep_at_once(
     assert not projector.running and projector.error is None
 
 
-def test_saves_in_another_schema_of_the_database_notify_another_channel(
-    ledger: Ledger, store_config: StoreConfig
-) -> None:
-    if not store_config.is_postgres:
-        pytest.skip("notifications are PostgreSQL's")
-    neighbour_schema = PostgresSchema()
+def test_saves_in_another_schema_of_the_database_notify_another_channel() -> None:
+    """PostgreSQL only (notifications are PostgreSQL's), so it takes no backend parameter."""
+    require_postgres()
+    our_schema, neighbour_schema = PostgresSchema(), PostgresSchema()
+    ledger = open_ledger(StoreConfig(POSTGRES_URL, schema=our_schema.name))
     neighbour = open_ledger(StoreConfig(POSTGRES_URL, schema=neighbour_schema.name))
     ours = Listener(POSTGRES_URL, str(ledger.recorder.channel_name))  # type: ignore[attr-defined]
     try:
@@ -186,4 +185,6 @@ def test_saves_in_another_schema_of_the_database_notify_another_channel(
     finally:
         ours.close()
         neighbour.close()
+        ledger.close()
         neighbour_schema.drop()
+        our_schema.drop()
