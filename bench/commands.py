@@ -7,11 +7,20 @@ obligation saved together, plus the command receipt) on lines picked at random f
 enough that contention is the rare case it is in an office. The baseline is stock eventsourcing
 ``Application.save()`` of one new aggregate per transaction, measured the same way in the same run.
 
-A second measurement compares one worker obligating on a line with 100 000 prior events (loaded
-cold, from its snapshot) against one on a fresh line.
+A second measurement compares one worker obligating on a line with 100 000 prior events against one
+on a fresh line. No snapshot is taken or read (docs/tamper-evidence.md), so a process loads such a
+line cold by folding all its events once (``cold_load_s``, timed apart); the workers do that before
+the clock starts, and the aggregate cache keeps it warm after.
+
+With ``--integrity SECONDS``, two more runs measure what tamper evidence costs the writers: the
+integrity group follows the log in a process of its own while the workers write, once with the
+hash chain alone (as before issue 12) and once with the chain, the Merkle tree and a signed tree
+head every SECONDS (``CLEANLEDGER_TREE_HEAD_SECONDS``); ``tree_heads_cost_percent`` is how much
+fewer commands per second the second run gets than the first.
 
 The last line printed is the JSON object
-``{"metric": "commands_per_s", "value": …, "baseline": …, "ratio": …}``.
+``{"metric": "commands_per_s", "value": …, "baseline": …, "ratio": …}`` (with ``--integrity``, also
+``chain_commands_per_s``, ``tree_heads_commands_per_s`` and ``tree_heads_cost_percent``).
 """
 
 from __future__ import annotations
@@ -30,7 +39,7 @@ from uuid import UUID
 from eventsourcing.application import Application
 from eventsourcing.domain import Aggregate
 
-from bench.stores import scratch_store
+from bench.stores import scratch_reads, scratch_store
 from commands.ledger import open_ledger
 from commands.messages.base import Command
 from commands.messages.budget import Allocate, Appropriate, OpenFiscalYear, RegisterOrganisation
@@ -83,6 +92,47 @@ class Job:
     line_ids: list[UUID]
     seconds: float
     start_at: float
+    #: For the integrity follower: None (no follower), 0 (the chain alone), or seconds between
+    #: tree heads (the chain, the Merkle tree and its heads).
+    tree_heads: float | None = None
+
+
+def _integrity_follower(job: Job) -> int:
+    """The integrity group following the log while the workers write; events applied."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: PLC0415
+
+    from cleanledger.keys import Ed25519Signer  # noqa: PLC0415
+    from projections.engine import ProjectionEngine  # noqa: PLC0415
+    from projections.hash_chain import CanonicalLog, HashChainProjection  # noqa: PLC0415
+    from projections.merkle_tree import HeadTicker, TreeHeadPublisher  # noqa: PLC0415
+    from projections.registry import integrity_projections  # noqa: PLC0415
+    from readmodels.database import read_engine  # noqa: PLC0415
+
+    config = job.config
+    ledger = open_ledger(config)
+    schema = f"{config.schema}_read" if config.is_postgres else None
+    reads = read_engine(config.database_url, schema=schema, writer=True)
+    log = CanonicalLog(ledger.recorder)
+    signer = Ed25519Signer(Ed25519PrivateKey.generate())
+    tree = bool(job.tree_heads)
+    projections = (
+        integrity_projections(log, signer, 10_000) if tree else [HashChainProjection(log, signer=signer)]
+    )
+    engine = ProjectionEngine(ledger.recorder, reads, projections)
+    ticker = HeadTicker(TreeHeadPublisher(reads, signer), job.tree_heads or 0).start() if tree else None
+    applied = 0
+    try:
+        while time.time() < job.start_at + job.seconds:
+            done = engine.run_batch()
+            applied += done
+            if done == 0:
+                time.sleep(0.05)
+        return applied
+    finally:
+        if ticker is not None:
+            ticker.stop()
+        reads.dispose()
+        ledger.close()
 
 
 def _obligate_worker(job: Job) -> int:
@@ -143,13 +193,34 @@ def _stock_worker(job: Job) -> int:
 
 
 def run_workers(
-    worker: object, config: StoreConfig, line_ids: list[UUID], workers: int, seconds: float
+    worker: object,
+    config: StoreConfig,
+    line_ids: list[UUID],
+    workers: int,
+    seconds: float,
+    *,
+    tree_heads: float | None = None,
+    warmup: float = 3.0,
 ) -> float:
-    start_at = time.time() + 2.0  # every process connected and warm before the clock starts
-    job = Job(config, line_ids, seconds, start_at)
-    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+    start_at = time.time() + warmup  # every process connected and warm before the clock starts
+    job = Job(config, line_ids, seconds, start_at, tree_heads)
+    with multiprocessing.get_context("spawn").Pool(workers + (tree_heads is not None)) as pool:
+        follower = None if tree_heads is None else pool.apply_async(_integrity_follower, (job,))
         counts: list[int] = pool.map(worker, [job] * workers)  # type: ignore[arg-type]
+        if follower is not None:
+            follower.get()
     return sum(counts) / seconds
+
+
+def with_integrity(database_url: str, workers: int, seconds: float, tree_heads: float) -> dict[str, float]:
+    """Commands per second while the integrity group follows: the chain alone, then the chain,
+    the Merkle tree and a head every ``tree_heads`` seconds, each on a fresh store."""
+    rates = {}
+    for name, heads in (("chain", 0.0), ("tree_heads", tree_heads)):
+        with scratch_store(database_url, f"cmd{name[:4]}") as config, scratch_reads(config):
+            line_ids = prepare(config, LINES)
+            rates[name] = run_workers(_obligate_worker, config, line_ids, workers, seconds, tree_heads=heads)
+    return rates
 
 
 def build_history(config: StoreConfig, line_id: UUID, events: int) -> None:
@@ -175,9 +246,18 @@ def measure_history(database_url: str, seconds: float) -> dict[str, float]:
     for label, events in (("fresh", 0), ("history", HISTORY_EVENTS)):
         with scratch_store(database_url, f"h{label}") as config:
             (line_id,) = prepare(config, 1)
+            warmup = 3.0
             if events:
                 build_history(config, line_id, events)
-            rates[label] = run_workers(_obligate_worker, config, [line_id], 1, seconds)
+                ledger = open_ledger(config)
+                try:
+                    started = time.perf_counter()
+                    ledger.repository.get(line_id)  # a new process: nothing cached, every event folded
+                    rates["cold_load_s"] = time.perf_counter() - started
+                finally:
+                    ledger.close()
+                warmup += 2 * rates["cold_load_s"]
+            rates[label] = run_workers(_obligate_worker, config, [line_id], 1, seconds, warmup=warmup)
     return rates
 
 
@@ -187,6 +267,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--skip-history", action="store_true", help="skip the 100 000-event line comparison")
+    parser.add_argument(
+        "--integrity",
+        type=float,
+        metavar="SECONDS",
+        help="also measure with the integrity group following: the chain, then tree heads every SECONDS",
+    )
     args = parser.parse_args(argv)
 
     with scratch_store(args.database_url, "cmd") as config:
@@ -204,19 +290,24 @@ def main(argv: list[str] | None = None) -> None:
                     "fresh_line": round(rates["fresh"], 1),
                     "line_with_100000_events": round(rates["history"], 1),
                     "slowdown": round(rates["fresh"] / rates["history"], 3),
+                    "cold_load_s": round(rates["cold_load_s"], 3),
                 }
             )
         )
-    print(
-        json.dumps(
-            {
-                "metric": "commands_per_s",
-                "value": round(value, 1),
-                "baseline": round(baseline, 1),
-                "ratio": round(value / baseline, 3),
-            }
-        )
-    )
+    result = {
+        "metric": "commands_per_s",
+        "value": round(value, 1),
+        "baseline": round(baseline, 1),
+        "ratio": round(value / baseline, 3),
+    }
+    if args.integrity is not None:
+        rates = with_integrity(args.database_url, args.workers, args.seconds, args.integrity)
+        result |= {
+            "chain_commands_per_s": round(rates["chain"], 1),
+            "tree_heads_commands_per_s": round(rates["tree_heads"], 1),
+            "tree_heads_cost_percent": round(100 * (1 - rates["tree_heads"] / rates["chain"]), 1),
+        }
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

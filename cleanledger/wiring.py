@@ -200,7 +200,15 @@ class Service:
         # Tree heads every few seconds while the log grows (the chain's group signs them at its
         # checkpoints), and on demand; cosignatures from the witnesses the settings trust.
         self.head_publisher = build_head_publisher(settings, projection_engine.engine, lock=shared_lock)
-        self.head_ticker = HeadTicker(self.head_publisher, settings.tree_head_seconds) if in_process else None
+        self.head_ticker = (
+            HeadTicker(
+                self.head_publisher,
+                settings.tree_head_seconds,
+                log_head=lambda: self.ledger.recorder.max_notification_id() or 0,
+            )
+            if in_process
+            else None
+        )
         read = build_read_engine(settings)
         waiter = fault_aware(
             self.projector.wait_for if self.projector else _polling_waiter(projection_engine),
@@ -237,6 +245,8 @@ class Service:
         for projector in (self.projector, self.chain_projector):
             if projector is not None:
                 projector.poke()
+        if self.head_ticker is not None:
+            self.head_ticker.mark()
 
     @asynccontextmanager
     async def _lifespan(self, _: FastAPI) -> AsyncIterator[None]:

@@ -263,11 +263,21 @@ def _physical(conn: Connection) -> dict[str, Table]:
 
 
 class HeadTicker:
-    """Publishes a head every ``seconds`` while the log grows, in a daemon thread."""
+    """Publishes a head every ``seconds`` while the log grows, in a daemon thread.
 
-    def __init__(self, publisher: TreeHeadPublisher, seconds: float) -> None:
+    ``log_head``: given, a tick looks only after :meth:`mark` (the server marks each command it
+    records) and until a head covers the log's head as ``log_head`` gave it then, so an idle
+    server's ticks cost nothing. Without, every tick looks (a worker that follows other
+    processes' saves).
+    """
+
+    def __init__(
+        self, publisher: TreeHeadPublisher, seconds: float, *, log_head: Callable[[], int] | None = None
+    ) -> None:
         self.publisher = publisher
         self.seconds = seconds
+        self.log_head = log_head
+        self._marked = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.error: BaseException | None = None
@@ -285,10 +295,23 @@ class HeadTicker:
             self._thread.join(timeout)
             self._thread = None
 
+    def mark(self) -> None:
+        """The log grew (a command was recorded): look at the next ticks."""
+        self._marked.set()
+
     def _run(self) -> None:
         while not self._stop.wait(self.seconds):
+            if self.log_head is not None and not self._marked.is_set():
+                continue
             try:
-                self.publisher.publish()
+                if self.log_head is None:
+                    self.publisher.publish()
+                    continue
+                self._marked.clear()
+                wanted = self.log_head()
+                head = self.publisher.publish()
+                if head is None or head.position < wanted:  # the tree is still behind: look again
+                    self._marked.set()
             except Exception as error:  # a lost connection, say: try again next tick
                 self.error = error
                 log.warning("tree head not published: %s", error)

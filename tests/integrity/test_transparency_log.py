@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from fastapi.testclient import TestClient
 from sqlalchemy import delete, update
 
+from api.accounts import parse_grant
 from cleanledger.cli import main
 from cleanledger.keys import Ed25519Signer, generate
 from cleanledger.verify import read_saved_head, verify_chain, verify_tree
@@ -274,25 +275,55 @@ def a_key_again(service: Service) -> dict[str, str]:
     return {"Authorization": f"Bearer {service.services.accounts.issue_key('clerk').secret}"}
 
 
-def test_heads_follow_the_log_every_few_seconds_and_stop_when_it_is_idle(
-    store_config: StoreConfig, tmp_path: Path, log_key: Ed25519Signer, witness_key: Ed25519PrivateKey
+def test_heads_follow_commands_every_few_seconds_and_an_idle_server_does_not_look(
+    store_config: StoreConfig,
+    tmp_path: Path,
+    log_key: Ed25519Signer,
+    witness_key: Ed25519PrivateKey,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    with serving(store_config, **log_settings(tmp_path, witness_key, tree_head_seconds=0.2)) as (
-        service,
-        client,
-    ):
-        head = record(service, 2)
-        deadline = time.monotonic() + 10
-        latest: dict[str, Any] = {}
-        while time.monotonic() < deadline:
-            latest = client.get(f"{LOG}/heads/latest").json()
-            if latest.get("position") == head:
-                break
-            time.sleep(0.05)
-        assert latest["position"] == head and latest["reason"] == "interval"
-        count = len(client.get(f"{LOG}/heads").json()["heads"])
-        time.sleep(0.8)  # four intervals with nothing new: no new head
-        assert len(client.get(f"{LOG}/heads").json()["heads"]) == count
+    settings = log_settings(tmp_path, witness_key, tree_head_seconds=0.2)
+    with serving(store_config, **settings) as (service, client):
+        service.services.accounts.create_user("admin", "admin", [parse_grant("admin@*")])
+        admin = {"Authorization": f"Bearer {service.services.accounts.issue_key('admin').secret}"}
+        org = {"name": "서울특별시", "kind": "city", "accounting_date": "2026-01-01"}
+        answer = client.post("/api/v1/orgs/6110000", json=org, headers=admin)
+        assert answer.status_code == 201, answer.text
+        position = answer.json()["position"]
+        latest = until_head(client, position)
+        assert latest["reason"] == "interval" and latest["size"] >= 2
+        # idle: the ticks do not even look at the tree (nothing was recorded since the last look)
+        looks: list[str] = []
+        original = service.head_publisher.publish
+
+        def look(reason: str = "interval") -> Any:
+            looks.append(reason)
+            return original(reason)
+
+        monkeypatch.setattr(service.head_publisher, "publish", look)
+        time.sleep(0.6)  # one look may still be due, to find that a head covers the tree
+        looks.clear()
+        time.sleep(1.0)  # five ticks
+        assert looks == []
+        assert len(client.get(f"{LOG}/heads").json()["heads"]) == 1
+        # a command marks the ticker again: a head covers it within a few ticks
+        year = client.post(
+            "/api/v1/orgs/6110000/years/2026", json={"accounting_date": "2026-01-01"}, headers=admin
+        )
+        assert year.status_code == 201, year.text
+        assert until_head(client, year.json()["position"])["reason"] == "interval"
+        assert looks
+
+
+def until_head(client: TestClient, position: int, seconds: float = 10.0) -> dict[str, Any]:
+    """The latest head once one covers the log up to ``position``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        latest = client.get(f"{LOG}/heads/latest")
+        if latest.status_code == 200 and latest.json()["position"] >= position:
+            return dict(latest.json())
+        time.sleep(0.05)
+    raise AssertionError(f"no head covers position {position} after {seconds} s")
 
 
 # --- witnesses -----------------------------------------------------------------------------------
