@@ -298,7 +298,7 @@ def build_router() -> APIRouter:
         status_code=201,
         response_model=CosignatureAccepted,
         summary="A witness's cosignature of a tree head",
-        responses={**problem_responses(403, 404, 413, 422, 429)},
+        responses={**problem_responses(400, 403, 404, 413, 422, 429)},
     )
     def cosign(
         services: Services,
