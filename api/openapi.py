@@ -28,6 +28,7 @@ HTTP_PROBLEMS: dict[str, tuple[int, str]] = {
     "invalid-sort": (400, "The list cannot be sorted that way"),
     "invalid-cursor": (400, "The cursor does not belong to this query"),
     "unsupported-filter": (400, "The list has no such filter"),
+    "download-moved": (400, "Downloads are operations of their own"),
     "request-too-large": (413, "Request body too large"),
     "too-many-requests": (429, "Too many requests"),
     "too-many-failed-authentications": (429, "Too many failed authentications"),

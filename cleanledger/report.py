@@ -65,7 +65,7 @@ def report(ledger: Ledger, args: argparse.Namespace) -> int:
         finally:
             engine.engine.dispose()
     if args.csv:
-        # The very file the API's ?format=csv answers: same columns, UTF-8 with a BOM for
+        # The very file the API's `…/{report}.csv` answers: same columns, UTF-8 with a BOM for
         # spreadsheets, formula-like text neutralised.
         data = _csv_table(statement).to_bytes()
         sys.stdout.flush()
@@ -240,7 +240,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p_report.add_argument(
         "--csv",
         action="store_true",
-        help="CSV on stdout instead of a table: the file the API's ?format=csv gives (UTF-8 with a BOM)",
+        help="CSV on stdout instead of a table: the file the API's `…/{report}.csv` gives (UTF-8 with a BOM)",
     )
     p_report.add_argument(
         "--known-at",

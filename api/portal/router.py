@@ -151,8 +151,8 @@ def build_router() -> APIRouter:
         shown = {"org": org, "year": year, "q": q, "code_prefix": code_prefix, "sort": sort}
         next_cursor = queries.encode_cursor(order, filters, found.after) if found.after else None
         downloads = {
-            fmt: f"/api/v1/public/{spec.name}?"
-            + urlencode({k: v for k, v in shown.items() if v not in (None, "")} | {"format": fmt})
+            fmt: f"/api/v1/public/{spec.name}.{fmt}?"
+            + urlencode({k: v for k, v in shown.items() if v not in (None, "")})
             for fmt in ("csv", "xlsx")
         }
         columns = [(n, column_label(n, label, chosen)) for n, label in spec.labels.items() if n != "line_id"]

@@ -13,11 +13,11 @@ and is not run per row): a page of a thousand rows costs one index range scan an
 # see their ``Annotated`` parameters evaluated, with the table each closure describes.
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 from uuid import UUID
 
 import orjson
-from fastapi import APIRouter, Depends, Path, Query, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -34,7 +34,6 @@ PREFIX = "/api/v1/public"
 #: Rows per query of a download; each batch is one short query on its own connection.
 DOWNLOAD_BATCH_SIZE = 2000
 
-Format = Literal["json", "csv", "xlsx"]
 
 EXAMPLES: dict[str, Any] = {
     "org": "6110000",
@@ -165,15 +164,21 @@ class ListQuery:
     limit: int
     cursor: str | None
     totals: bool
-    format: Format
 
 
-def _list_query(spec: PublicTable) -> Any:
-    """The query parameters of ``spec``'s list, described for that table."""
+@dataclass(frozen=True)
+class DownloadQuery:
+    filters: Filters
+    sort: str | None
+    cursor: str | None
+
+
+def _download_query(spec: PublicTable) -> Any:
+    """The filter, sort and cursor parameters of ``spec``'s list and downloads, described for it."""
     sorts = ", ".join(f"`{name}`" for name in spec.sorts)
     dates = spec.date_label or "nothing (refused for this table)"
 
-    async def list_query(
+    async def download_query(
         org: OrgQuery = None,
         year: YearQuery = None,
         code_prefix: Annotated[
@@ -233,13 +238,26 @@ def _list_query(spec: PublicTable) -> Any:
                 + (" (by organisation, year, then code)" if spec.default_sort == "code" else ""),
             ),
         ] = None,
-        limit: Annotated[
-            int, Query(ge=1, le=queries.MAX_LIMIT, description="Rows per page"), params.DIGITS
-        ] = 50,
         cursor: Annotated[
             str | None,
             Query(pattern=NO_NUL, max_length=2000, description="`next_cursor` of the previous page"),
         ] = None,
+    ) -> DownloadQuery:
+        filters = Filters(org, year, code_prefix, date_from, date_to, vendor, q, as_of)
+        return DownloadQuery(filters, sort, cursor)
+
+    return download_query
+
+
+def _list_query(spec: PublicTable) -> Any:
+    """The query parameters of ``spec``'s list: those of its downloads, a page size and totals."""
+    selected = _download_query(spec)
+
+    async def list_query(
+        selection: Annotated[DownloadQuery, Depends(selected)],
+        limit: Annotated[
+            int, Query(ge=1, le=queries.MAX_LIMIT, description="Rows per page"), params.DIGITS
+        ] = 50,
         totals: Annotated[
             bool,
             Query(
@@ -248,13 +266,8 @@ def _list_query(spec: PublicTable) -> Any:
             ),
             params.FLAG,
         ] = False,
-        fmt: Annotated[
-            Format,
-            Query(alias="format", description="json (a page), or csv / xlsx (every row, streamed)"),
-        ] = "json",
     ) -> ListQuery:
-        filters = Filters(org, year, code_prefix, date_from, date_to, vendor, q, as_of)
-        return ListQuery(filters, sort, limit, cursor, totals, fmt)
+        return ListQuery(selection.filters, selection.sort, limit, selection.cursor, totals)
 
     return list_query
 
@@ -269,47 +282,87 @@ def _filename(spec: PublicTable, filters: Filters, extension: str) -> str:
     return "-".join(part for part in parts if part) + f".{extension}"
 
 
+#: The downloads of every list: ``GET …/{name}.csv`` and ``GET …/{name}.xlsx``; each answers one
+#: media type (bytes to a generated client).
+DOWNLOAD_FORMATS: dict[str, str] = {"csv": exports.CSV_MEDIA_TYPE, "xlsx": exports.XLSX_MEDIA_TYPE}
+
+
+def download_responses(media_type: str, description: str) -> dict[int | str, dict[str, Any]]:
+    """The 200 of a download: its one media type, as bytes, and its ``Content-Disposition``."""
+    return {
+        200: {
+            "description": description,
+            "content": {media_type: {"schema": {"type": "string", "format": "binary"}}},
+            "headers": {
+                "Content-Disposition": {
+                    "description": "`attachment` with the file's name, ASCII `filename` and UTF-8 "
+                    "`filename*` (RFC 6266)",
+                    "schema": {"type": "string"},
+                }
+            },
+        }
+    }
+
+
+def moved_download(request: Request, path: str) -> None:
+    """Refuse the old ``?format=csv|xlsx`` of a JSON operation, saying where the download went.
+
+    Not a declared parameter (the operation answers JSON only); the refusal keeps an old client
+    from taking a JSON page for its file."""
+    fmt = request.query_params.get("format")
+    if fmt is None or fmt == "json":
+        return
+    where = f"{path}.{fmt}" if fmt in ("csv", "xlsx") else f"{path}.csv"
+    raise ApiProblem(
+        400,
+        "download-moved",
+        "Downloads are operations of their own",
+        f"format={fmt} is no longer taken here: GET {where} with the same parameters.",
+        numbers={"location": where},
+    )
+
+
 def _download(
-    services: Any, spec: PublicTable, order: queries.Order, query: ListQuery, after: queries.After | None
+    services: Any,
+    spec: PublicTable,
+    order: queries.Order,
+    query: DownloadQuery,
+    after: queries.After | None,
+    fmt: str,
 ) -> StreamingResponse:
     rows = queries.batches(services.read_engine, order, query.filters, DOWNLOAD_BATCH_SIZE, after)
-    if query.format == "csv":
-        body, media_type = exports.csv_chunks(spec.labels, rows), exports.CSV_MEDIA_TYPE
+    if fmt == "csv":
+        body = exports.csv_chunks(spec.labels, rows)
     else:
-        body, media_type = exports.xlsx_chunks(spec.labels, rows, spec.title), exports.XLSX_MEDIA_TYPE
-    filename = _filename(spec, query.filters, query.format)
+        body = exports.xlsx_chunks(spec.labels, rows, spec.title)
+    filename = _filename(spec, query.filters, fmt)
     return StreamingResponse(
-        body, media_type=media_type, headers={"Content-Disposition": content_disposition(filename)}
+        body, media_type=DOWNLOAD_FORMATS[fmt], headers={"Content-Disposition": content_disposition(filename)}
     )
 
 
 _BAD_REQUEST: dict[int | str, dict[str, Any]] = {
     400: {
         "model": Problem,
-        "description": "invalid-sort, invalid-cursor (also a cursor of another sort or filter), or "
-        "unsupported-filter",
+        "description": "invalid-sort, invalid-cursor (also a cursor of another sort or filter), "
+        "unsupported-filter, or download-moved (`format=csv|xlsx`: the download is `….csv`/`….xlsx`)",
         "content": {PROBLEM_JSON: {}},
     }
-}
-_DOWNLOADS = {
-    "text/csv": {"schema": {"type": "string"}},
-    exports.XLSX_MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}},
 }
 
 
 def _list_endpoint(spec: PublicTable) -> Any:
     query_of = _list_query(spec)
+    path = f"{PREFIX}/{spec.name}"
 
     def endpoint(
-        services: Services, query: Annotated[ListQuery, Depends(query_of)], _: MinPosition
+        request: Request, services: Services, query: Annotated[ListQuery, Depends(query_of)], _: MinPosition
     ) -> Response:
+        moved_download(request, path)
         try:
             table = queries.at_date(spec, query.filters)
             order = queries.parse_sort(table, query.sort)
             after = queries.decode_cursor(order, query.filters, query.cursor) if query.cursor else None
-            if query.format != "json":
-                queries.conditions(table, query.filters)  # refuse a filter before the stream starts
-                return _download(services, spec, order, query, after)
             with services.read_engine.connect() as conn:
                 found = queries.page(conn, order, query.filters, query.limit, after)
                 # Opt-in: a sum scans every selected row (~35 ms for 10 000 rows on PostgreSQL),
@@ -326,6 +379,24 @@ def _list_endpoint(spec: PublicTable) -> Any:
     return endpoint
 
 
+def _download_endpoint(spec: PublicTable, fmt: str) -> Any:
+    query_of = _download_query(spec)
+
+    def endpoint(
+        services: Services, query: Annotated[DownloadQuery, Depends(query_of)], _: MinPosition
+    ) -> StreamingResponse:
+        try:
+            table = queries.at_date(spec, query.filters)
+            order = queries.parse_sort(table, query.sort)
+            after = queries.decode_cursor(order, query.filters, query.cursor) if query.cursor else None
+            queries.conditions(table, query.filters)  # refuse a filter before the stream starts
+        except PublicQueryError as error:
+            raise _refused(error) from error
+        return _download(services, spec, order, query, after, fmt)
+
+    return endpoint
+
+
 LIST_DESCRIPTION = """
 {title} ({name}), as the disclosure projection holds it.
 
@@ -338,10 +409,17 @@ LIST_DESCRIPTION = """
   filters; with any other it is refused (400 `invalid-cursor`). There is no offset.
 * **Totals** (count and amount sums over all pages) come with `totals=true`, on any page; they
   scan every selected row, so they are not computed unless asked for.
-* **Downloads**: `format=csv` (UTF-8 with BOM) or `format=xlsx` stream every row the filters
-  select in the sort order (`limit` does not apply; a `cursor` starts after its row). Headers are
-  Korean with the JSON field name in brackets, e.g. `계약금액 (amount)`.
+* **Downloads** are operations of their own: `GET {path}.csv` (UTF-8 with BOM) and
+  `GET {path}.xlsx` take the same filters, sort and cursor and stream every row they select.
+  This operation answers JSON only; the old `format=csv|xlsx` is refused (400 `download-moved`).
 * `min_position` waits until the views include that log position (read your own write).
+"""
+
+DOWNLOAD_DESCRIPTION = """
+{title} ({name}) as a {fmt} file: every row the filters of `{path}` select, in the sort order,
+streamed (there is no `limit`; a `cursor` starts after its row). CSV is UTF-8 with a byte-order
+mark; XLSX is one sheet. Column headers are Korean with the JSON field name in brackets, e.g.
+`계약금액 (amount)`. Refusals are those of the list, before the file starts.
 """
 
 
@@ -352,6 +430,7 @@ def build_router() -> APIRouter:
         description = LIST_DESCRIPTION.format(
             title=spec.title,
             name=spec.name,
+            path=f"{PREFIX}/{spec.name}",
             dates=spec.date_label or "nothing: this table has no date filter",
             sorts=", ".join(f"`{name}`" for name in spec.sorts) + f" (default `{spec.default_sort}`)",
         )
@@ -363,8 +442,25 @@ def build_router() -> APIRouter:
             summary=f"{spec.title} — {spec.name}",
             description=description,
             operation_id=f"public_{spec.name.replace('-', '_')}",
-            responses={200: {"content": _DOWNLOADS}, **errors},
+            responses=errors,
         )
+        for fmt, media_type in DOWNLOAD_FORMATS.items():
+            router.add_api_route(
+                f"/{spec.name}.{fmt}",
+                _download_endpoint(spec, fmt),
+                methods=["GET"],
+                response_class=StreamingResponse,
+                response_model=None,
+                summary=f"{spec.title} — {spec.name}, as {fmt.upper()}",
+                description=DOWNLOAD_DESCRIPTION.format(
+                    title=spec.title, name=spec.name, fmt=fmt.upper(), path=f"{PREFIX}/{spec.name}"
+                ),
+                operation_id=f"public_{spec.name.replace('-', '_')}_{fmt}",
+                responses={
+                    **download_responses(media_type, f"Every selected row, as {fmt.upper()}"),
+                    **errors,
+                },
+            )
     _add_contract_detail(router)
     return router
 

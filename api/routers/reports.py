@@ -2,7 +2,7 @@
 
 Institutions' statements are public (domain.md §6). Each endpoint reads the general-ledger and ERP
 read models through :mod:`readmodels.statements`; ``min_position`` waits until the views include
-a given log position, and ``format=csv`` answers the same lines as a UTF-8 (BOM) CSV file.
+a given log position, and ``…/{name}.csv`` answers the same lines as a UTF-8 (BOM) CSV file.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection
@@ -23,17 +23,16 @@ from api import params, time_travel
 from api.deps import MinPosition, ReadConnection, Services
 from api.downloads import content_disposition
 from api.params import FIRST_YEAR, LAST_YEAR, OrgPath
-from api.problems import problem_responses
+from api.problems import PROBLEM_JSON, ApiProblem, Problem, problem_responses
+from api.routers.public import download_responses, moved_download
 from api.services import Replayer
 from commands import timeline
 from commands.ledger import Ledger
 from domain.errors import InvalidInput
-from readmodels import report_exports, statements
+from domain.organisation import Organisation
+from readmodels import exports, report_exports, statements
 
-Format = Annotated[
-    Literal["json", "csv"],
-    Query(description="`csv`: the statement's lines as a UTF-8 CSV file (with BOM) and a header row"),
-]
+PREFIX = "/api/v1/public/orgs/{org}/reports"
 KnownAt = Annotated[
     str | None,
     Query(
@@ -45,7 +44,7 @@ KnownAt = Annotated[
     ),
     params.ASCII,
 ]
-CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
+CSV_MEDIA_TYPE = exports.CSV_MEDIA_TYPE
 #: Accounting dates a statement may name (the fiscal years the ledger accepts).
 EARLIEST, LATEST = date(1900, 1, 1), date(2999, 12, 31)
 
@@ -289,171 +288,292 @@ def _check_period(start: date, end: date, start_name: str, end_name: str) -> Non
         )
 
 
-def _responses() -> dict[int | str, dict[str, Any]]:
+def _responses(name: str) -> dict[int | str, dict[str, Any]]:
     return {
-        200: {
-            "description": "The statement as JSON, or as CSV with `format=csv`",
-            "content": {"text/csv": {"schema": {"type": "string"}}},
+        400: {
+            "model": Problem,
+            "description": f"download-moved: `format=csv` is refused; the CSV is `…/reports/{name}.csv`",
+            "content": {PROBLEM_JSON: {}},
         },
-        **problem_responses(422, 429, 503),
+        **problem_responses(404, 422, 429, 503),
     }
 
 
+def _csv_responses() -> dict[int | str, dict[str, Any]]:
+    return {
+        **download_responses(CSV_MEDIA_TYPE, "The statement's lines as CSV (UTF-8 with BOM, a header row)"),
+        **problem_responses(404, 422, 429, 503),
+    }
+
+
+def _known(services: Any, org: str) -> None:
+    """Refuse an organisation the ledger does not know (404 ``not-found``, rather than an empty
+    statement); after the parameters are checked."""
+    if Organisation.id_for(org) not in services.ledger.repository:
+        raise ApiProblem(404, "not-found", "No such organisation", f"No organisation {org} is registered.")
+
+
+AsOfBalances = Annotated[
+    date, Query(description="Accounting date the balances are at (회계일자)"), params.DATE
+]
+PeriodStart = Annotated[
+    date | None,
+    Query(description="First day of the period (default: 1 January of as_of's year)"),
+    params.DATE,
+]
+Start = Annotated[date, Query(description="First accounting date of the period"), params.DATE]
+End = Annotated[date, Query(description="Last accounting date of the period"), params.DATE]
+AsOfSheet = Annotated[date, Query(description="Accounting date of the statement"), params.DATE]
+FiscalYear = Annotated[
+    int, Query(ge=FIRST_YEAR, le=LAST_YEAR, description="Fiscal year (회계연도)"), params.YEAR
+]
+AsOfBudget = Annotated[
+    date | None,
+    Query(
+        description="Amounts as of this accounting date (회계일자), summed from the lines' "
+        "daily movements; default: as they stand"
+    ),
+    params.DATE,
+]
+
+
+def _trial_balance(
+    services: Any,
+    conn: Connection,
+    response: Response,
+    org: str,
+    as_of: date,
+    period_start: date | None,
+    known_at: str | None,
+) -> Any:
+    _check_dates(as_of=as_of)
+    if period_start is not None:
+        _check_period(period_start, as_of, "period_start", "as_of")
+    _known(services, org)
+    return time_travel.answer(
+        services,
+        conn,
+        "ledger",
+        known_at,
+        lambda c: statements.trial_balance(c, org, as_of, period_start),
+        response,
+    )
+
+
+def _income_statement(
+    services: Any,
+    conn: Connection,
+    response: Response,
+    org: str,
+    start: date,
+    end: date,
+    known_at: str | None,
+) -> Any:
+    _check_period(start, end, "start", "end")
+    _known(services, org)
+    return time_travel.answer(
+        services,
+        conn,
+        "ledger",
+        known_at,
+        lambda c: statements.income_statement(c, org, start, end),
+        response,
+    )
+
+
+def _balance_sheet(
+    services: Any, conn: Connection, response: Response, org: str, as_of: date, known_at: str | None
+) -> Any:
+    _check_dates(as_of=as_of)
+    _known(services, org)
+    return time_travel.answer(
+        services, conn, "ledger", known_at, lambda c: statements.balance_sheet(c, org, as_of), response
+    )
+
+
+def _budget_vs_actual(
+    services: Any,
+    conn: Connection,
+    response: Response,
+    org: str,
+    fiscal_year: int,
+    as_of: date | None,
+    known_at: str | None,
+) -> Any:
+    _check_dates(as_of=as_of)
+    _known(services, org)
+    return time_travel.answer(
+        services,
+        conn,
+        "budget",
+        known_at,
+        lambda c: statements.budget_vs_actual(c, org, fiscal_year, as_of),
+        response,
+    )
+
+
 def build_router() -> APIRouter:
-    router = APIRouter(prefix="/api/v1/public/orgs/{org}/reports", tags=["public: reports"])
+    router = APIRouter(prefix=PREFIX, tags=["public: reports"])
 
     @router.get(
         "/trial-balance",
         operation_id="report_trial_balance",
         response_model=TrialBalanceOut,
         summary="Trial balance (잔액시산표)",
-        responses=_responses(),
+        responses=_responses("trial-balance"),
     )
     def trial_balance(
         caught_up: MinPosition,
         conn: ReadConnection,
         services: Services,
+        request: Request,
         response: Response,
         org: OrgPath,
-        as_of: Annotated[
-            date, Query(description="Accounting date the balances are at (회계일자)"), params.DATE
-        ],
-        period_start: Annotated[
-            date | None,
-            Query(description="First day of the period (default: 1 January of as_of's year)"),
-            params.DATE,
-        ] = None,
+        as_of: AsOfBalances,
+        period_start: PeriodStart = None,
         known_at: KnownAt = None,
-        format: Format = "json",
     ) -> Any:
         """Opening balance, debits, credits and closing balance per account for the period."""
-        _check_dates(as_of=as_of)
-        if period_start is not None:
-            _check_period(period_start, as_of, "period_start", "as_of")
-        tb = time_travel.answer(
-            services,
-            conn,
-            "ledger",
-            known_at,
-            lambda c: statements.trial_balance(c, org, as_of, period_start),
-            response,
-        )
-        if format == "csv":
-            return _csv(
-                report_exports.trial_balance_table(tb), f"trial-balance-{org}-{as_of.isoformat()}", response
-            )
+        moved_download(request, f"{PREFIX.format(org=org)}/trial-balance")
+        tb = _trial_balance(services, conn, response, org, as_of, period_start, known_at)
         return TrialBalanceOut.model_validate(tb)
+
+    @router.get(
+        "/trial-balance.csv",
+        operation_id="report_trial_balance_csv",
+        response_class=Response,
+        summary="Trial balance (잔액시산표), as CSV",
+        responses=_csv_responses(),
+    )
+    def trial_balance_csv(
+        caught_up: MinPosition,
+        conn: ReadConnection,
+        services: Services,
+        response: Response,
+        org: OrgPath,
+        as_of: AsOfBalances,
+        period_start: PeriodStart = None,
+        known_at: KnownAt = None,
+    ) -> Any:
+        """The trial balance's lines as a UTF-8 CSV file (with BOM) and a header row."""
+        tb = _trial_balance(services, conn, response, org, as_of, period_start, known_at)
+        return _csv(
+            report_exports.trial_balance_table(tb), f"trial-balance-{org}-{as_of.isoformat()}", response
+        )
 
     @router.get(
         "/income-statement",
         operation_id="report_income_statement",
         response_model=IncomeStatementOut,
         summary="Income statement (재정운영표)",
-        responses=_responses(),
+        responses=_responses("income-statement"),
     )
     def income_statement(
         caught_up: MinPosition,
         conn: ReadConnection,
         services: Services,
+        request: Request,
         response: Response,
         org: OrgPath,
-        start: Annotated[date, Query(description="First accounting date of the period"), params.DATE],
-        end: Annotated[date, Query(description="Last accounting date of the period"), params.DATE],
+        start: Start,
+        end: End,
         known_at: KnownAt = None,
-        format: Format = "json",
     ) -> Any:
         """Revenue and expenses with accounting dates from start to end, and their difference."""
-        _check_period(start, end, "start", "end")
-        statement = time_travel.answer(
-            services,
-            conn,
-            "ledger",
-            known_at,
-            lambda c: statements.income_statement(c, org, start, end),
+        moved_download(request, f"{PREFIX.format(org=org)}/income-statement")
+        statement = _income_statement(services, conn, response, org, start, end, known_at)
+        return IncomeStatementOut.model_validate(statement)
+
+    @router.get(
+        "/income-statement.csv",
+        operation_id="report_income_statement_csv",
+        response_class=Response,
+        summary="Income statement (재정운영표), as CSV",
+        responses=_csv_responses(),
+    )
+    def income_statement_csv(
+        caught_up: MinPosition,
+        conn: ReadConnection,
+        services: Services,
+        response: Response,
+        org: OrgPath,
+        start: Start,
+        end: End,
+        known_at: KnownAt = None,
+    ) -> Any:
+        """The income statement's lines as a UTF-8 CSV file (with BOM) and a header row."""
+        statement = _income_statement(services, conn, response, org, start, end, known_at)
+        return _csv(
+            report_exports.income_statement_table(statement),
+            f"income-statement-{org}-{start.isoformat()}-{end.isoformat()}",
             response,
         )
-        if format == "csv":
-            return _csv(
-                report_exports.income_statement_table(statement),
-                f"income-statement-{org}-{start.isoformat()}-{end.isoformat()}",
-                response,
-            )
-        return IncomeStatementOut.model_validate(statement)
 
     @router.get(
         "/balance-sheet",
         operation_id="report_balance_sheet",
         response_model=BalanceSheetOut,
         summary="Balance sheet (재정상태표)",
-        responses=_responses(),
+        responses=_responses("balance-sheet"),
     )
     def balance_sheet(
         caught_up: MinPosition,
         conn: ReadConnection,
         services: Services,
+        request: Request,
         response: Response,
         org: OrgPath,
-        as_of: Annotated[date, Query(description="Accounting date of the statement"), params.DATE],
+        as_of: AsOfSheet,
         known_at: KnownAt = None,
-        format: Format = "json",
     ) -> Any:
-        """Assets, liabilities and net assets at as_of. The CSV ends with the surplus row."""
-        _check_dates(as_of=as_of)
-        sheet = time_travel.answer(
-            services, conn, "ledger", known_at, lambda c: statements.balance_sheet(c, org, as_of), response
-        )
-        if format == "csv":
-            return _csv(
-                report_exports.balance_sheet_table(sheet),
-                f"balance-sheet-{org}-{as_of.isoformat()}",
-                response,
-            )
+        """Assets, liabilities and net assets at as_of."""
+        moved_download(request, f"{PREFIX.format(org=org)}/balance-sheet")
+        sheet = _balance_sheet(services, conn, response, org, as_of, known_at)
         return BalanceSheetOut.model_validate(sheet)
+
+    @router.get(
+        "/balance-sheet.csv",
+        operation_id="report_balance_sheet_csv",
+        response_class=Response,
+        summary="Balance sheet (재정상태표), as CSV",
+        responses=_csv_responses(),
+    )
+    def balance_sheet_csv(
+        caught_up: MinPosition,
+        conn: ReadConnection,
+        services: Services,
+        response: Response,
+        org: OrgPath,
+        as_of: AsOfSheet,
+        known_at: KnownAt = None,
+    ) -> Any:
+        """The balance sheet's lines as a UTF-8 CSV file (with BOM); it ends with the surplus row."""
+        sheet = _balance_sheet(services, conn, response, org, as_of, known_at)
+        return _csv(
+            report_exports.balance_sheet_table(sheet), f"balance-sheet-{org}-{as_of.isoformat()}", response
+        )
 
     @router.get(
         "/budget-vs-actual",
         operation_id="report_budget_vs_actual",
         response_model=BudgetVsActualOut,
         summary="Budget versus actual (예산 대비 집행)",
-        responses=_responses(),
+        responses=_responses("budget-vs-actual"),
     )
     def budget_vs_actual(
         caught_up: MinPosition,
         conn: ReadConnection,
         services: Services,
+        request: Request,
         response: Response,
         org: OrgPath,
-        fiscal_year: Annotated[
-            int, Query(ge=FIRST_YEAR, le=LAST_YEAR, description="Fiscal year (회계연도)"), params.YEAR
-        ],
-        as_of: Annotated[
-            date | None,
-            Query(
-                description="Amounts as of this accounting date (회계일자), summed from the lines' "
-                "daily movements; default: as they stand"
-            ),
-            params.DATE,
-        ] = None,
+        fiscal_year: FiscalYear,
+        as_of: AsOfBudget = None,
         known_at: KnownAt = None,
-        format: Format = "json",
     ) -> Any:
         """Every spending budget line of the year: budget, allocated, obligated, paid, remaining."""
-        _check_dates(as_of=as_of)
-        lines = time_travel.answer(
-            services,
-            conn,
-            "budget",
-            known_at,
-            lambda c: statements.budget_vs_actual(c, org, fiscal_year, as_of),
-            response,
-        )
-        if format == "csv":
-            suffix = f"-{as_of.isoformat()}" if as_of is not None else ""
-            return _csv(
-                report_exports.budget_vs_actual_table(lines),
-                f"budget-vs-actual-{org}-{fiscal_year}{suffix}",
-                response,
-            )
+        moved_download(request, f"{PREFIX.format(org=org)}/budget-vs-actual")
+        lines = _budget_vs_actual(services, conn, response, org, fiscal_year, as_of, known_at)
         return BudgetVsActualOut(
             org=org,
             fiscal_year=fiscal_year,
@@ -464,11 +584,37 @@ def build_router() -> APIRouter:
         )
 
     @router.get(
+        "/budget-vs-actual.csv",
+        operation_id="report_budget_vs_actual_csv",
+        response_class=Response,
+        summary="Budget versus actual (예산 대비 집행), as CSV",
+        responses=_csv_responses(),
+    )
+    def budget_vs_actual_csv(
+        caught_up: MinPosition,
+        conn: ReadConnection,
+        services: Services,
+        response: Response,
+        org: OrgPath,
+        fiscal_year: FiscalYear,
+        as_of: AsOfBudget = None,
+        known_at: KnownAt = None,
+    ) -> Any:
+        """Every spending budget line of the year as a UTF-8 CSV file (with BOM) and a header row."""
+        lines = _budget_vs_actual(services, conn, response, org, fiscal_year, as_of, known_at)
+        suffix = f"-{as_of.isoformat()}" if as_of is not None else ""
+        return _csv(
+            report_exports.budget_vs_actual_table(lines),
+            f"budget-vs-actual-{org}-{fiscal_year}{suffix}",
+            response,
+        )
+
+    @router.get(
         "/{name}/diff",
         operation_id="report_diff",
         response_model=ReportDiffOut,
         summary="What changed in a statement between two moments (변경 내역)",
-        responses=problem_responses(422, 429, 503),
+        responses=problem_responses(404, 422, 429, 503),
     )
     def report_diff(
         services: Services,
@@ -519,6 +665,7 @@ def build_router() -> APIRouter:
         their actor, accounting date and recorded time. Both moments are replayed in one pass
         over the log (see `known_at` on the statements)."""
         spec = diff_spec(name, org, as_of, period_start, start, end, fiscal_year)
+        _known(services, org)
         before_at = time_travel.resolve(services, from_known_at, "from_known_at")
         after_at = time_travel.resolve(services, to_known_at, "to_known_at")
         if after_at < before_at:

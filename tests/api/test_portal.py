@@ -44,7 +44,7 @@ def test_a_table_page_shows_the_projected_numbers_and_links_its_downloads(
     assert "1,000,000" in page.text  # current budget
     assert "600,000" in page.text  # allocated
     assert "250,000" in page.text  # obligated
-    assert "format=csv" in page.text and "format=xlsx" in page.text
+    assert "/api/v1/public/programs.csv?" in page.text and "/api/v1/public/programs.xlsx?" in page.text
     assert client.get("/tables/nothing-like-this").status_code == 404
 
 

@@ -273,7 +273,7 @@ def _csv_text(value: Any) -> str:
 
 
 def _download(client: TestClient, name: str, fmt: str, **params: Any) -> bytes:
-    response = client.get(f"{P}/{name}", params={**params, "format": fmt})
+    response = client.get(f"{P}/{name}.{fmt}", params=params)
     assert response.status_code == 200, response.text
     assert response.headers["content-disposition"].startswith("attachment; filename=")
     assert response.headers["content-disposition"].endswith(f".{fmt}")  # filename*=UTF-8''….csv
@@ -478,7 +478,9 @@ def test_bad_cursors_sorts_and_limits_are_refused_as_problems(client: TestClient
         _problem(client.get(f"{P}/contracts", params={"sort": sort}), 400, "invalid-sort")
     _problem(client.get(f"{P}/contracts", params={"limit": 1001}), 422, "invalid-request")
     _problem(client.get(f"{P}/contracts", params={"limit": 0}), 422, "invalid-request")
-    _problem(client.get(f"{P}/contracts", params={"format": "pdf"}), 422, "invalid-request")
+    _problem(client.get(f"{P}/contracts", params={"format": "pdf"}), 400, "download-moved")
+    _problem(client.get(f"{P}/contracts", params={"format": "xlsx"}), 400, "download-moved")
+    _problem(client.get(f"{P}/contracts.pdf"), 404)
     _problem(client.get(f"{P}/contracts", params={"org": "seoul"}), 422, "invalid-request")
     _problem(client.get(f"{P}/contracts", params={"q": "a\x00b"}), 422, "invalid-request")
     _problem(client.get(f"{P}/nothing"), 404)
@@ -546,8 +548,15 @@ def test_the_openapi_document_describes_each_public_list(client: TestClient) -> 
     for spec in PUBLIC_TABLES.values():
         operation = document["paths"][f"{P}/{spec.name}"]["get"]
         content = operation["responses"]["200"]["content"]
-        assert {"application/json", "text/csv", exports.XLSX_MEDIA_TYPE} <= set(content)
+        assert set(content) == {"application/json"}, "the list answers JSON only"
         assert "400" in operation["responses"]
+        for fmt, media_type in (("csv", exports.CSV_MEDIA_TYPE), ("xlsx", exports.XLSX_MEDIA_TYPE)):
+            download = document["paths"][f"{P}/{spec.name}.{fmt}"]["get"]
+            ok = download["responses"]["200"]
+            assert ok["content"] == {media_type: {"schema": {"type": "string", "format": "binary"}}}
+            assert "Content-Disposition" in ok["headers"]
+            taken = {p["name"] for p in download["parameters"]}
+            assert taken == {p["name"] for p in operation["parameters"]} - {"limit", "totals"}
         parameters = {p["name"] for p in operation["parameters"]}
         assert {
             "org",
@@ -557,8 +566,8 @@ def test_the_openapi_document_describes_each_public_list(client: TestClient) -> 
             "limit",
             "cursor",
             "min_position",
-            "format",
         } <= parameters
+        assert "format" not in parameters
         row = schemas[f"Public{public._camel(spec.name)}Row"]
         assert set(row["properties"]) == set(spec.labels)
         assert row.get("examples")

@@ -24,6 +24,7 @@ from commands.messages.payments import ApproveVoucher, DraftVoucher, IssuePaymen
 from commands.messages.revenue import AssessRevenue, BillRevenue, CollectRevenue, OpenRevenueLine
 from commands.messages.spending import ApproveRequisition, DraftRequisition
 from domain.journal import JournalKind
+from domain.organisation import OrganisationKind
 from domain.voucher import Voucher
 from readmodels.ledger import postings
 from readmodels.report_exports import csv_bytes
@@ -202,7 +203,7 @@ def test_budget_vs_actual(client: TestClient, position: int) -> None:
 def test_csv_has_the_rows_of_the_json(client: TestClient, position: int) -> None:
     def both(path: str, **params: Any) -> tuple[Any, list[dict[str, str]]]:
         as_json = get(client, path, min_position=position, **params).json()
-        return as_json, csv_rows(get(client, path, format="csv", **params))
+        return as_json, csv_rows(get(client, f"{path}.csv", **params))
 
     tb, tb_csv = both("trial-balance", as_of=f"{YEAR}-12-31")
     assert tb_csv == as_text(tb["lines"])
@@ -230,17 +231,45 @@ def test_csv_has_the_rows_of_the_json(client: TestClient, position: int) -> None
     assert plan_csv == as_text(plan["lines"])
 
 
-def test_statements_need_no_key_and_an_empty_organisation_has_empty_statements(client: TestClient) -> None:
+def test_statements_need_no_key_and_an_empty_organisation_has_empty_statements(
+    client: TestClient, service: Service
+) -> None:
+    Books(service.ledger, org="3000000").organisation("종로구", OrganisationKind.DISTRICT)
     tb = client.get("/api/v1/public/orgs/3000000/reports/trial-balance", params={"as_of": f"{YEAR}-12-31"})
     assert tb.status_code == 200
     assert tb.json()["lines"] == [] and tb.json()["total_debit"] == 0
     empty_csv = csv_rows(
-        client.get(
-            "/api/v1/public/orgs/3000000/reports/balance-sheet",
-            params={"as_of": f"{YEAR}-12-31", "format": "csv"},
-        )
+        client.get("/api/v1/public/orgs/3000000/reports/balance-sheet.csv", params={"as_of": f"{YEAR}-12-31"})
     )
     assert [row["name_en"] for row in empty_csv] == ["Accumulated surplus (not yet closed)"]
+
+
+UNKNOWN_ORG_REPORTS: list[tuple[str, dict[str, Any]]] = [
+    ("trial-balance", {"as_of": f"{YEAR}-12-31"}),
+    ("trial-balance.csv", {"as_of": f"{YEAR}-12-31"}),
+    ("income-statement", {"start": f"{YEAR}-01-01", "end": f"{YEAR}-12-31"}),
+    ("income-statement.csv", {"start": f"{YEAR}-01-01", "end": f"{YEAR}-12-31"}),
+    ("balance-sheet", {"as_of": f"{YEAR}-12-31"}),
+    ("balance-sheet.csv", {"as_of": f"{YEAR}-12-31"}),
+    ("budget-vs-actual", {"fiscal_year": YEAR}),
+    ("budget-vs-actual.csv", {"fiscal_year": YEAR}),
+    ("budget-vs-actual/diff", {"fiscal_year": YEAR, "from_known_at": "1", "to_known_at": "1"}),
+]
+
+
+def test_a_statement_of_an_organisation_the_ledger_does_not_know_is_404(client: TestClient) -> None:
+    for path, params in UNKNOWN_ORG_REPORTS:
+        answer = client.get(f"/api/v1/public/orgs/9999999/reports/{path}", params=params)
+        assert answer.status_code == 404, (path, answer.text)
+        assert answer.headers["content-type"] == "application/problem+json"
+        assert answer.json()["type"] == "not-found", path
+
+
+def test_the_old_format_csv_says_where_the_download_moved(client: TestClient) -> None:
+    answer = client.get(f"{R}/balance-sheet", params={"as_of": f"{YEAR}-12-31", "format": "csv"})
+    assert answer.status_code == 400
+    assert answer.json()["type"] == "download-moved"
+    assert answer.json()["numbers"]["location"] == f"{R}/balance-sheet.csv"
 
 
 BAD_INPUT: list[tuple[str, dict[str, Any], str]] = [
@@ -250,7 +279,6 @@ BAD_INPUT: list[tuple[str, dict[str, Any], str]] = [
     ("balance-sheet", {"as_of": "9999-12-31"}, "invalid-period"),
     ("balance-sheet", {"as_of": "31/12/2026"}, "invalid-request"),
     ("balance-sheet", {}, "invalid-request"),
-    ("balance-sheet", {"as_of": f"{YEAR}-12-31", "format": "xml"}, "invalid-request"),
     ("budget-vs-actual", {"fiscal_year": "next"}, "invalid-request"),
     ("budget-vs-actual", {"fiscal_year": YEAR, "min_position": -1}, "invalid-request"),
 ]

@@ -51,9 +51,9 @@ def test_every_kind_of_answer_carries_the_security_headers(client: TestClient, s
         client.get("/static/portal.css"),
         client.get(f"{P}/programs"),  # JSON
         client.get(f"{P}/programs"),  # the same, from the public page cache
-        client.get(f"{P}/programs", params={"format": "csv"}),
-        client.get(f"{P}/programs", params={"format": "xlsx"}),
-        client.get(f"{REPORTS}/trial-balance", params={"as_of": f"{YEAR}-12-31", "format": "csv"}),
+        client.get(f"{P}/programs.csv"),
+        client.get(f"{P}/programs.xlsx"),
+        client.get(f"{REPORTS}/trial-balance.csv", params={"as_of": f"{YEAR}-12-31"}),
         client.get(f"{P}/programs", params={"as_of": "0"}),  # 422 problem
         client.get("/nowhere"),  # 404 problem
         client.post(f"{Y}/budget-lines", content=b"x" * 1_000_001),  # 413

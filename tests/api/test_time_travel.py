@@ -106,7 +106,7 @@ def test_reports_known_at_t_equal_the_captures_and_as_of_moves(
         for name, params in REPORTS
     }
     captured_csv = {
-        (name, tuple(sorted(params.items()))): fetch(client, name, params, format="csv").content
+        (name, tuple(sorted(params.items()))): fetch(client, f"{name}.csv", params).content
         for name, params in REPORTS
     }
     t_recorded = timeline.recorded_at(service.ledger, t_position)
@@ -140,9 +140,7 @@ def test_reports_known_at_t_equal_the_captures_and_as_of_moves(
         by_time = fetch(client, name, params, known_at=moment_t.isoformat())
         assert by_time.json() == captured[key], (name, params)
         assert by_time.headers["X-Known-At-Position"] == str(t_position)
-        assert (
-            fetch(client, name, params, known_at=str(t_position), format="csv").content == captured_csv[key]
-        )
+        assert fetch(client, f"{name}.csv", params, known_at=str(t_position)).content == captured_csv[key]
 
     # --- live and as_of reports moved as they should ---------------------------------------------
     now_january = fetch(client, "trial-balance", {"as_of": f"{YEAR}-01-31"}, min_position=head).json()

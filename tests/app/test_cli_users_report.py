@@ -113,9 +113,7 @@ def test_report_csv_is_the_file_the_api_downloads_and_the_sheet_balances_on_scre
     try:
         with TestClient(service.app) as client:
             for name, params, _ in STATEMENTS:
-                download = client.get(
-                    f"{R}/{name}", params={**params, "format": "csv", "min_position": str(position)}
-                )
+                download = client.get(f"{R}/{name}.csv", params={**params, "min_position": str(position)})
                 assert download.status_code == 200, download.text
                 assert printed[name] == download.content, name
     finally:
