@@ -83,7 +83,7 @@ class LedgerCore(UseCases, Application[UUID]):
                 # first attempt free of the extra read.
                 earlier = self._earlier_result(receipt_id, fingerprint)
                 if earlier is not None:
-                    return earlier
+                    return self._with_parent(earlier, uow, command)
                 raise
             receipt = CommandReceipt.accept(
                 ctx, type(command).__name__, fingerprint, subject.id, subject.version
@@ -95,13 +95,16 @@ class LedgerCore(UseCases, Application[UUID]):
                 # closed, a vendor debarred), or this very command did: try again on fresh state.
                 earlier = self._earlier_result(receipt_id, fingerprint)
                 if earlier is not None:
-                    return earlier
+                    return self._with_parent(earlier, uow, command)
                 self._back_off(attempt)
                 continue
+            parent = uow.targeted if uow.targeted is not None and uow.targeted.id != subject.id else None
             return CommandResult(
                 aggregate_id=subject.id,
                 version=subject.version,
                 position=recordings[-1].notification.id,
+                parent_id=parent.id if parent is not None else None,
+                parent_version=parent.version if parent is not None else None,
             )
         raise TooMuchContention(
             f"gave up after {self.max_attempts} attempts on concurrent changes",
@@ -124,6 +127,21 @@ class LedgerCore(UseCases, Application[UUID]):
             recordings = self._record(processing_event)
         self._notify(recordings)
         return recordings
+
+    def _with_parent(self, earlier: CommandResult, uow: UnitOfWork, command: Command) -> CommandResult:
+        """A stored result, with the version its command left the parent at (the receipt keeps
+        the created aggregate's only): the parent's last event the command recorded."""
+        parent = uow.targeted
+        if parent is None or parent.id == earlier.aggregate_id:
+            return earlier
+        versions = [
+            event.originator_version
+            for event in self.repository.event_store.get(parent.id)
+            if getattr(event, "command_id", None) == command.command_id
+        ]
+        if not versions:
+            return earlier
+        return earlier.model_copy(update={"parent_id": parent.id, "parent_version": max(versions)})
 
     def _earlier_result(self, receipt_id: UUID, fingerprint: str) -> CommandResult | None:
         try:

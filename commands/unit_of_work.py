@@ -36,6 +36,8 @@ class UnitOfWork:
         self._expected_version = expected_version
         self._org = org
         self._loaded: dict[UUID, LedgerAggregate] = {}
+        #: The aggregate the command is about (:meth:`target`): the one its expected version names.
+        self.targeted: LedgerAggregate | None = None
 
     def find(self, cls: type[A], aggregate_id: UUID) -> A | None:
         if aggregate_id in self._loaded:
@@ -65,6 +67,7 @@ class UnitOfWork:
         change it.) The domain checks the organisation and year again in each method.
         """
         found = self.get(cls, aggregate_id, what)
+        self.targeted = found
         owner = getattr(found, "org", None)
         if self._org is not None and owner is not None and owner != self._org:
             raise WrongOrganisation(

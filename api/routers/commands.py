@@ -258,16 +258,94 @@ ROUTES: tuple[CommandRoute, ...] = (
 )
 
 
+_LINE = "the budget line of the path (`line_id`)"
+_REQUISITION = "the requisition of the path"
+_OBLIGATION = "the obligation of the path"
+_VENDOR = "the vendor of the path"
+_CONTRACT = "the contract of the path"
+_VOUCHER = "the voucher of the path"
+_ASSESSMENT = "the assessment of the path"
+_CREATES_UNDER = (
+    "; the answer's `ETag` and `parent_version` are that {parent}'s version after the command, while "
+    "`aggregate_id` and `version` are the new {child}'s (the If-Match of a command on it)"
+)
+
+#: Which resource ``If-Match`` names, per command that takes it: the aggregate whose version is
+#: checked. The answer's ``ETag`` is that same resource's version after the command, so an ETag
+#: sent back as If-Match to the next command on that resource is what it expects.
+IF_MATCH: dict[type[Command], str] = {
+    budget.CloseFiscalYear: "the fiscal year of the path",
+    budget.AmendBudget: _LINE,
+    budget.TransferBudget: "the line the money leaves (`from_line_id`); the answer is about that line",
+    budget.GrantContingency: "the line that receives the grant (`to_line_id`); the answer is about that line",
+    budget.Allocate: _LINE,
+    budget.PullAllocationForward: _LINE,
+    budget.CarryOver: "the budget line of the path (`line_id`), the one carried from",
+    spending.ApproveRequisition: _REQUISITION,
+    spending.RejectRequisition: _REQUISITION,
+    spending.Obligate: "the budget line obligated (`line_id`)"
+    + _CREATES_UNDER.format(parent="line", child="obligation"),
+    spending.AmendObligation: _OBLIGATION,
+    spending.CancelObligation: _OBLIGATION,
+    vendors.ChangeVendorAddress: _VENDOR,
+    vendors.DebarVendor: _VENDOR + " (the debarment is `created_id`)",
+    vendors.LiftDebarment: _VENDOR,
+    contracts.SignContract: "the obligation signed against (`obligation_id`)"
+    + _CREATES_UNDER.format(parent="obligation", child="contract"),
+    contracts.AmendContract: _CONTRACT,
+    contracts.InspectContract: _CONTRACT,
+    contracts.CompleteContract: _CONTRACT,
+    contracts.TerminateContract: _CONTRACT,
+    payments.ApproveVoucher: _VOUCHER,
+    payments.RejectVoucher: _VOUCHER,
+    payments.IssuePaymentOrder: _VOUCHER + " (the payment order is `created_id`)",
+    payments.Pay: _VOUCHER + " (the payment is `created_id`)",
+    payments.ReturnPayment: _VOUCHER,
+    revenue.AssessRevenue: "the revenue line of the path (`line_id`)"
+    + _CREATES_UNDER.format(parent="revenue line", child="assessment"),
+    revenue.ReduceAssessment: _ASSESSMENT,
+    revenue.BillRevenue: _ASSESSMENT,
+    revenue.CollectRevenue: _ASSESSMENT,
+    revenue.RefundOverpayment: _ASSESSMENT,
+}
+
+
+def versions_described(command: type[Command]) -> str:
+    """What a command's description says of ``If-Match`` and the answer's ``ETag``."""
+    if command in IF_MATCH:
+        return (
+            f"\n\n**If-Match** names {IF_MATCH[command]}: refused with 412 unless it is still at that "
+            "version. The answer's `ETag` is the version the next If-Match on that resource expects."
+        )
+    return (
+        "\n\nCreates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is "
+        "the new aggregate's version (`version`), the If-Match of the next command on it."
+    )
+
+
 class CommandAccepted(BaseModel):
     """What a command created or changed."""
 
-    aggregate_id: UUID = Field(description="The aggregate the command is about")
-    version: int = Field(description="Its version after the command; send it back as If-Match")
+    aggregate_id: UUID = Field(description="The aggregate the command created or changed")
+    version: int = Field(
+        description="Its version after the command: the If-Match of the next command on aggregate_id"
+    )
     position: int = Field(description="Position of the command's last event in the log; pass as min_position")
     created_id: UUID | None = Field(
         default=None,
         description="The part the command created inside the aggregate: the payment order of "
         "IssuePaymentOrder, the payment of Pay, the debarment of DebarVendor",
+    )
+    parent_id: UUID | None = Field(
+        default=None,
+        description="For a command that creates an aggregate under another whose version If-Match "
+        "names (Obligate: the budget line; SignContract: the obligation; AssessRevenue: the revenue "
+        "line): that aggregate. Null for every other command",
+    )
+    parent_version: int | None = Field(
+        default=None,
+        description="parent_id's version after the command: the answer's ETag, and the If-Match of "
+        "the next command on parent_id",
     )
 
 
@@ -417,8 +495,10 @@ def command_of(
 def accepted(
     route: CommandRoute, the_command_id: UUID, result: CommandResult
 ) -> tuple[bytes, dict[str, str]]:
-    """The 201 answer's body and headers."""
-    headers = {"ETag": f'"{result.version}"'}
+    """The 201 answer's body and headers. The ``ETag`` is the version of the aggregate whose version
+    ``If-Match`` names: the parent's, for a command that creates an aggregate under it."""
+    etag = result.parent_version if result.parent_version is not None else result.version
+    headers = {"ETag": f'"{etag}"'}
     if result.replayed:
         headers["Idempotent-Replayed"] = "true"
     created = route.creates(the_command_id) if route.creates else None
@@ -429,6 +509,8 @@ def accepted(
         "version": result.version,
         "position": result.position,
         "created_id": str(created) if created else None,
+        "parent_id": str(result.parent_id) if result.parent_id is not None else None,
+        "parent_version": result.parent_version,
     }
     return orjson.dumps(answer), headers
 
@@ -488,6 +570,7 @@ def build_router() -> APIRouter:
             response_model=CommandAccepted,
             summary=route.summary,
             description=(route.command.__doc__ or "")
+            + versions_described(route.command)
             + f"\n\nAllowed roles: {', '.join(sorted(COMMAND_ROLES[route.command]))}.",
             tags=[f"commands: {route.tag}"],
             responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 429, 503),

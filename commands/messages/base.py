@@ -146,3 +146,7 @@ class CommandResult(BaseModel):
     replayed: bool = Field(
         default=False, description="True when this is the stored result of an earlier attempt"
     )
+    #: For a command that creates an aggregate under another whose version it checks (an
+    #: obligation under its budget line): that other aggregate, and its version after the command.
+    parent_id: UUID | None = None
+    parent_version: int | None = None
