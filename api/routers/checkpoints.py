@@ -15,13 +15,21 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from api import params
+from api import cursors, params
 from api.deps import ReadConnection
 from api.params import MAX_POSITION
-from api.problems import ApiProblem, problem_responses
+from api.problems import PROBLEM_JSON, ApiProblem, Problem, problem_responses
 from readmodels import integrity
 
 PEM_MEDIA_TYPE = "application/x-pem-file"
+CURSOR_KIND = "checkpoints"
+_BAD_CURSOR: dict[int | str, dict[str, Any]] = {
+    400: {
+        "model": Problem,
+        "description": "invalid-cursor: not a cursor of this list",
+        "content": {PROBLEM_JSON: {}},
+    }
+}
 
 
 class CheckpointOut(BaseModel):
@@ -58,8 +66,12 @@ class CheckpointOut(BaseModel):
 
 
 class CheckpointPageOut(BaseModel):
-    checkpoints: list[CheckpointOut]
-    next_after: int | None = Field(description="Pass as `after` for the next page (null: no more)")
+    """A page of checkpoints, oldest first."""
+
+    items: list[CheckpointOut] = Field(description="The checkpoints of this page, by position")
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` for the next page; null on the last page", examples=["eyJs…"]
+    )
 
 
 def build_router() -> APIRouter:
@@ -70,23 +82,26 @@ def build_router() -> APIRouter:
         operation_id="public_checkpoints",
         response_model=CheckpointPageOut,
         summary="Signed checkpoints of the hash chain, oldest first",
-        responses={**problem_responses(422, 429)},
+        responses={**_BAD_CURSOR, **problem_responses(422, 429)},
     )
     def list_checkpoints(
         conn: ReadConnection,
         after: Annotated[
             int,
-            Query(ge=0, le=MAX_POSITION, description="Only checkpoints after this position"),
+            Query(ge=0, le=MAX_POSITION, description="Only checkpoints after this log position"),
             params.DIGITS,
         ] = 0,
         limit: Annotated[int, Query(ge=1, le=1_000, description="Checkpoints per page"), params.DIGITS] = 100,
+        cursor: cursors.CursorQuery = None,
     ) -> CheckpointPageOut:
-        """Checkpoints after a log position, in position order, a page at a time."""
-        found = integrity.checkpoints(conn, after=after, limit=limit + 1)
+        """Checkpoints after a log position (`after`), in position order, a page at a time: pass
+        `next_cursor` as `cursor` for the next page."""
+        start = max(after, cursors.decode(CURSOR_KIND, cursor)) if cursor is not None else after
+        found = integrity.checkpoints(conn, after=start, limit=limit + 1)
         page = found[:limit]
         return CheckpointPageOut(
-            checkpoints=[CheckpointOut.of(c) for c in page],
-            next_after=page[-1].position if len(found) > limit else None,
+            items=[CheckpointOut.of(c) for c in page],
+            next_cursor=cursors.encode(CURSOR_KIND, page[-1].position) if len(found) > limit else None,
         )
 
     @router.get(

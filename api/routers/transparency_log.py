@@ -20,10 +20,10 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from sqlalchemy import Connection
 
-from api import params
+from api import cursors, params
 from api.deps import CurrentPrincipal, ReadConnection, Services
 from api.params import MAX_POSITION
-from api.problems import ApiProblem, problem_responses
+from api.problems import PROBLEM_JSON, ApiProblem, Problem, problem_responses
 from readmodels import merkle, transparency_log
 from readmodels import tree_head as notes
 from readmodels.transparency_log import StoredHead
@@ -72,8 +72,12 @@ class HeadOut(BaseModel):
 
 
 class HeadPageOut(BaseModel):
-    heads: list[HeadOut]
-    next_after: int | None = Field(description="Pass as `after` for the next page (null: no more)")
+    """A page of signed tree heads, smallest first."""
+
+    items: list[HeadOut] = Field(description="The heads of this page, by size")
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` for the next page; null on the last page", examples=["eyJs…"]
+    )
 
 
 class InclusionOut(BaseModel):
@@ -158,7 +162,14 @@ def build_router() -> APIRouter:
         operation_id="public_log_heads",
         response_model=HeadPageOut,
         summary="Signed tree heads, smallest first",
-        responses={**problem_responses(422, 429)},
+        responses={
+            400: {
+                "model": Problem,
+                "description": "invalid-cursor: not a cursor of this list",
+                "content": {PROBLEM_JSON: {}},
+            },
+            **problem_responses(422, 429),
+        },
     )
     def list_heads(
         conn: ReadConnection,
@@ -166,11 +177,16 @@ def build_router() -> APIRouter:
             int, Query(ge=0, le=MAX_SIZE, description="Only heads of more leaves than this"), params.DIGITS
         ] = 0,
         limit: Annotated[int, Query(ge=1, le=1_000, description="Heads per page"), params.DIGITS] = 100,
+        cursor: cursors.CursorQuery = None,
     ) -> HeadPageOut:
-        found = transparency_log.heads(conn, after=after, limit=limit + 1)
+        """Heads of more leaves than `after`, smallest first, a page at a time: pass `next_cursor`
+        as `cursor` for the next page."""
+        start = max(after, cursors.decode("heads", cursor)) if cursor is not None else after
+        found = transparency_log.heads(conn, after=start, limit=limit + 1)
         page = found[:limit]
         return HeadPageOut(
-            heads=[HeadOut.of(h) for h in page], next_after=page[-1].size if len(found) > limit else None
+            items=[HeadOut.of(h) for h in page],
+            next_cursor=cursors.encode("heads", page[-1].size) if len(found) > limit else None,
         )
 
     @router.get(

@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from api import cursors
 from cleanledger.keys import generate
 from cleanledger.wiring import Service
 from commands.persistence import StoreConfig
@@ -36,7 +37,7 @@ def test_checkpoints_are_published_with_their_key(store_config: StoreConfig, tmp
 
 
 def _published(client: TestClient, service: Service, signer: Any) -> None:
-    assert client.get("/api/v1/public/checkpoints").json() == {"checkpoints": [], "next_after": None}
+    assert client.get("/api/v1/public/checkpoints").json() == {"items": [], "next_cursor": None}
     assert client.get("/api/v1/public/checkpoints/latest").status_code == 404
     assert client.get("/api/v1/public/checkpoints/public-key").status_code == 404
     books = Books(service.ledger).ready()
@@ -47,9 +48,18 @@ def _published(client: TestClient, service: Service, signer: Any) -> None:
     assert service.chain_projector.wait_for(service.ledger.recorder.max_notification_id() or 0, 10)
 
     first = client.get("/api/v1/public/checkpoints", params={"limit": 2}).json()
-    assert len(first["checkpoints"]) == 2 and first["next_after"] == first["checkpoints"][-1]["position"]
-    rest = client.get("/api/v1/public/checkpoints", params={"after": first["next_after"]}).json()
-    every = first["checkpoints"] + rest["checkpoints"]
+    assert len(first["items"]) == 2 and isinstance(first["next_cursor"], str)
+    rest = client.get("/api/v1/public/checkpoints", params={"cursor": first["next_cursor"]}).json()
+    every = first["items"] + rest["items"]
+    assert rest["next_cursor"] is None
+    after = client.get("/api/v1/public/checkpoints", params={"after": first["items"][-1]["position"]}).json()
+    assert after["items"] == rest["items"]
+    for wrong in ("x", "e30", first["next_cursor"][:-2]):
+        refused = client.get("/api/v1/public/checkpoints", params={"cursor": wrong})
+        assert (refused.status_code, refused.json()["type"]) == (400, "invalid-cursor"), wrong
+    heads_cursor = cursors.encode("heads", 1)
+    refused = client.get("/api/v1/public/checkpoints", params={"cursor": heads_cursor})
+    assert (refused.status_code, refused.json()["type"]) == (400, "invalid-cursor")
     assert [c["events"] for c in every] == list(range(2, 2 * len(every) + 1, 2))
     latest = client.get("/api/v1/public/checkpoints/latest").json()
     assert latest == every[-1] and latest["key_id"] == signer.key_id

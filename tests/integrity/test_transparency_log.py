@@ -222,7 +222,7 @@ def test_heads_are_signed_at_every_checkpoint_and_on_demand_and_their_proofs_ver
     leaves = [_h(b"\x00", data) for _, data in stored]
     positions = [p for p, _ in stored]
 
-    heads = client.get(f"{LOG}/heads").json()["heads"]
+    heads = client.get(f"{LOG}/heads").json()["items"]
     # the chain's checkpoints: every 5 events (one recorded day here)
     assert [h["size"] for h in heads] == list(range(5, len(leaves) + 1, 5))
     assert all(h["reason"] == "every" for h in heads)
@@ -231,7 +231,7 @@ def test_heads_are_signed_at_every_checkpoint_and_on_demand_and_their_proofs_ver
     assert (
         publish(client, a_key_again(service))["signed_at"] == demanded["signed_at"]
     )  # no growth, no new head
-    heads = client.get(f"{LOG}/heads").json()["heads"]
+    heads = client.get(f"{LOG}/heads").json()["items"]
     for h in heads:
         assert h["root_hash"] == reference_root(leaves[: h["size"]]).hex()
         assert h["note"].startswith(f"{ORIGIN}\n{h['size']}\n")
@@ -305,7 +305,7 @@ def test_heads_follow_commands_every_few_seconds_and_an_idle_server_does_not_loo
         looks.clear()
         time.sleep(1.0)  # five ticks
         assert looks == []
-        assert len(client.get(f"{LOG}/heads").json()["heads"]) == 1
+        assert len(client.get(f"{LOG}/heads").json()["items"]) == 1
         # a command marks the ticker again: a head covers it within a few ticks
         year = client.post(
             "/api/v1/orgs/6110000/years/2026", json={"accounting_date": "2026-01-01"}, headers=admin
