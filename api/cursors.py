@@ -10,12 +10,12 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Query
 
 from api.params import NO_NUL
-from api.problems import ApiProblem
+from api.problems import PROBLEM_JSON, ApiProblem, Problem
 
 #: The ``cursor`` query parameter of such a list.
 CursorQuery = Annotated[
@@ -27,6 +27,14 @@ CursorQuery = Annotated[
         examples=["eyJsIjoiY2hlY2twb2ludHMiLCJhIjoxMjAwMDB9"],
     ),
 ]
+#: The 400 of such a list, for the OpenAPI document.
+BAD_CURSOR: dict[int | str, dict[str, Any]] = {
+    400: {
+        "model": Problem,
+        "description": "invalid-cursor: not a cursor of this list",
+        "content": {PROBLEM_JSON: {}},
+    }
+}
 #: Beyond any position or size the lists hold (BIGINT).
 _LIMIT = 2**63
 

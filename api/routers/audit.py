@@ -18,7 +18,7 @@ from uuid import UUID
 from fastapi import APIRouter, Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
-from api import params, time_travel
+from api import cursors, params, time_travel
 from api.accounts import Principal
 from api.deps import CurrentPrincipal, Services
 from api.params import OrgPath
@@ -29,6 +29,8 @@ from commands import audit
 LinePath = Annotated[UUID, Path(description="The budget line's id"), params.ID]
 VendorPath = Annotated[UUID, Path(description="The vendor's id"), params.ID]
 MAX_PAGE = 1_000
+#: The lists of :mod:`api.cursors` these pages belong to.
+LINE_HISTORY, VENDOR_HISTORY = "budget-line-history", "vendor-history"
 
 
 class _Out(BaseModel):
@@ -119,8 +121,8 @@ class LineHistoryOut(BaseModel):
     line_id: UUID
     org: str
     items: list[HistoryEntryOut]
-    next_after_version: int | None = Field(
-        description="Pass as after_version for the next page; null on the last page"
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` for the next page; null on the last page", examples=["eyJs…"]
     )
 
 
@@ -176,7 +178,7 @@ def build_router() -> APIRouter:
         operation_id="audit_budget_line_history",
         response_model=LineHistoryOut,
         summary="History of a budget line (예산과목 이력)",
-        responses=problem_responses(401, 403, 404, 422, 429),
+        responses={**cursors.BAD_CURSOR, **problem_responses(401, 403, 404, 422, 429)},
     )
     def history(
         services: Services,
@@ -191,6 +193,7 @@ def build_router() -> APIRouter:
         limit: Annotated[
             int, Query(ge=1, le=MAX_PAGE, description="At most this many events"), params.DIGITS
         ] = 100,
+        cursor: cursors.CursorQuery = None,
         known_at: Annotated[
             str | None,
             Query(
@@ -207,6 +210,8 @@ def build_router() -> APIRouter:
         the line's balances after it. Replayed from the event store. Any role of the organisation."""
         authorise(principal, org)
         upto = None if known_at is None else time_travel.resolve(services, known_at)
+        if cursor is not None:
+            after_version = max(after_version, cursors.decode(LINE_HISTORY, cursor))
         # One more than asked tells whether another page follows, without a count query.
         entries = audit.line_history(
             services.ledger,
@@ -221,7 +226,7 @@ def build_router() -> APIRouter:
             line_id=line_id,
             org=org,
             items=[HistoryEntryOut.model_validate(entry) for entry in page],
-            next_after_version=page[-1].version if len(entries) > limit else None,
+            next_cursor=cursors.encode(LINE_HISTORY, page[-1].version) if len(entries) > limit else None,
         )
 
     @router.get(
@@ -318,8 +323,8 @@ class VendorHistoryOut(BaseModel):
 
     vendor_id: UUID
     items: list[VendorEntryOut]
-    next_after_version: int | None = Field(
-        description="Pass as after_version for the next page; null on the last page"
+    next_cursor: str | None = Field(
+        description="Pass as `cursor` for the next page; null on the last page", examples=["eyJs…"]
     )
 
 
@@ -331,7 +336,7 @@ def build_vendor_router() -> APIRouter:
         operation_id="audit_vendor_history",
         response_model=VendorHistoryOut,
         summary="History of a vendor (거래처 이력): who registered, changed, debarred, lifted",
-        responses=problem_responses(401, 403, 404, 422),
+        responses={**cursors.BAD_CURSOR, **problem_responses(401, 403, 404, 422)},
     )
     def vendor_history(
         services: Services,
@@ -342,12 +347,15 @@ def build_vendor_router() -> APIRouter:
             int, Query(ge=0, le=2**62, description="Only events after this version (0: from the first)")
         ] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="At most this many events")] = 100,
+        cursor: cursors.CursorQuery = None,
     ) -> VendorHistoryOut:
         """Every event of the vendor with the organisation it was recorded by and for, its actor,
         accounting date, recorded time and log position. Replayed from the event store. Any role
         of the organisation in the path; a business's history reads the same from every
         organisation, a person's (개인) only from the organisation that registered it."""
         authorise(principal, org)
+        if cursor is not None:
+            after_version = max(after_version, cursors.decode(VENDOR_HISTORY, cursor))
         entries = audit.vendor_history(
             services.ledger, vendor_id, org=org, after_version=after_version, limit=limit + 1
         )
@@ -355,7 +363,7 @@ def build_vendor_router() -> APIRouter:
         return VendorHistoryOut(
             vendor_id=vendor_id,
             items=[VendorEntryOut.model_validate(entry) for entry in page],
-            next_after_version=page[-1].version if len(entries) > limit else None,
+            next_cursor=cursors.encode(VENDOR_HISTORY, page[-1].version) if len(entries) > limit else None,
         )
 
     return router

@@ -18,18 +18,11 @@ from pydantic import BaseModel, Field
 from api import cursors, params
 from api.deps import ReadConnection
 from api.params import MAX_POSITION
-from api.problems import PROBLEM_JSON, ApiProblem, Problem, problem_responses
+from api.problems import ApiProblem, problem_responses
 from readmodels import integrity
 
 PEM_MEDIA_TYPE = "application/x-pem-file"
 CURSOR_KIND = "checkpoints"
-_BAD_CURSOR: dict[int | str, dict[str, Any]] = {
-    400: {
-        "model": Problem,
-        "description": "invalid-cursor: not a cursor of this list",
-        "content": {PROBLEM_JSON: {}},
-    }
-}
 
 
 class CheckpointOut(BaseModel):
@@ -82,7 +75,7 @@ def build_router() -> APIRouter:
         operation_id="public_checkpoints",
         response_model=CheckpointPageOut,
         summary="Signed checkpoints of the hash chain, oldest first",
-        responses={**_BAD_CURSOR, **problem_responses(422, 429)},
+        responses={**cursors.BAD_CURSOR, **problem_responses(422, 429)},
     )
     def list_checkpoints(
         conn: ReadConnection,

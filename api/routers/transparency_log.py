@@ -23,7 +23,7 @@ from sqlalchemy import Connection
 from api import cursors, params
 from api.deps import CurrentPrincipal, ReadConnection, Services
 from api.params import MAX_POSITION
-from api.problems import PROBLEM_JSON, ApiProblem, Problem, problem_responses
+from api.problems import ApiProblem, problem_responses
 from readmodels import merkle, transparency_log
 from readmodels import tree_head as notes
 from readmodels.transparency_log import StoredHead
@@ -162,14 +162,7 @@ def build_router() -> APIRouter:
         operation_id="public_log_heads",
         response_model=HeadPageOut,
         summary="Signed tree heads, smallest first",
-        responses={
-            400: {
-                "model": Problem,
-                "description": "invalid-cursor: not a cursor of this list",
-                "content": {PROBLEM_JSON: {}},
-            },
-            **problem_responses(422, 429),
-        },
+        responses={**cursors.BAD_CURSOR, **problem_responses(422, 429)},
     )
     def list_heads(
         conn: ReadConnection,

@@ -171,7 +171,7 @@ def test_the_history_lists_every_event_in_log_order_with_actor_date_position_and
 ) -> None:
     page = history(client, line_id, auditor)
     items = page["items"]
-    assert page["next_after_version"] is None
+    assert page["next_cursor"] is None
     assert [(i["event"], i["actor"], i["accounting_date"]) for i in items] == [
         (name, actor, on.isoformat()) for name, actor, on, _ in EXPECTED
     ]
@@ -218,14 +218,17 @@ def test_the_state_at_a_version_equals_the_history_at_that_version(
 
 def test_the_history_pages_by_version(client: TestClient, line_id: UUID, auditor: dict[str, str]) -> None:
     everything = history(client, line_id, auditor)["items"]
-    pages, after = [], 0
+    pages, cursor = [], None
     while True:
-        page = history(client, line_id, auditor, after_version=after, limit=3)
+        page = history(client, line_id, auditor, limit=3, **({"cursor": cursor} if cursor else {}))
         pages.extend(page["items"])
-        if page["next_after_version"] is None:
+        if page["next_cursor"] is None:
             break
-        after = page["next_after_version"]
+        cursor = page["next_cursor"]
     assert pages == everything
+    assert history(client, line_id, auditor, after_version=3)["items"] == everything[3:]
+    wrong = client.get(f"{L}/{line_id}/history", params={"cursor": "e30"}, headers=auditor)
+    assert (wrong.status_code, wrong.json()["type"]) == (400, "invalid-cursor")
     assert history(client, line_id, auditor, after_version=len(everything))["items"] == []
     assert client.get(f"{L}/{line_id}/history", params={"limit": 0}, headers=auditor).status_code == 422
 
