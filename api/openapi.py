@@ -11,7 +11,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from api.problems import PROBLEM_JSON, status_for
+from api.problems import DESCRIBED, PROBLEM_JSON, status_for
 from domain.errors import DomainError
 
 #: Problems the HTTP layer raises itself: code → (status, title).
@@ -73,6 +73,13 @@ def _problem_table() -> str:
     return "\n\n### Problem types\n\n| type | status | title |\n| --- | --- | --- |\n" + rows
 
 
+def _internal_error() -> dict[str, Any]:
+    return {
+        "description": DESCRIBED[500],
+        "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+    }
+
+
 def install(app: FastAPI) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is not None:
@@ -90,6 +97,8 @@ def install(app: FastAPI) -> None:
                     content = response.get("content", {})
                     if int(status) >= 400 and PROBLEM_JSON in content and "application/json" in content:
                         content[PROBLEM_JSON] = content.pop("application/json")
+                # Any operation may fail on a bug of the server's: a 500 problem, never a bare one.
+                operation.setdefault("responses", {}).setdefault("500", _internal_error())
         schema["components"].setdefault("x-problem-types", problem_types())
         add_links(schema)
         app.openapi_schema = schema

@@ -215,22 +215,41 @@ def unexpected_problem(method: str, path: str) -> Response:
     )
 
 
-#: The problem responses every endpoint may give, for the OpenAPI document.
-def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    described = {
-        400: "Bad header (If-Match, Idempotency-Key, either sent twice)",
-        401: "No valid API key",
-        403: "The key's roles do not allow this for the organisation, or the organisation may not "
-        "change this shared record (e.g. debarment-issued-elsewhere)",
-        404: "No such thing (or not in this organisation)",
-        409: "A rule of the ledger refuses it (e.g. over-allocation, vendor-debarred, year-closed)",
-        412: "If-Match names a version the aggregate is no longer at; nothing was written",
-        413: "Request body too large",
-        422: "Malformed input, or an Idempotency-Key reused for a different body",
-        429: "Too many requests from this client; see Retry-After",
-        503: "Not projected up to min_position in time (Retry-After), a projection stopped by a fault "
-        "before it (projection-faulted), or too much contention (Retry-After)",
-    }
+#: What each problem status means where nothing more particular is said (``say``).
+DESCRIBED: dict[int, str] = {
+    400: "A header sent more than once (repeated-header), or a body that is not JSON",
+    401: "No valid API key",
+    403: "The key's roles do not allow this for the organisation",
+    404: "No such thing (or not in this organisation)",
+    409: "A rule of the ledger refuses it (e.g. over-allocation, vendor-debarred, year-closed)",
+    412: "If-Match names a version the aggregate is no longer at; nothing was written",
+    413: "Request body too large",
+    422: "Malformed input: a parameter or body field out of form (invalid-request, each field in "
+    "`errors`), or a value the ledger refuses as malformed",
+    429: "Too many requests from this client; see Retry-After",
+    500: "The server failed (internal-error); nothing was recorded unless a position was returned",
+    503: "Not projected up to min_position in time (not-yet-projected, Retry-After), a projection "
+    "stopped by a fault before it (projection-faulted), or time travel unavailable or busy",
+}
+
+#: What the statuses of a command mean (:mod:`api.routers.commands`).
+COMMAND_STATUSES: dict[int, str] = {
+    400: "Bad header: If-Match or Idempotency-Key malformed (invalid-if-match, invalid-idempotency-key), "
+    "If-Match on a command that creates (if-match-not-supported), or either sent twice (repeated-header)",
+    403: "The key's roles do not allow this for the organisation, or the organisation may not "
+    "change this shared record (e.g. debarment-issued-elsewhere)",
+    422: "Malformed input (invalid-request, each field in `errors`; or a value the ledger refuses as "
+    "malformed), or an Idempotency-Key reused for a different body (command-id-reused)",
+    503: "Too much contention on the same aggregates (too-much-contention); see Retry-After",
+}
+
+
+def problem_responses(
+    *statuses: int, say: Mapping[int, str] | None = None
+) -> dict[int | str, dict[str, Any]]:
+    """The problem responses of an operation, for the OpenAPI document: each status with what it
+    means there (``say``), else with :data:`DESCRIBED`."""
+    described = {**DESCRIBED, **(say or {})}
     return {
         status: {"model": Problem, "description": described[status], "content": {PROBLEM_JSON: {}}}
         for status in statuses

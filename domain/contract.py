@@ -386,7 +386,9 @@ class Contract(LedgerAggregate):
 
     def _require_active(self, action: str) -> None:
         if self.status is not ContractStatus.ACTIVE:
-            raise InvalidState(f"a {self.status.value} contract cannot be {action}", status=self.status.value)
+            raise InvalidState(
+                f"{text.a(self.status.value)} contract cannot be {action}", status=self.status.value
+            )
 
 
 def _check_period(starts: date, ends: date) -> None:

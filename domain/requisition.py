@@ -123,7 +123,7 @@ class Requisition(LedgerAggregate):
     def _require(self, status: RequisitionStatus, action: str) -> None:
         if self.status is not status:
             raise InvalidState(
-                f"a {self.status.value} requisition cannot be {action}; it must be {status.value}",
+                f"{text.a(self.status.value)} requisition cannot be {action}; it must be {status.value}",
                 status=self.status.value,
             )
 

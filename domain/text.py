@@ -146,3 +146,10 @@ KINDS: tuple[TextKind, ...] = (
     MEMO,
     REFERENCE,
 )
+
+
+def a(word: str) -> str:
+    """``word`` with its indefinite article, for a detail that names a state or kind: "an approved
+    requisition", "a drafted voucher" (by the first letter, which is right for every state and
+    kind the ledger names)."""
+    return f"{'an' if word[:1].lower() in 'aeiou' else 'a'} {word}"

@@ -69,7 +69,7 @@ def registration_number(kind: VendorKind, value: str) -> str:
     pattern = _BUSINESS_NUMBER_RE if kind is VendorKind.BUSINESS else _PAYEE_REF_RE
     if not isinstance(value, str) or not pattern.fullmatch(value):
         form = "123-45-67890" if kind is VendorKind.BUSINESS else "P-followed by 6–20 letters/digits"
-        raise MalformedCode(f"registration number {value!r} of a {kind.value} must look like {form}")
+        raise MalformedCode(f"registration number {value!r} of {text.a(kind.value)} must look like {form}")
     return value
 
 

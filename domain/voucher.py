@@ -361,7 +361,7 @@ class Voucher(LedgerAggregate):
     def _require(self, status: VoucherStatus, action: str) -> None:
         if self.status is not status:
             raise InvalidState(
-                f"a {self.status.value} voucher cannot be {action}; it must be {status.value}",
+                f"{text.a(self.status.value)} voucher cannot be {action}; it must be {status.value}",
                 status=self.status.value,
             )
 

@@ -29,7 +29,7 @@ from api.accounts import Principal
 from api.deps import CurrentPrincipal, IdempotencyKey, IfMatch, Services, principal_of
 from api.examples import example_body
 from api.params import IDEMPOTENCY_KEY_PATTERN, IdPath, OrgPath, YearPath
-from api.problems import ApiProblem, problem_responses
+from api.problems import COMMAND_STATUSES, ApiProblem, problem_responses
 from api.roles import COMMAND_ROLES
 from commands.messages import budget, contracts, journal, payments, revenue, spending, vendors
 from commands.messages.base import Command, CommandResult, Versioned
@@ -573,7 +573,9 @@ def build_router() -> APIRouter:
             + versions_described(route.command)
             + f"\n\nAllowed roles: {', '.join(sorted(COMMAND_ROLES[route.command]))}.",
             tags=[f"commands: {route.tag}"],
-            responses=problem_responses(400, 401, 403, 404, 409, 412, 413, 422, 429, 503),
+            responses=problem_responses(
+                400, 401, 403, 404, 409, 412, 413, 422, 429, 503, say=COMMAND_STATUSES
+            ),
             operation_id=route.command.__name__,
             dependencies=[Depends(authoriser(route))],
             route_class_override=checked_before_the_body(route),

@@ -99,6 +99,8 @@ def _fields(spec: PublicTable, names: list[str]) -> dict[str, Any]:
     for name in names:
         label = spec.labels[name]
         python_type: Any = float if name in spec.derived else spec.python_type(name)
+        if name.endswith("_id"):
+            python_type = UUID  # the ids the commands take (``format: uuid``), stored as their text
         annotation = python_type | None if name not in spec.derived and spec.nullable(name) else python_type
         fields[name] = (annotation, Field(description=label, examples=[_example(name, python_type)]))
     return fields

@@ -208,7 +208,7 @@ class BalanceSheetOut(_Out):
 
 
 class BudgetActualOut(_Out):
-    line_id: str
+    line_id: UUID = Field(description="The budget line (예산과목)")
     code: str = Field(examples=["100-080-081-1001-2001-3001-201-01"])
     title: str = Field(examples=["어르신 복지관 운영"])
     current_budget: int = Field(description="예산현액")

@@ -307,7 +307,22 @@ def build_router() -> APIRouter:
         status_code=201,
         response_model=CosignatureAccepted,
         summary="A witness's cosignature of a tree head",
-        responses={**problem_responses(400, 403, 404, 413, 422, 429)},
+        responses={
+            **problem_responses(
+                400,
+                403,
+                404,
+                413,
+                422,
+                429,
+                say={
+                    400: "The body is not JSON",
+                    403: "Not a witness this log trusts (unknown-witness)",
+                    422: "Malformed body (invalid-request), or a cosignature that does not verify over "
+                    "this head (invalid-cosignature)",
+                },
+            )
+        },
     )
     def cosign(
         services: Services,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from domain import text
 from domain.budget_line import CarryOverKind
 from domain.obligation import Obligation
 from domain.organisation import FiscalYear, Organisation, OrganisationKind
@@ -67,6 +68,25 @@ def test_a_rejected_requisition_stays_rejected() -> None:
         requisition.approve(ctx())
     with refused("invalid-input"):
         Requisition.draft(ctx(), line, "행사", 100_000).reject(ctx(), " ")
+
+
+def test_a_refusal_names_the_state_with_its_article() -> None:
+    requisition = Requisition.draft(ctx(), given_line(), "행사", 100_000)
+    requisition.approve(ctx())
+    with refused("invalid-state", status="approved") as info:
+        requisition.approve(ctx())
+    assert info.value.detail.startswith("an approved requisition cannot be"), info.value.detail
+    drafted = Requisition.draft(ctx(), given_line(), "행사", 100_000)
+    drafted.reject(ctx(), "예산 부족")
+    with refused("invalid-state") as info:
+        drafted.reject(ctx(), "다시")
+    assert info.value.detail.startswith("a rejected requisition cannot be"), info.value.detail
+    assert [text.a(word) for word in ("active", "drafted", "person", "Approved")] == [
+        "an active",
+        "a drafted",
+        "a person",
+        "an Approved",
+    ]
 
 
 # --- obligations --------------------------------------------------------------------------------
