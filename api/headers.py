@@ -114,6 +114,14 @@ SENT: tuple[SentHeader, ...] = (
         _every,
     ),
     SentHeader(
+        "WWW-Authenticate",
+        "The scheme a key is sent with (RFC 6750): `Bearer`, with the error when a key was sent "
+        "but refused.",
+        _STRING,
+        ("401",),
+        _every,
+    ),
+    SentHeader(
         "X-Known-At-Position",
         "The log position the answer was computed at, when `known_at` was given.",
         _INTEGER,

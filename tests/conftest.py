@@ -17,12 +17,57 @@ import psycopg
 import pytest
 from psycopg import sql
 from sqlalchemy import Engine
+from starlette.testclient import TestClient
 
 from commands.ledger import Ledger, open_ledger
 from commands.persistence import StoreConfig
 from projections.engine import ProjectionEngine
 from projections.registry import all_projections
 from readmodels.database import read_engine
+from tests import contract
+
+# --- every answer against the OpenAPI document (tests/contract.py) ---------------------------------
+
+_request = TestClient.request
+
+
+def _checked_request(self: TestClient, *args: object, **kwargs: object) -> object:
+    response = _request(self, *args, **kwargs)  # type: ignore[arg-type]
+    contract.check(self.app, response)
+    return response
+
+
+#: CLEANLEDGER_CHECK_CONTRACT=0 turns the check off (to time the suite without it).
+if os.environ.get("CLEANLEDGER_CHECK_CONTRACT", "1") not in ("", "0", "false"):
+    TestClient.request = _checked_request  # type: ignore[method-assign,assignment]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """The test fails if an answer it (or its fixtures' set-up) received disagrees with the
+    document: an undeclared status, media type or header, or a body off its schema."""
+    result = yield
+    found = contract.take()
+    if found:
+        pytest.fail(
+            f"{len(found)} answer(s) disagree with the OpenAPI document (tests/contract.py):\n"
+            + "\n".join(found[:20]),
+            pytrace=False,
+        )
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    result = yield
+    found = contract.take()
+    if found:
+        pytest.fail(
+            f"{len(found)} answer(s) in tear-down disagree with the OpenAPI document:\n" + "\n".join(found),
+            pytrace=False,
+        )
+    return result
+
 
 POSTGRES_URL = os.environ.get("CLEANLEDGER_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = os.environ.get("CLEANLEDGER_REQUIRE_POSTGRES", "") not in ("", "0", "false")
