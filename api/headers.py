@@ -115,8 +115,7 @@ SENT: tuple[SentHeader, ...] = (
     ),
     SentHeader(
         "WWW-Authenticate",
-        "The scheme a key is sent with (RFC 6750): `Bearer`, with the error when a key was sent "
-        "but refused.",
+        "The scheme a key is sent with (RFC 6750): `Bearer`, with the error when a key was sent but refused.",
         _STRING,
         ("401",),
         _every,
