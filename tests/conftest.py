@@ -69,6 +69,32 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
     return result
 
 
+_totals = contract.Stats()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: hand the counts to the controller
+        workeroutput["contract"] = vars(contract.stats)
+    else:
+        for name, value in vars(contract.stats).items():
+            setattr(_totals, name, getattr(_totals, name) + value)
+
+
+def pytest_testnodedown(node: object, error: object) -> None:
+    for name, value in getattr(node, "workeroutput", {}).get("contract", {}).items():
+        setattr(_totals, name, getattr(_totals, name) + value)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _totals.checked or _totals.skipped:
+        terminalreporter.write_line(
+            f"OpenAPI contract: {_totals.checked} answers checked against their operations "
+            f"({_totals.skipped} skipped: outside /api/, or 404/405 of no operation; "
+            f"{_totals.allowed} disagreements allowed by tests/contract.py ALLOWED)"
+        )
+
+
 POSTGRES_URL = os.environ.get("CLEANLEDGER_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = os.environ.get("CLEANLEDGER_REQUIRE_POSTGRES", "") not in ("", "0", "false")
 
