@@ -9,7 +9,8 @@ and path template) and checks the answer against that operation's declared respo
 * a JSON body (``application/json``, ``application/problem+json``) matches the declared schema
   (JSON Schema draft 2020-12 over the document: FastAPI writes OpenAPI 3.1);
 * every header is declared by that response, or is one every answer carries
-  (:data:`api.headers.EVERY_RESPONSE`: security and transport headers).
+  (:data:`api.headers.EVERY_RESPONSE`: security and transport headers); a declared integer or
+  enumerated header's value fits its schema.
 
 A violation is recorded; the test that received the answer fails after its call with the list
 (see ``pytest_runtest_call`` in tests/conftest.py). Skipped, by the rules in :func:`check`:
@@ -141,6 +142,10 @@ class Contract:
         names = {name.lower() for name in response_spec.get("headers", {})}
         undeclared = sorted({n.lower() for n in response.headers} - EVERY_RESPONSE - names)
         found += [f"header:{name} is not declared" for name in undeclared]
+        for name, spec in response_spec.get("headers", {}).items():
+            value = response.headers.get(name)
+            if value is not None and not _header_value_fits(value, spec.get("schema", {})):
+                found.append(f"header:{name.lower()} {value!r} does not fit its schema {spec.get('schema')}")
         content = response_spec.get("content", {})
         body = response.content
         if body and method != "head":
@@ -160,6 +165,13 @@ class Contract:
                         f"body: {str(e).splitlines()[0]} at {list(e.instance_path)}" for e in errors[:3]
                     ]
         return operation.name, found
+
+
+def _header_value_fits(value: str, schema: dict[str, Any]) -> bool:
+    """An integer header is digits at or over its minimum; an enumerated one is one of its values."""
+    if schema.get("type") == "integer":
+        return value.isdigit() and int(value) >= schema.get("minimum", 0)
+    return value in schema.get("enum", [value])
 
 
 def _first_line(error: Any) -> str:

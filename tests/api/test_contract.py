@@ -65,6 +65,10 @@ def test_the_check_finds_undeclared_headers_statuses_media_types_and_bodies(
         "get", status, _answer("GET", status, 200, {"content-type": "text/html"}, b"x")
     )
     assert any(v.startswith("media 'text/html'") for v in found), found
+    programs = "/api/v1/public/programs"
+    soon = _answer("GET", programs, 503, {"content-type": "application/problem+json", "Retry-After": "soon"})
+    _, found = checked.violations("get", programs, soon)
+    assert any(v.startswith("header:retry-after 'soon'") for v in found), found
     # A literal segment is matched before a parameter; an unknown path's 404 is skipped.
     assert checked.find("get", "/api/v1/public/checkpoints/latest").name == "public_checkpoint_latest"  # type: ignore[union-attr]
     nowhere = "/api/v1/nowhere"
