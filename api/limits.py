@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.headers import RATE_LIMIT_POLICY, RATE_LIMITED_PREFIXES, bucket_capacity
 from api.problems import PROBLEM_JSON, problem_body
 
 
@@ -83,21 +85,36 @@ class BodySizeLimit:
 
 class PublicRateLimit:
     """A token bucket per client address on the public API (``/api/v1/public``, and the public
-    ``/api/v1/status``).
+    ``/api/v1/status``): ``capacity`` requests at once (a sixth of a minute's allowance, at least
+    10), refilled at ``per_minute / 60`` a second.
+
+    Every answer under those paths announces the limit as draft-ietf-httpapi-ratelimit-headers
+    writes it (declared in the document by :mod:`api.headers`): ``RateLimit-Policy:
+    "public";q=CAPACITY;w=SECONDS`` (the bucket, and the seconds an empty one takes to fill) and
+    ``RateLimit: "public";r=LEFT;t=SECONDS`` (requests that may go at once now, and the seconds
+    until the bucket is full again). A refusal is 429 with ``Retry-After``: the seconds until the
+    next token, rounded up.
 
     The client is the connection's peer address; behind a proxy, run uvicorn with
     ``--forwarded-allow-ips`` so the peer is the real client.
     """
 
-    prefix: tuple[str, ...] = ("/api/v1/public", "/api/v1/status")
+    prefix: tuple[str, ...] = RATE_LIMITED_PREFIXES
 
     def __init__(self, app: ASGIApp, per_minute: int, burst: int | None = None) -> None:
         self.app = app
         self.rate = per_minute / 60.0
-        self.capacity = float(burst if burst is not None else max(per_minute // 6, 10))
+        self.capacity = float(burst if burst is not None else bucket_capacity(per_minute))
         self._buckets: dict[str, tuple[float, float]] = {}
         self._pruned = time.monotonic()
         self._lock = threading.Lock()
+        if self.rate > 0:
+            window = math.ceil(self.capacity / self.rate)
+            self._policy = f'"{RATE_LIMIT_POLICY}";q={int(self.capacity)};w={window}'
+
+    def _state(self, tokens: float) -> str:
+        full_in = math.ceil(max(0.0, self.capacity - tokens) / self.rate)
+        return f'"{RATE_LIMIT_POLICY}";r={math.floor(tokens)};t={full_in}'
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.rate <= 0 or scope["type"] != "http" or not scope["path"].startswith(self.prefix):
@@ -105,7 +122,8 @@ class PublicRateLimit:
             return
         client: Any = scope.get("client")
         address = str(client[0]) if client else "unknown"
-        wait = self._take(address)
+        wait, tokens = self._take(address)
+        announced = {"RateLimit-Policy": self._policy, "RateLimit": self._state(tokens)}
         if wait > 0:
             await _problem(
                 scope,
@@ -113,14 +131,22 @@ class PublicRateLimit:
                 429,
                 "too-many-requests",
                 "Too many requests",
-                f"The public API allows {round(self.rate * 60)} requests a minute per client.",
-                {"Retry-After": str(max(1, round(wait)))},
+                f"The public API allows {int(self.capacity)} requests at once per client, refilled at "
+                f"{round(self.rate * 60)} a minute.",
+                {**announced, "Retry-After": str(max(1, math.ceil(wait)))},
             )
             return
-        await self.app(scope, receive, send)
+        raw = [(name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in announced.items()]
 
-    def _take(self, address: str) -> float:
-        """0 if a request may go now, else the seconds until it may."""
+        async def announcing_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", ()), *raw]}
+            await send(message)
+
+        await self.app(scope, receive, announcing_send)
+
+    def _take(self, address: str) -> tuple[float, float]:
+        """(0, tokens left) if a request may go now, else (seconds until it may, tokens left)."""
         now = time.monotonic()
         with self._lock:
             tokens, last = self._buckets.get(address, (self.capacity, now))
@@ -132,6 +158,6 @@ class PublicRateLimit:
                 if len(self._buckets) > 100_000 and now - self._pruned >= 60:
                     self._buckets = {a: b for a, b in self._buckets.items() if now - b[1] < 60}
                     self._pruned = now
-                return 0.0
+                return 0.0, tokens - 1
             self._buckets[address] = (tokens, now)
-            return (1 - tokens) / self.rate
+            return (1 - tokens) / self.rate, tokens

@@ -11,7 +11,9 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from api import headers
 from api.problems import DESCRIBED, PROBLEM_JSON, status_for
+from api.services import Limits
 from domain.errors import DomainError
 
 #: Problems the HTTP layer raises itself: code → (status, title).
@@ -80,6 +82,27 @@ def _internal_error() -> dict[str, Any]:
     }
 
 
+def _headers_section() -> str:
+    every = ", ".join(f"`{name}`" for name in sorted(headers.EVERY_RESPONSE))
+    return (
+        "\n\n### Headers\n\nEvery answer carries the security headers and the transport's own, declared "
+        f"here once rather than on each operation: {every}. The headers only some answers carry "
+        "(`ETag`, `Idempotent-Replayed`, `Retry-After`, `X-Known-At-Position`, `Content-Disposition`, "
+        "`RateLimit-Policy`, `RateLimit`) are declared on each response that may carry them.\n\n"
+        "### Rate limit\n\n" + headers.rate_limit_description(Limits.public_requests_per_minute)
+    )
+
+
+def _describe_rate_limit(schema: dict[str, Any]) -> None:
+    """Each rate-limited operation's description says how the limit works."""
+    text = headers.rate_limit_description(Limits.public_requests_per_minute)
+    for path, methods in schema.get("paths", {}).items():
+        if path.startswith(headers.RATE_LIMITED_PREFIXES):
+            for operation in methods.values():
+                described = operation.get("description", "")
+                operation["description"] = f"{described}\n\n{text}" if described else text
+
+
 def install(app: FastAPI) -> None:
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is not None:
@@ -87,7 +110,7 @@ def install(app: FastAPI) -> None:
         schema = get_openapi(
             title=app.title,
             version=app.version,
-            description=(app.description or "") + _problem_table(),
+            description=(app.description or "") + _headers_section() + _problem_table(),
             routes=app.routes,
             tags=app.openapi_tags,
         )
@@ -101,6 +124,8 @@ def install(app: FastAPI) -> None:
                 operation.setdefault("responses", {}).setdefault("500", _internal_error())
         schema["components"].setdefault("x-problem-types", problem_types())
         add_links(schema)
+        headers.declare(schema)
+        _describe_rate_limit(schema)
         app.openapi_schema = schema
         return schema
 

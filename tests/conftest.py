@@ -17,12 +17,83 @@ import psycopg
 import pytest
 from psycopg import sql
 from sqlalchemy import Engine
+from starlette.testclient import TestClient
 
 from commands.ledger import Ledger, open_ledger
 from commands.persistence import StoreConfig
 from projections.engine import ProjectionEngine
 from projections.registry import all_projections
 from readmodels.database import read_engine
+from tests import contract
+
+# --- every answer against the OpenAPI document (tests/contract.py) ---------------------------------
+
+_request = TestClient.request
+
+
+def _checked_request(self: TestClient, *args: object, **kwargs: object) -> object:
+    response = _request(self, *args, **kwargs)  # type: ignore[arg-type]
+    contract.check(self.app, response)
+    return response
+
+
+#: CLEANLEDGER_CHECK_CONTRACT=0 turns the check off (to time the suite without it).
+if os.environ.get("CLEANLEDGER_CHECK_CONTRACT", "1") not in ("", "0", "false"):
+    TestClient.request = _checked_request  # type: ignore[method-assign,assignment]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """The test fails if an answer it (or its fixtures' set-up) received disagrees with the
+    document: an undeclared status, media type or header, or a body off its schema."""
+    result = yield
+    found = contract.take()
+    if found:
+        pytest.fail(
+            f"{len(found)} answer(s) disagree with the OpenAPI document (tests/contract.py):\n"
+            + "\n".join(found[:20]),
+            pytrace=False,
+        )
+    return result
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
+    result = yield
+    found = contract.take()
+    if found:
+        pytest.fail(
+            f"{len(found)} answer(s) in tear-down disagree with the OpenAPI document:\n" + "\n".join(found),
+            pytrace=False,
+        )
+    return result
+
+
+_totals = contract.Stats()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker: hand the counts to the controller
+        workeroutput["contract"] = vars(contract.stats)
+    else:
+        for name, value in vars(contract.stats).items():
+            setattr(_totals, name, getattr(_totals, name) + value)
+
+
+def pytest_testnodedown(node: object, error: object) -> None:
+    for name, value in getattr(node, "workeroutput", {}).get("contract", {}).items():
+        setattr(_totals, name, getattr(_totals, name) + value)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if _totals.checked or _totals.skipped:
+        terminalreporter.write_line(
+            f"OpenAPI contract: {_totals.checked} answers checked against their operations "
+            f"({_totals.skipped} skipped: outside /api/, or 404/405 of no operation; "
+            f"{_totals.allowed} disagreements allowed by tests/contract.py ALLOWED)"
+        )
+
 
 POSTGRES_URL = os.environ.get("CLEANLEDGER_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = os.environ.get("CLEANLEDGER_REQUIRE_POSTGRES", "") not in ("", "0", "false")
