@@ -11,16 +11,18 @@ Every request is recorded by its operationId (an httpx event hook maps method an
 document's operation), and the operations never called must each be in ``UNCALLED`` with a reason:
 an area that adds operations adds them to the journey or to that table.
 
-Steps the current document makes impossible through the SDK are in ``WAITS_FOR_SHAPES``; the
-journey checks that list both ways, so once the document changes (and the SDK is regenerated) a
-step that has become possible fails until its entry is removed.
+Steps the current document makes impossible through the SDK are in ``WAITING`` with the branch
+they wait for; the journey checks that list both ways, so once the document changes (and the SDK
+is regenerated) a step that has become possible fails until its entry is removed.
 """
 
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
+import pkgutil
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,10 +31,11 @@ from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid4
 
+import cleanledger_client
 import openpyxl
 import pytest
 from cleanledger_client import AuthenticatedClient, Client
-from cleanledger_client.api import public as public_operations
+from cleanledger_client import api as sdk_operations
 from cleanledger_client.api.audit import audit_budget_line_history
 from cleanledger_client.api.commands_budget import allocate, appropriate, transfer_budget
 from cleanledger_client.api.commands_payments import (
@@ -98,12 +101,15 @@ SEONGDONG = "3030000"  # 성동구, another organisation of the demo
 YEAR = synthetic.YEAR
 BASE_URL = "http://testserver"
 
-#: Steps the document of today makes impossible through the SDK; each waits for branch h22-shapes
-#: (downloads as operations of their own with their media types). The journey fails when a listed
-#: step has become possible, so the list cannot outlive its reason.
-WAITS_FOR_SHAPES: dict[str, str] = {
-    "csv download": "format=csv on a JSON operation: the SDK parses the CSV body as JSON",
-    "xlsx download": "format=xlsx on a JSON operation: the SDK parses the XLSX body as JSON",
+#: Steps the document of today makes impossible through the SDK, with the branch that makes them
+#: possible (h22-shapes: downloads as operations of their own, 404 for an unknown organisation;
+#: h22-contract: the rate limit announced in headers). The journey fails when a listed step has
+#: become possible, so the list cannot outlive its reason.
+WAITING: dict[str, str] = {
+    "csv download": "h22-shapes: format=csv on a JSON operation, whose body the SDK parses as JSON",
+    "xlsx download": "h22-shapes: format=xlsx on a JSON operation, whose body the SDK parses as JSON",
+    "unknown organisation 404": "h22-shapes: a report of an unknown organisation answers 200, empty",
+    "rate limit headers": "h22-contract: RateLimit-Policy and RateLimit on the public API's answers",
 }
 
 #: Every operation of the document the journey does not call, and why.
@@ -281,15 +287,26 @@ def payload(parsed: Any) -> bytes:
     return parsed
 
 
+def download_operation(kind: str) -> Any | None:
+    """The SDK's module that downloads the public programs list as ``kind`` (csv, xlsx), once the
+    document has one: any operation whose name holds both ``programs`` and ``kind``."""
+    for found in pkgutil.walk_packages(sdk_operations.__path__, prefix=f"{sdk_operations.__name__}."):
+        leaf = found.name.rsplit(".", 1)[-1]
+        if not found.ispkg and "programs" in leaf and kind in leaf:
+            return importlib.import_module(found.name)
+    return None
+
+
 def download(office: Office, kind: str, waiting: list[str]) -> bytes | None:
     """A CSV or XLSX download of the public programs list, as bytes; None (and the step noted as
     waiting) while the document offers it only as ``format=`` on the JSON operation."""
-    operation = getattr(public_operations, f"public_programs_{kind}", None)
+    operation = download_operation(kind)
     if operation is None:
         waiting.append(f"{kind} download")
         return None
     response = operation.sync_detailed(client=office.public, org=SEOUL, year=YEAR)
     assert response.status_code == 200, response.content
+    assert "attachment" in response.headers["Content-Disposition"]
     return payload(response.parsed)
 
 
@@ -319,7 +336,9 @@ def demo(store_config: StoreConfig, tmp_path: Path) -> Iterator[Service]:
             PostgresSchema.drop_named(settings.read_schema)
 
 
-def test_an_integrator_drives_the_demo_through_the_sdk(demo: Service) -> None:
+def test_an_integrator_drives_the_demo_through_the_sdk(
+    demo: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls = Calls()
     office = Office(demo, calls)
     waiting: list[str] = []
@@ -327,15 +346,16 @@ def test_an_integrator_drives_the_demo_through_the_sdk(demo: Service) -> None:
         line, second_line = _spending_to_a_return(office)
         _revenue_cycle(office)
         _transfer(office, line, second_line)
-        _reports(office)
+        _reports(office, waiting)
         _downloads(office, waiting)
         _audit_history(office, line)
+        _the_readme_obligates(office, line, monkeypatch)
         _tamper_evidence(office, demo)
-        _refusals(office, line)
+        _refusals(office, line, waiting)
     finally:
         office.close()
-    assert sorted(waiting) == sorted(WAITS_FOR_SHAPES), (
-        "WAITS_FOR_SHAPES names steps that are now possible, or misses some that are not"
+    assert sorted(waiting) == sorted(WAITING), (
+        f"WAITING lists steps that are now possible, or misses some that are not: {sorted(waiting)}"
     )
     uncalled = {operation for _, _, operation in OPERATIONS} - calls.made
     unexplained = sorted(uncalled - set(UNCALLED))
@@ -598,7 +618,7 @@ def _transfer(office: Office, line: UUID, second: UUID) -> None:
     assert budgets == {"SDK 어르신 복지관 운영": 490_000_000, "SDK 복지관 사무관리": 60_000_000}
 
 
-def _reports(office: Office) -> None:
+def _reports(office: Office, waiting: list[str]) -> None:
     """The trial balance as of a past date, and as known at a past moment: the journey's payment
     (시설비, item 401, builds 건설중인자산) is in the first and not in the second."""
 
@@ -622,6 +642,12 @@ def _reports(office: Office) -> None:
     assert february.get(CONSTRUCTION_IN_PROGRESS, 0) <= before.get(CONSTRUCTION_IN_PROGRESS, 0)
     march = trial_balance("03-31")
     assert march[CONSTRUCTION_IN_PROGRESS] - february.get(CONSTRUCTION_IN_PROGRESS, 0) >= 85_000_000
+    # An organisation nobody registered has no books.
+    unknown = report_trial_balance.sync_detailed("9999999", client=office.public, as_of=on("12-31"))
+    if unknown.status_code == 200:
+        waiting.append("unknown organisation 404")
+    else:
+        assert unknown.status_code == 404 and isinstance(unknown.parsed, Problem), unknown.content
 
 
 def _downloads(office: Office, waiting: list[str]) -> None:
@@ -657,6 +683,27 @@ def _audit_history(office: Office, line: UUID) -> None:
     )
 
 
+def _the_readme_obligates(office: Office, line: UUID, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lines clients/python/README.md gives an integrator run as they are, with a real key and
+    line, and a client that reaches the app in-process instead of over the network."""
+    readme = (SDK / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"## Obligate a budget line.*?```python\n(.*?)```", readme, re.DOTALL)
+    assert found is not None, "clients/python/README.md shows no obligation"
+    code = found.group(1).replace("clk_…", office.keys["approver"]).replace("LINE_ID", f'"{line}"')
+
+    def in_process(base_url: str, token: str) -> AuthenticatedClient:
+        assert base_url.startswith("http")
+        return office.authenticated(token)
+
+    monkeypatch.setattr(cleanledger_client, "AuthenticatedClient", in_process)
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)
+    answer = namespace["answer"]
+    assert isinstance(answer, CommandAccepted) and answer.position > office.position
+    office.position = answer.position
+    monkeypatch.undo()
+
+
 def _tamper_evidence(office: Office, service: Service) -> None:
     """A signed checkpoint with its key, and the proof that the journey's last event is logged."""
     assert service.chain_projector is not None
@@ -673,7 +720,7 @@ def _tamper_evidence(office: Office, service: Service) -> None:
     assert now.head >= office.position and not now.faulted
 
 
-def _refusals(office: Office, line: UUID) -> None:
+def _refusals(office: Office, line: UUID, waiting: list[str]) -> None:
     """What a client must handle, each with its status and stable code."""
     body = AllocateRequest(accounting_date=on("06-01"), quarter=2, amount=1_000)
     # 401: a key that is not one.
@@ -711,8 +758,8 @@ def _refusals(office: Office, line: UUID) -> None:
     assert problem.numbers.to_dict() == {
         "requested": 10**12,
         "allocated": 200_000_000,  # Q1 and Q2 together by June
-        "obligated": 88_000_000,
-        "available": 112_000_000,
+        "obligated": 93_000_000,  # the journey's 88,000,000 and the README's 5,000,000
+        "available": 107_000_000,
         "quarter": 2,
     }
     # 412: a stale If-Match; the ETag of the accepted command is the one the next If-Match takes.
@@ -746,3 +793,7 @@ def _refusals(office: Office, line: UUID) -> None:
     # 600 a minute: a bucket of 100 (per_minute // 6), refilled at 10 a second.
     assert 100 < len(answers) < 400
     assert int(answers[-1].headers["Retry-After"]) >= 1
+    if "RateLimit-Policy" not in answers[0].headers:
+        waiting.append("rate limit headers")
+    else:  # the IETF draft: the policy, and what is left of it
+        assert "RateLimit" in answers[0].headers and "RateLimit" in answers[-1].headers
