@@ -10,7 +10,8 @@ same bytes (the generator runs no formatter, see the config), so ``tests/sdk/tes
 regenerates into a temporary folder and compares.
 
 Any warning of the generator fails the run: a warning means part of an operation is missing from
-the SDK, which is a fault of the document to fix at its source.
+the SDK, which is a fault of the document to fix at its source. So does a download whose media type
+and schema disagree, which the generator does not warn about (see ``_MISTYPED``).
 """
 
 from __future__ import annotations
@@ -94,8 +95,29 @@ def generate(target: Path, document: dict[str, Any] | None = None) -> None:
         flagged = [line for line in said.splitlines() if line.upper().startswith(("WARNING", "ERROR"))]
         if run.returncode != 0 or flagged:
             raise GenerationFailed(f"openapi-python-client (exit {run.returncode}):\n{said}")
+        mismatched = _mistyped_downloads(out)
+        if mismatched:
+            raise GenerationFailed(
+                "downloads the SDK would mistype (declare their schema as "
+                '{"type": "string", "format": "binary"} in the document):\n' + "\n".join(mismatched)
+            )
         (out / "openapi.json").write_text(text, encoding="utf-8")
         shutil.copytree(out, target)
+
+
+#: What the generator writes, without a warning, where a download's media type and schema disagree:
+#: bytes typed as ``str`` (a plain string schema under a media type read as bytes), or a ``File``
+#: built from text (a binary schema under a media type read as text), which fails at run time.
+_MISTYPED = ("cast(str, response.content)", "BytesIO(response.text)")
+
+
+def _mistyped_downloads(out: Path) -> list[str]:
+    return [
+        f"  {module.relative_to(out).as_posix()}: {pattern}"
+        for module in sorted((out / PACKAGE / "api").rglob("*.py"))
+        for pattern in _MISTYPED
+        if pattern in module.read_text(encoding="utf-8")
+    ]
 
 
 def files(folder: Path) -> dict[str, bytes]:

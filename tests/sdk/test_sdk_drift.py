@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from scripts import generate_sdk
 
 
@@ -35,3 +37,22 @@ def test_a_changed_document_is_caught(tmp_path: Path) -> None:
         "cleanledger_client/api/commands_spending/obligate.py",
         "openapi.json",
     ]
+
+
+def test_a_warning_of_the_generator_fails_generation(tmp_path: Path) -> None:
+    """A media type the SDK cannot read (the PEM answer before the config mapped it) is refused."""
+    document = generate_sdk.build_document()
+    key = document["paths"]["/api/v1/public/checkpoints/public-key"]["get"]["responses"]["200"]
+    key["content"] = {"application/x-unknown": {"schema": {"type": "string", "format": "binary"}}}
+    with pytest.raises(generate_sdk.GenerationFailed, match="Unsupported content_type application/x-unknown"):
+        generate_sdk.generate(tmp_path / "python", document)
+    assert not (tmp_path / "python").exists()
+
+
+def test_a_download_the_sdk_would_mistype_fails_generation(tmp_path: Path) -> None:
+    """A text download declared as a plain string comes out as bytes typed ``str``: refused."""
+    document = generate_sdk.build_document()
+    key = document["paths"]["/api/v1/public/checkpoints/public-key"]["get"]["responses"]["200"]
+    key["content"]["application/x-pem-file"]["schema"] = {"type": "string"}
+    with pytest.raises(generate_sdk.GenerationFailed, match=r"public_checkpoint_key\.py"):
+        generate_sdk.generate(tmp_path / "python", document)
