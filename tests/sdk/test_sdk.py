@@ -18,6 +18,7 @@ is regenerated) a step that has become possible fails until its entry is removed
 
 from __future__ import annotations
 
+import base64
 import csv
 import importlib
 import io
@@ -58,6 +59,7 @@ from cleanledger_client.api.public_reports import report_trial_balance
 from cleanledger_client.api.public_tamper_evidence import (
     public_checkpoint_key,
     public_checkpoint_latest,
+    public_log_checkpoint,
     public_log_inclusion,
 )
 from cleanledger_client.api.status import status
@@ -154,7 +156,6 @@ UNCALLED: dict[str, str] = {
     "public_log_heads": "the latest head is published and proven against",
     "public_log_head_latest": "publish_log_head answers the head",
     "public_log_head": "publish_log_head answers the head",
-    "public_log_checkpoint": "the head's note; publish_log_head answers it in JSON",
     "public_log_consistency": "needs two heads; tests/integrity covers the proofs",
     "public_log_keys": "the checkpoint key is read",
     "public_log_cosign": "a witness's call, not an integrator's",
@@ -280,7 +281,7 @@ def etag(response: Response[Any]) -> str:
 
 def payload(parsed: Any) -> bytes:
     """A download's bytes: a ``File`` where the document declares ``format: binary``; the bytes
-    themselves where it declares a plain string (the PEM key today, typed ``str`` by the SDK)."""
+    themselves where it declares a plain string (the generator then types them ``str``)."""
     if isinstance(parsed, File):
         return parsed.payload.read()
     assert isinstance(parsed, bytes), type(parsed)
@@ -714,6 +715,11 @@ def _tamper_evidence(office: Office, service: Service) -> None:
     assert payload(key).startswith(b"-----BEGIN PUBLIC KEY-----")
     head = ok(publish_log_head.sync_detailed(client=office.as_["auditor"]))
     assert head.size >= office.position
+    note = payload(ok(public_log_checkpoint.sync_detailed(client=office.public))).decode("utf-8")
+    assert note.splitlines()[1:3] == [
+        str(head.size),
+        base64.b64encode(bytes.fromhex(head.root_hash)).decode(),
+    ]
     proof = ok(public_log_inclusion.sync_detailed(client=office.public, position=office.position))
     assert (proof.position, proof.tree_size, proof.root_hash) == (office.position, head.size, head.root_hash)
     now = ok(status.sync_detailed(client=office.public))

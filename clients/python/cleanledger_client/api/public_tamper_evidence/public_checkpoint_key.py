@@ -9,7 +9,9 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
+from ...types import File, FileTypes
 from ...types import UNSET, Unset
+from io import BytesIO
 from typing import cast
 
 
@@ -47,9 +49,14 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | str | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> File | Problem | None:
     if response.status_code == 200:
-        response_200 = cast(str, response.content)
+        response_200 = File(
+             payload = BytesIO(response.content)
+        )
+
+
+
         return response_200
 
     if response.status_code == 404:
@@ -79,7 +86,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Problem | str]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[File | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -93,7 +100,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     key_id: None | str | Unset = UNSET,
 
-) -> Response[Problem | str]:
+) -> Response[File | Problem]:
     """ The public key that signs checkpoints (PEM)
 
      The key of ``key_id``, or of the latest signed checkpoint.
@@ -106,7 +113,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | str]
+        Response[File | Problem]
      """
 
 
@@ -126,7 +133,7 @@ def sync(
     client: AuthenticatedClient | Client,
     key_id: None | str | Unset = UNSET,
 
-) -> Problem | str | None:
+) -> File | Problem | None:
     """ The public key that signs checkpoints (PEM)
 
      The key of ``key_id``, or of the latest signed checkpoint.
@@ -139,7 +146,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | str
+        File | Problem
      """
 
 
@@ -154,7 +161,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     key_id: None | str | Unset = UNSET,
 
-) -> Response[Problem | str]:
+) -> Response[File | Problem]:
     """ The public key that signs checkpoints (PEM)
 
      The key of ``key_id``, or of the latest signed checkpoint.
@@ -167,7 +174,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | str]
+        Response[File | Problem]
      """
 
 
@@ -187,7 +194,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     key_id: None | str | Unset = UNSET,
 
-) -> Problem | str | None:
+) -> File | Problem | None:
     """ The public key that signs checkpoints (PEM)
 
      The key of ``key_id``, or of the latest signed checkpoint.
@@ -200,7 +207,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | str
+        File | Problem
      """
 
 
