@@ -16,11 +16,14 @@ and schema disagree, which the generator does not warn about (see ``_MISTYPED``)
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +40,26 @@ class GenerationFailed(RuntimeError):
     """The generator failed or warned: its output is in the message."""
 
 
+@contextlib.contextmanager
+def _default_settings() -> Iterator[None]:
+    """No ``CLEANLEDGER_*`` variable of the caller's environment reaches the app while it builds
+    the document (a limit the document states would otherwise differ from machine to machine)."""
+    saved = {name: value for name, value in os.environ.items() if name.startswith("CLEANLEDGER_")}
+    for name in saved:
+        del os.environ[name]
+    try:
+        yield
+    finally:
+        os.environ.update(saved)
+
+
 def build_document() -> dict[str, Any]:
-    """The app's OpenAPI document, as ``GET /openapi.json`` serves it."""
-    from cleanledger.settings import Settings  # noqa: PLC0415 (the script's --help needs no app)
+    """The app's OpenAPI document, as ``GET /openapi.json`` serves it with the default settings."""
+    # Imported here: the drift test imports this module, and only building needs the app.
+    from cleanledger.settings import Settings  # noqa: PLC0415
     from cleanledger.wiring import Service  # noqa: PLC0415
 
-    with tempfile.TemporaryDirectory(prefix="cleanledger-openapi-") as folder:
+    with _default_settings(), tempfile.TemporaryDirectory(prefix="cleanledger-openapi-") as folder:
         settings = Settings(
             _env_file=None,
             database_url=f"sqlite:///{Path(folder) / 'ledger.db'}",
