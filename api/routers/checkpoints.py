@@ -119,7 +119,7 @@ def build_router() -> APIRouter:
         responses={
             200: {
                 "description": "Ed25519 public key, PEM (SubjectPublicKeyInfo)",
-                "content": {PEM_MEDIA_TYPE: {"schema": {"type": "string"}}},
+                "content": {PEM_MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}}},
             },
             **problem_responses(404, 422, 429),
         },

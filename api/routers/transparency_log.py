@@ -213,7 +213,7 @@ def build_router() -> APIRouter:
         responses={
             200: {
                 "description": "C2SP checkpoint: signed note text",
-                "content": {NOTE_MEDIA_TYPE: {"schema": {"type": "string"}}},
+                "content": {NOTE_MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}}},
             },
             **problem_responses(404, 429),
         },

@@ -1,0 +1,222 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.inclusion_out import InclusionOut
+from ...models.problem import Problem
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    position: int,
+    size: int | None | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    params["position"] = position
+
+    json_size: int | None | Unset
+    if isinstance(size, Unset):
+        json_size = UNSET
+    else:
+        json_size = size
+    params["size"] = json_size
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/public/log/proofs/inclusion",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> InclusionOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = InclusionOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[InclusionOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    position: int,
+    size: int | None | Unset = UNSET,
+
+) -> Response[InclusionOut | Problem]:
+    """ Proof that the event at a log position is in the tree of a size
+
+    Args:
+        position (int): The event's log position
+        size (int | None | Unset): The tree's size (default: the latest head's)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InclusionOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        position=position,
+size=size,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    position: int,
+    size: int | None | Unset = UNSET,
+
+) -> InclusionOut | Problem | None:
+    """ Proof that the event at a log position is in the tree of a size
+
+    Args:
+        position (int): The event's log position
+        size (int | None | Unset): The tree's size (default: the latest head's)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InclusionOut | Problem
+     """
+
+
+    return sync_detailed(
+        client=client,
+position=position,
+size=size,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    position: int,
+    size: int | None | Unset = UNSET,
+
+) -> Response[InclusionOut | Problem]:
+    """ Proof that the event at a log position is in the tree of a size
+
+    Args:
+        position (int): The event's log position
+        size (int | None | Unset): The tree's size (default: the latest head's)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InclusionOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        position=position,
+size=size,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    position: int,
+    size: int | None | Unset = UNSET,
+
+) -> InclusionOut | Problem | None:
+    """ Proof that the event at a log position is in the tree of a size
+
+    Args:
+        position (int): The event's log position
+        size (int | None | Unset): The tree's size (default: the latest head's)
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InclusionOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+position=position,
+size=size,
+
+    )).parsed

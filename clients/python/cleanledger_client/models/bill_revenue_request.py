@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="BillRevenueRequest")
+
+
+
+@_attrs_define
+class BillRevenueRequest:
+    """ 징수결정 and 납입고지 of (part of) an assessment.
+
+        Attributes:
+            accounting_date (datetime.date):
+            amount (int):
+     """
+
+    accounting_date: datetime.date
+    amount: int
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        accounting_date = self.accounting_date.isoformat()
+
+        amount = self.amount
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "accounting_date": accounting_date,
+            "amount": amount,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        accounting_date = datetime.date.fromisoformat(d.pop("accounting_date"))
+
+
+
+
+        amount = d.pop("amount")
+
+        bill_revenue_request = cls(
+            accounting_date=accounting_date,
+            amount=amount,
+        )
+
+        return bill_revenue_request
+

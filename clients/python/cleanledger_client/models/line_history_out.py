@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+from uuid import UUID
+
+if TYPE_CHECKING:
+  from ..models.history_entry_out import HistoryEntryOut
+
+
+
+
+
+T = TypeVar("T", bound="LineHistoryOut")
+
+
+
+@_attrs_define
+class LineHistoryOut:
+    """ A page of a budget line's history, oldest first.
+
+        Attributes:
+            line_id (UUID):
+            org (str):
+            items (list[HistoryEntryOut]):
+            next_after_version (int | None): Pass as after_version for the next page; null on the last page
+     """
+
+    line_id: UUID
+    org: str
+    items: list[HistoryEntryOut]
+    next_after_version: int | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.history_entry_out import HistoryEntryOut # noqa: PLC0415
+        line_id = str(self.line_id)
+
+        org = self.org
+
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+
+
+        next_after_version: int | None
+        next_after_version = self.next_after_version
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "line_id": line_id,
+            "org": org,
+            "items": items,
+            "next_after_version": next_after_version,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.history_entry_out import HistoryEntryOut # noqa: PLC0415
+        d = dict(src_dict)
+        line_id = UUID(d.pop("line_id"))
+
+
+
+
+        org = d.pop("org")
+
+        items = []
+        _items = d.pop("items")
+        for items_item_data in (_items):
+            items_item = HistoryEntryOut.from_dict(items_item_data)
+
+
+
+            items.append(items_item)
+
+
+        def _parse_next_after_version(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        next_after_version = _parse_next_after_version(d.pop("next_after_version"))
+
+
+        line_history_out = cls(
+            line_id=line_id,
+            org=org,
+            items=items,
+            next_after_version=next_after_version,
+        )
+
+
+        line_history_out.additional_properties = d
+        return line_history_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,806 @@
+"""An integrator's day, through the generated SDK only (clients/python, ``cleanledger_client``).
+
+The demo data set (cleanledger.synthetic, small) is loaded into the store; then, every call through
+the SDK over the app itself (starlette's TestClient is the SDK's httpx client): the spending
+lifecycle to a return, a revenue cycle, a transfer, reports as of a past date and as known at a
+past moment, downloads, a budget line's audit history, a checkpoint and an inclusion proof, and
+the refusals a client must handle (401, 403, 404, 409, 412, 422, 429 with its headers), each
+checked by what a user would notice: amounts, rows, codes.
+
+Every request is recorded by its operationId (an httpx event hook maps method and path to the
+document's operation), and the operations never called must each be in ``UNCALLED`` with a reason:
+an area that adds operations adds them to the journey or to that table.
+
+Steps the current document makes impossible through the SDK are in ``WAITING`` with the branch
+they wait for; the journey checks that list both ways, so once the document changes (and the SDK
+is regenerated) a step that has become possible fails until its entry is removed.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import importlib
+import io
+import json
+import pkgutil
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+from uuid import UUID, uuid4
+
+import cleanledger_client
+import openpyxl
+import pytest
+from cleanledger_client import AuthenticatedClient, Client
+from cleanledger_client import api as sdk_operations
+from cleanledger_client.api.audit import audit_budget_line_history
+from cleanledger_client.api.commands_budget import allocate, appropriate, transfer_budget
+from cleanledger_client.api.commands_payments import (
+    approve_voucher,
+    draft_voucher,
+    issue_payment_order,
+    pay,
+    return_payment,
+)
+from cleanledger_client.api.commands_revenue import (
+    assess_revenue,
+    bill_revenue,
+    collect_revenue,
+    open_revenue_line,
+)
+from cleanledger_client.api.commands_spending import approve_requisition, draft_requisition, obligate
+from cleanledger_client.api.commands_vendors import register_vendor
+from cleanledger_client.api.public import public_expenditures, public_programs, public_revenue
+from cleanledger_client.api.public_reports import report_trial_balance
+from cleanledger_client.api.public_tamper_evidence import (
+    public_checkpoint_key,
+    public_checkpoint_latest,
+    public_log_checkpoint,
+    public_log_inclusion,
+)
+from cleanledger_client.api.status import status
+from cleanledger_client.api.tamper_evidence import publish_log_head
+from cleanledger_client.models import (
+    AllocateRequest,
+    AppropriateRequest,
+    ApproveRequisitionRequest,
+    ApproveVoucherRequest,
+    AssessRevenueRequest,
+    BillRevenueRequest,
+    CollectRevenueRequest,
+    CommandAccepted,
+    DraftRequisitionRequest,
+    DraftVoucherRequest,
+    IssuePaymentOrderRequest,
+    ObligateRequest,
+    OpenRevenueLineRequest,
+    PayRequest,
+    Problem,
+    ProblemNumbers,
+    RegisterVendorRequest,
+    ReturnPaymentRequest,
+    TransferBudgetRequest,
+)
+from cleanledger_client.types import UNSET, File, Response
+from fastapi.testclient import TestClient
+
+from api.accounts import parse_grant
+from cleanledger import synthetic
+from cleanledger.keys import generate as generate_signing_key
+from cleanledger.wiring import Service
+from commands.persistence import StoreConfig
+from domain.reference.chart_of_accounts import CONSTRUCTION_IN_PROGRESS
+from tests.api.conftest import settings_for
+from tests.conftest import PostgresSchema
+from tests.sdk.conftest import SDK
+
+SEOUL = "6110000"  # 서울특별시 본청, registered by the demo with fiscal year 2026 open
+SEONGDONG = "3030000"  # 성동구, another organisation of the demo
+YEAR = synthetic.YEAR
+BASE_URL = "http://testserver"
+
+#: Steps the document of today makes impossible through the SDK, with the branch that makes them
+#: possible (h22-shapes: downloads as operations of their own, 404 for an unknown organisation;
+#: h22-contract: the rate limit announced in headers). The journey fails when a listed step has
+#: become possible, so the list cannot outlive its reason.
+WAITING: dict[str, str] = {
+    "csv download": "h22-shapes: format=csv on a JSON operation, whose body the SDK parses as JSON",
+    "xlsx download": "h22-shapes: format=xlsx on a JSON operation, whose body the SDK parses as JSON",
+    "unknown organisation 404": "h22-shapes: a report of an unknown organisation answers 200, empty",
+    "rate limit headers": "h22-contract: RateLimit-Policy and RateLimit on the public API's answers",
+}
+
+#: Every operation of the document the journey does not call, and why.
+UNCALLED: dict[str, str] = {
+    # Commands the journey needs no more of: each is a POST of a JSON body answered by the same
+    # CommandAccepted as the commands it calls, so the SDK shows nothing new for it. Their rules are
+    # the ledger's (tests/app); schemathesis (tests/api/test_openapi.py) calls every one over HTTP.
+    "RegisterOrganisation": "the demo registers every organisation",
+    "OpenFiscalYear": "the demo opens 2026",
+    "CloseFiscalYear": "closing the year would refuse every later command of the journey",
+    "AmendBudget": "a budget line command like Allocate, which the journey calls",
+    "GrantContingency": "a budget line command like TransferBudget, which the journey calls",
+    "PullAllocationForward": "a budget line command like Allocate, which the journey calls",
+    "CarryOver": "a year-end step on a budget line, like Allocate",
+    "RejectRequisition": "the other answer to ApproveRequisition; the journey approves",
+    "AmendObligation": "an obligation command like Obligate, which the journey calls",
+    "CancelObligation": "an obligation command like Obligate, which the journey calls",
+    "ChangeVendorAddress": "a vendor's upkeep, not on the spending path",
+    "DebarVendor": "the demo debars two vendors",
+    "LiftDebarment": "the demo lifts one debarment",
+    "SignContract": "the journey pays without a contract; tests/api/test_end_to_end.py signs one",
+    "AmendContract": "needs a contract; the demo amends some",
+    "InspectContract": "needs a contract; tests/api/test_end_to_end.py inspects one",
+    "CompleteContract": "needs a contract; the demo completes some",
+    "TerminateContract": "needs a contract (tests/app/test_contracts.py)",
+    "RejectVoucher": "the other answer to ApproveVoucher; the journey approves",
+    "ReduceAssessment": "a correction of an assessment; the journey collects in full (the demo reduces one)",
+    "RefundOverpayment": "needs an overpayment (the demo refunds one)",
+    "RecordJournalEntry": "the demo's opening balances and depreciation are journal entries",
+    # Reads of the same shapes as those the journey calls.
+    "public_allocations": "a public list of the same page shape as public_programs",
+    "public_requisitions": "a public list of the same page shape as public_programs",
+    "public_contracts": "a public list of the same page shape as public_programs",
+    "public_debarred_vendors": "a public list of the same page shape as public_programs",
+    "public_contract": "needs a contract id; the journey signs no contract",
+    "report_income_statement": "a report with as_of/known_at like the trial balance",
+    "report_balance_sheet": "a report with as_of/known_at like the trial balance",
+    "report_budget_vs_actual": "a report with as_of/known_at like the trial balance",
+    "report_diff": "two known_at moments; the trial balance shows one against now",
+    "audit_budget_line_state": "the history of the same line is read",
+    "audit_vendor_history": "a history of the same shape as the budget line's",
+    "public_checkpoints": "the latest checkpoint is read (the page shape waits for h22-shapes)",
+    "public_log_heads": "the head is published and proven against (the page shape waits for h22-shapes)",
+    "public_log_head_latest": "publish_log_head answers the same head",
+    "public_log_head": "publish_log_head answers the same head",
+    "public_log_consistency": "needs two heads; tests/integrity proves consistency",
+    "public_log_keys": "the checkpoint key is read as PEM",
+    "public_log_cosign": "a witness's call, not an integrator's",
+    "operator_projections": "an operator's read, not an integrator's",
+}
+
+
+# --- the journey's plumbing: clients, calls by operation, small helpers --------------------------
+
+
+def _operations() -> list[tuple[str, re.Pattern[str], str]]:
+    """(method, path pattern, operationId) of the document the SDK was generated from; literal
+    paths before templated ones (``/heads/latest`` before ``/heads/{size}``)."""
+    document = json.loads((SDK / "openapi.json").read_text(encoding="utf-8"))
+    found = [
+        (
+            method.upper(),
+            re.compile("^" + re.sub(r"\{\w+\}", "[^/]+", path) + "$"),
+            operation["operationId"],
+            path.count("{"),
+        )
+        for path, methods in document["paths"].items()
+        for method, operation in methods.items()
+    ]
+    return [(m, p, o) for m, p, o, _ in sorted(found, key=lambda entry: entry[3])]
+
+
+OPERATIONS = _operations()
+
+
+@dataclass
+class Calls:
+    """The operations the SDK called, by operationId."""
+
+    made: set[str] = field(default_factory=set)
+
+    def record(self, request: Any) -> None:
+        for method, pattern, operation in OPERATIONS:
+            if method == request.method and pattern.match(request.url.path):
+                self.made.add(operation)
+                return
+        raise AssertionError(f"{request.method} {request.url.path} is no operation of the document")
+
+
+class Office:
+    """An SDK client per role of the city hall, a public one, and what they called."""
+
+    def __init__(self, service: Service, calls: Calls) -> None:
+        self.service = service
+        self.calls = calls
+        self._open: list[TestClient] = []
+        self.public = self.anonymous("198.51.100.1")
+        grants = {
+            "budget": f"budget_officer@{SEOUL}",
+            "clerk": f"clerk@{SEOUL}",
+            "approver": f"approver@{SEOUL}",
+            "accountant": f"accountant@{SEOUL}",
+            "auditor": f"auditor@{SEOUL}",
+            "seongdong": f"approver@{SEONGDONG}",
+        }
+        self.keys = {who: self._key(f"sdk-{who}", grant) for who, grant in grants.items()}
+        self.as_ = {who: self.authenticated(key) for who, key in self.keys.items()}
+        #: The log's head when the journey starts: everything after it is the SDK's doing.
+        self.first_position = service.ledger.recorder.max_notification_id() or 0
+        self.position = self.first_position
+
+    def _key(self, name: str, grant: str) -> str:
+        accounts = self.service.services.accounts
+        accounts.create_user(name, name, [parse_grant(grant)])
+        return accounts.issue_key(name).secret
+
+    def _http(self, address: str) -> TestClient:
+        """The SDK's httpx client: the app in-process, seen from ``address``."""
+        http = TestClient(self.service.app, base_url=BASE_URL, client=(address, 50_000))
+        http.event_hooks = {"request": [self.calls.record], "response": []}
+        self._open.append(http)
+        return http
+
+    def authenticated(self, token: str, address: str = "198.51.100.2") -> AuthenticatedClient:
+        client = AuthenticatedClient(base_url=BASE_URL, token=token)
+        http = self._http(address)
+        http.headers["Authorization"] = f"Bearer {token}"
+        return client.set_httpx_client(http)  # type: ignore[arg-type]
+
+    def anonymous(self, address: str) -> Client:
+        return Client(base_url=BASE_URL).set_httpx_client(self._http(address))  # type: ignore[arg-type]
+
+    def accepted(self, response: Response[Any]) -> CommandAccepted:
+        """A command's 201; the log only grows."""
+        assert response.status_code == 201, response.content
+        assert isinstance(response.parsed, CommandAccepted)
+        assert response.parsed.position > self.position
+        self.position = response.parsed.position
+        return response.parsed
+
+    def close(self) -> None:
+        for http in self._open:
+            http.close()
+
+
+def refused(response: Response[Any], status: int, code: str) -> Problem:
+    """A refusal as a client handles it: the status, and the problem's stable code."""
+    assert response.status_code == status, response.content
+    assert isinstance(response.parsed, Problem), response.content
+    assert (response.parsed.status, response.parsed.type_) == (status, code), response.parsed
+    return response.parsed
+
+
+def ok(response: Response[Any]) -> Any:
+    assert response.status_code == 200, response.content
+    return response.parsed
+
+
+def items(page: Any) -> list[Any]:
+    """The rows of a list page (every list pages with ``items``/``next_cursor``)."""
+    return list(page.items)
+
+
+def etag(response: Response[Any]) -> str:
+    """The version the next If-Match on the same resource expects."""
+    return response.headers["ETag"]
+
+
+def payload(parsed: Any) -> bytes:
+    """A download's bytes: a ``File`` where the document declares ``format: binary``; the bytes
+    themselves where it declares a plain string (the generator then types them ``str``)."""
+    if isinstance(parsed, File):
+        return parsed.payload.read()
+    assert isinstance(parsed, bytes), type(parsed)
+    return parsed
+
+
+def download_operation(kind: str) -> Any | None:
+    """The SDK's module that downloads the public programs list as ``kind`` (csv, xlsx), once the
+    document has one: any operation whose name holds both ``programs`` and ``kind``."""
+    for found in pkgutil.walk_packages(sdk_operations.__path__, prefix=f"{sdk_operations.__name__}."):
+        leaf = found.name.rsplit(".", 1)[-1]
+        if not found.ispkg and "programs" in leaf and kind in leaf:
+            return importlib.import_module(found.name)
+    return None
+
+
+def download(office: Office, kind: str, waiting: list[str]) -> bytes | None:
+    """A CSV or XLSX download of the public programs list, as bytes; None (and the step noted as
+    waiting) while the document offers it only as ``format=`` on the JSON operation."""
+    operation = download_operation(kind)
+    if operation is None:
+        waiting.append(f"{kind} download")
+        return None
+    response = operation.sync_detailed(client=office.public, org=SEOUL, year=YEAR)
+    assert response.status_code == 200, response.content
+    assert "attachment" in response.headers["Content-Disposition"]
+    return payload(response.parsed)
+
+
+# --- the service under the SDK ---------------------------------------------------------------
+
+
+@pytest.fixture
+def demo(store_config: StoreConfig, tmp_path: Path) -> Iterator[Service]:
+    """The service over a store holding the demo data set: checkpoints signed every 500 events,
+    and the public rate limit at its default (600 a minute per client address)."""
+    generate_signing_key(tmp_path / "signing.pem")
+    settings = settings_for(store_config).model_copy(
+        update={
+            "signing_key": str(tmp_path / "signing.pem"),
+            "checkpoint_every": 500,
+            "public_requests_per_minute": 600,
+        }
+    )
+    service = Service(settings, run_projections=True)
+    synthetic.generate(service.ledger, "small")
+    try:
+        with TestClient(service.app):  # the lifespan: projections and the chain run in-process
+            yield service
+    finally:
+        service.services.read_engine.dispose()
+        if store_config.is_postgres:
+            PostgresSchema.drop_named(settings.read_schema)
+
+
+def test_an_integrator_drives_the_demo_through_the_sdk(
+    demo: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = Calls()
+    office = Office(demo, calls)
+    waiting: list[str] = []
+    try:
+        line, second_line = _spending_to_a_return(office)
+        _revenue_cycle(office)
+        _transfer(office, line, second_line)
+        _reports(office, waiting)
+        _downloads(office, waiting)
+        _audit_history(office, line)
+        _the_readme_obligates(office, line, monkeypatch)
+        _tamper_evidence(office, demo)
+        _refusals(office, line, waiting)
+    finally:
+        office.close()
+    assert sorted(waiting) == sorted(WAITING), (
+        f"WAITING lists steps that are now possible, or misses some that are not: {sorted(waiting)}"
+    )
+    uncalled = {operation for _, _, operation in OPERATIONS} - calls.made
+    unexplained = sorted(uncalled - set(UNCALLED))
+    assert not unexplained, f"operations the SDK test never calls, with no reason in UNCALLED: {unexplained}"
+    stale = sorted(set(UNCALLED) - uncalled)
+    assert not stale, f"UNCALLED lists operations that are called, or no longer exist: {stale}"
+
+
+def on(day: str) -> date:
+    return date.fromisoformat(f"{YEAR}-{day}")
+
+
+def _spending_to_a_return(office: Office) -> tuple[UUID, UUID]:
+    """요구 → 지출원인행위 → 지출결의 → 지급명령 → 지급 → 반납, on a new line of the city hall."""
+    line = office.accepted(
+        appropriate.sync_detailed(
+            SEOUL,
+            YEAR,
+            client=office.as_["budget"],
+            body=AppropriateRequest(
+                accounting_date=on("03-02"),
+                budget_code="100-080-085-1080-2085-3005-401-01",
+                title="SDK 어르신 복지관 운영",
+                amount=500_000_000,
+            ),
+        )
+    ).aggregate_id
+    second = office.accepted(
+        appropriate.sync_detailed(
+            SEOUL,
+            YEAR,
+            client=office.as_["budget"],
+            body=AppropriateRequest(
+                accounting_date=on("03-02"),
+                budget_code="100-080-085-1080-2085-3005-201-01",
+                title="SDK 복지관 사무관리",
+                amount=50_000_000,
+            ),
+        )
+    ).aggregate_id
+    office.accepted(
+        allocate.sync_detailed(
+            SEOUL,
+            YEAR,
+            line_id=line,
+            client=office.as_["budget"],
+            body=AllocateRequest(accounting_date=on("03-03"), quarter=1, amount=200_000_000),
+        )
+    )
+    vendor = office.accepted(
+        register_vendor.sync_detailed(
+            SEOUL,
+            YEAR,
+            client=office.as_["clerk"],
+            body=RegisterVendorRequest.from_dict(
+                {
+                    "accounting_date": f"{YEAR}-03-04",
+                    "kind": "business",
+                    "registration_number": "214-81-00017",
+                    "name": "(주)SDK건설",
+                    "address": "서울특별시 성동구 왕십리로 1",
+                }
+            ),
+        )
+    ).aggregate_id
+    requisition = office.accepted(
+        draft_requisition.sync_detailed(
+            SEOUL,
+            YEAR,
+            client=office.as_["clerk"],
+            body=DraftRequisitionRequest(
+                accounting_date=on("03-05"), line_id=line, title="복지관 승강기 교체", amount=90_000_000
+            ),
+        )
+    ).aggregate_id
+    office.accepted(
+        approve_requisition.sync_detailed(
+            SEOUL,
+            YEAR,
+            requisition_id=requisition,
+            client=office.as_["approver"],
+            body=ApproveRequisitionRequest(accounting_date=on("03-06")),
+        )
+    )
+    obligation = office.accepted(
+        obligate.sync_detailed(
+            SEOUL,
+            YEAR,
+            client=office.as_["approver"],
+            idempotency_key="sdk-obligation-1",
+            body=ObligateRequest(
+                accounting_date=on("03-09"),
+                line_id=line,
+                amount=88_000_000,
+                description="복지관 승강기 교체 공사",
+                requisition_id=requisition,
+                vendor_id=vendor,
+            ),
+        )
+    ).aggregate_id
+    voucher = office.accepted(
+        draft_voucher.sync_detailed(
+            SEOUL,
+            YEAR,
+            client=office.as_["clerk"],
+            body=DraftVoucherRequest(
+                accounting_date=on("03-20"),
+                obligation_id=obligation,
+                amount=88_000_000,
+                description="승강기 교체 공사 준공금",
+                payee_id=vendor,
+            ),
+        )
+    ).aggregate_id
+    office.accepted(
+        approve_voucher.sync_detailed(
+            SEOUL,
+            YEAR,
+            voucher_id=voucher,
+            client=office.as_["approver"],
+            body=ApproveVoucherRequest(accounting_date=on("03-23")),
+        )
+    )
+    order = office.accepted(
+        issue_payment_order.sync_detailed(
+            SEOUL,
+            YEAR,
+            voucher_id=voucher,
+            client=office.as_["accountant"],
+            body=IssuePaymentOrderRequest(accounting_date=on("03-24"), amount=88_000_000),
+        )
+    ).created_id
+    assert isinstance(order, UUID)
+    payment = office.accepted(
+        pay.sync_detailed(
+            SEOUL,
+            YEAR,
+            voucher_id=voucher,
+            client=office.as_["accountant"],
+            body=PayRequest(accounting_date=on("03-25"), order_id=order, amount=88_000_000, withheld=0),
+        )
+    ).created_id
+    assert isinstance(payment, UUID)
+    office.accepted(
+        return_payment.sync_detailed(
+            SEOUL,
+            YEAR,
+            voucher_id=voucher,
+            client=office.as_["accountant"],
+            body=ReturnPaymentRequest(
+                accounting_date=on("03-31"), payment_id=payment, amount=3_000_000, reason="과지급 반납"
+            ),
+        )
+    )
+    # What the public sees of the line: 88,000,000 obligated, 85,000,000 paid after the return.
+    page = ok(
+        public_programs.sync_detailed(
+            client=office.public, org=SEOUL, year=YEAR, q="SDK 어르신", min_position=office.position
+        )
+    )
+    rows = [row for row in items(page) if row.title == "SDK 어르신 복지관 운영"]
+    assert [(r.current_budget, r.allocated, r.obligated, r.paid) for r in rows] == [
+        (500_000_000, 200_000_000, 88_000_000, 85_000_000)
+    ]
+    spent = ok(
+        public_expenditures.sync_detailed(
+            client=office.public, org=SEOUL, year=YEAR, vendor="(주)SDK건설", totals=True
+        )
+    )
+    assert spent.totals.amount - spent.totals.returned == 85_000_000
+    return line, second
+
+
+def _revenue_cycle(office: Office) -> None:
+    """세입: a line, an assessment, its bill and its collection, seen in the public revenue."""
+    revenue_line = office.accepted(
+        open_revenue_line.sync_detailed(
+            SEOUL,
+            YEAR,
+            client=office.as_["budget"],
+            body=OpenRevenueLineRequest(
+                accounting_date=on("04-01"),
+                revenue_code="300-310-311-01",
+                title="보통교부세",
+                estimate=1_000_000,
+            ),
+        )
+    ).aggregate_id
+    assessment = office.accepted(
+        assess_revenue.sync_detailed(
+            SEOUL,
+            YEAR,
+            line_id=revenue_line,
+            client=office.as_["accountant"],
+            body=AssessRevenueRequest.from_dict(
+                {
+                    "accounting_date": f"{YEAR}-04-02",
+                    "payer": "(주)SDK상사",
+                    "payer_kind": "business",
+                    "amount": 700_000,
+                    "due_date": f"{YEAR}-04-30",
+                }
+            ),
+        )
+    ).aggregate_id
+    office.accepted(
+        bill_revenue.sync_detailed(
+            SEOUL,
+            YEAR,
+            assessment_id=assessment,
+            client=office.as_["accountant"],
+            body=BillRevenueRequest(accounting_date=on("04-03"), amount=700_000),
+        )
+    )
+    office.accepted(
+        collect_revenue.sync_detailed(
+            SEOUL,
+            YEAR,
+            assessment_id=assessment,
+            client=office.as_["accountant"],
+            body=CollectRevenueRequest(accounting_date=on("04-20"), amount=700_000),
+        )
+    )
+    page = ok(
+        public_revenue.sync_detailed(client=office.public, org=SEOUL, year=YEAR, min_position=office.position)
+    )
+    mine = [row.to_dict() for row in items(page) if row.to_dict().get("title") == "보통교부세"]
+    assert mine, [row.to_dict() for row in items(page)][:3]
+    assert {key: mine[0][key] for key in ("estimate", "assessed", "collected")} == {
+        "estimate": 1_000_000,
+        "assessed": 700_000,
+        "collected": 700_000,
+    }
+
+
+def _transfer(office: Office, line: UUID, second: UUID) -> None:
+    office.accepted(
+        transfer_budget.sync_detailed(
+            org=SEOUL,
+            fiscal_year=YEAR,
+            client=office.as_["budget"],
+            body=TransferBudgetRequest.from_dict(
+                {
+                    "accounting_date": f"{YEAR}-05-01",
+                    "from_line_id": str(line),
+                    "to_line_id": str(second),
+                    "amount": 10_000_000,
+                    "kind": "diversion",
+                    "reason": "사무관리비 부족",
+                }
+            ),
+        )
+    )
+    page = ok(
+        public_programs.sync_detailed(
+            client=office.public, org=SEOUL, year=YEAR, q="SDK", min_position=office.position
+        )
+    )
+    budgets = {row.title: row.current_budget for row in items(page)}
+    assert budgets == {"SDK 어르신 복지관 운영": 490_000_000, "SDK 복지관 사무관리": 60_000_000}
+
+
+def _reports(office: Office, waiting: list[str]) -> None:
+    """The trial balance as of a past date, and as known at a past moment: the journey's payment
+    (시설비, item 401, builds 건설중인자산) is in the first and not in the second."""
+
+    def trial_balance(as_of: str, known_at: int | None = None) -> dict[str, int]:
+        answer = ok(
+            report_trial_balance.sync_detailed(
+                SEOUL,
+                client=office.public,
+                as_of=on(as_of),
+                known_at=str(known_at) if known_at is not None else UNSET,
+                min_position=office.position,
+            )
+        )
+        assert answer.total_debit == answer.total_credit > 0
+        return {line.account: line.closing for line in answer.lines}
+
+    now = trial_balance("12-31")
+    february = trial_balance("02-28")  # before the journey's accounting dates (March on)
+    before = trial_balance("12-31", known_at=office.first_position)  # before its commands
+    assert now[CONSTRUCTION_IN_PROGRESS] - before.get(CONSTRUCTION_IN_PROGRESS, 0) == 85_000_000
+    assert february.get(CONSTRUCTION_IN_PROGRESS, 0) <= before.get(CONSTRUCTION_IN_PROGRESS, 0)
+    march = trial_balance("03-31")
+    assert march[CONSTRUCTION_IN_PROGRESS] - february.get(CONSTRUCTION_IN_PROGRESS, 0) >= 85_000_000
+    # An organisation nobody registered has no books.
+    unknown = report_trial_balance.sync_detailed("9999999", client=office.public, as_of=on("12-31"))
+    if unknown.status_code == 200:
+        waiting.append("unknown organisation 404")
+    else:
+        assert unknown.status_code == 404 and isinstance(unknown.parsed, Problem), unknown.content
+
+
+def _downloads(office: Office, waiting: list[str]) -> None:
+    raw = download(office, "csv", waiting)
+    if raw is not None:
+        rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+        assert any("SDK 어르신 복지관 운영" in row for row in rows[1:])
+    raw = download(office, "xlsx", waiting)
+    if raw is not None:
+        sheet = openpyxl.load_workbook(io.BytesIO(raw)).active
+        assert sheet is not None
+        assert any("SDK 어르신 복지관 운영" in row for row in sheet.iter_rows(values_only=True))
+
+
+def _audit_history(office: Office, line: UUID) -> None:
+    history = ok(audit_budget_line_history.sync_detailed(SEOUL, line, client=office.as_["auditor"]))
+    assert [(entry.event, entry.version) for entry in history.items] == [
+        ("Opened", 1),
+        ("Appropriated", 2),
+        ("Allocated", 3),
+        ("Obligated", 4),
+        ("Paid", 5),
+        ("PaymentReturned", 6),
+        ("TransferredOut", 7),
+    ]
+    assert {entry.actor for entry in history.items} == {"sdk-budget", "sdk-approver", "sdk-accountant"}
+    last = history.items[-1].balances
+    assert (last.current_budget, last.obligated, last.paid, last.remaining) == (
+        490_000_000,
+        88_000_000,
+        85_000_000,
+        402_000_000,
+    )
+
+
+def _the_readme_obligates(office: Office, line: UUID, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lines clients/python/README.md gives an integrator run as they are, with a real key and
+    line, and a client that reaches the app in-process instead of over the network."""
+    readme = (SDK / "README.md").read_text(encoding="utf-8")
+    found = re.search(r"## Obligate a budget line.*?```python\n(.*?)```", readme, re.DOTALL)
+    assert found is not None, "clients/python/README.md shows no obligation"
+    code = found.group(1).replace("clk_…", office.keys["approver"]).replace("LINE_ID", f'"{line}"')
+
+    def in_process(base_url: str, token: str) -> AuthenticatedClient:
+        assert base_url.startswith("http")
+        return office.authenticated(token)
+
+    monkeypatch.setattr(cleanledger_client, "AuthenticatedClient", in_process)
+    namespace: dict[str, Any] = {}
+    exec(code, namespace)
+    answer = namespace["answer"]
+    assert isinstance(answer, CommandAccepted) and answer.position > office.position
+    office.position = answer.position
+    monkeypatch.undo()
+
+
+def _tamper_evidence(office: Office, service: Service) -> None:
+    """A signed checkpoint with its key, and the proof that the journey's last event is logged."""
+    assert service.chain_projector is not None
+    assert service.chain_projector.wait_for(office.position, 30)
+    latest = ok(public_checkpoint_latest.sync_detailed(client=office.public))
+    assert latest.signature and latest.position % 500 == 0
+    key = ok(public_checkpoint_key.sync_detailed(client=office.public, key_id=latest.key_id))
+    assert payload(key).startswith(b"-----BEGIN PUBLIC KEY-----")
+    head = ok(publish_log_head.sync_detailed(client=office.as_["auditor"]))
+    assert head.size >= office.position
+    note = payload(ok(public_log_checkpoint.sync_detailed(client=office.public))).decode("utf-8")
+    assert note.splitlines()[1:3] == [
+        str(head.size),
+        base64.b64encode(bytes.fromhex(head.root_hash)).decode(),
+    ]
+    proof = ok(public_log_inclusion.sync_detailed(client=office.public, position=office.position))
+    assert (proof.position, proof.tree_size, proof.root_hash) == (office.position, head.size, head.root_hash)
+    now = ok(status.sync_detailed(client=office.public))
+    assert now.head >= office.position and not now.faulted
+
+
+def _refusals(office: Office, line: UUID, waiting: list[str]) -> None:
+    """What a client must handle, each with its status and stable code."""
+    body = AllocateRequest(accounting_date=on("06-01"), quarter=2, amount=1_000)
+    # 401: a key that is not one.
+    stranger = office.authenticated("clk_not-a-key")
+    refused(
+        allocate.sync_detailed(SEOUL, YEAR, line_id=line, client=stranger, body=body), 401, "invalid-api-key"
+    )
+    # 403: a clerk may not allocate, nor may 성동구's approver in the city hall.
+    refused(
+        allocate.sync_detailed(SEOUL, YEAR, line_id=line, client=office.as_["clerk"], body=body),
+        403,
+        "forbidden",
+    )
+    refused(
+        allocate.sync_detailed(SEOUL, YEAR, line_id=line, client=office.as_["seongdong"], body=body),
+        403,
+        "forbidden",
+    )
+    # 404: a line nobody appropriated.
+    refused(
+        audit_budget_line_history.sync_detailed(SEOUL, uuid4(), client=office.as_["auditor"]),
+        404,
+        "budget-line-not-found",
+    )
+    # 409: obligating more than is allocated (what is left is in the numbers).
+    over = ObligateRequest(
+        accounting_date=on("06-02"), line_id=line, amount=10**12, description="과다 원인행위"
+    )
+    problem = refused(
+        obligate.sync_detailed(SEOUL, YEAR, client=office.as_["approver"], body=over),
+        409,
+        "insufficient-allocation",
+    )
+    assert isinstance(problem.numbers, ProblemNumbers)
+    assert problem.numbers.to_dict() == {
+        "requested": 10**12,
+        "allocated": 200_000_000,  # Q1 and Q2 together by June
+        "obligated": 93_000_000,  # the journey's 88,000,000 and the README's 5,000,000
+        "available": 107_000_000,
+        "quarter": 2,
+    }
+    # 412: a stale If-Match; the ETag of the accepted command is the one the next If-Match takes.
+    first = allocate.sync_detailed(SEOUL, YEAR, line_id=line, client=office.as_["budget"], body=body)
+    version = etag(first)
+    office.accepted(first)
+    second = allocate.sync_detailed(
+        SEOUL, YEAR, line_id=line, client=office.as_["budget"], body=body, if_match=version
+    )
+    office.accepted(second)
+    refused(
+        allocate.sync_detailed(
+            SEOUL, YEAR, line_id=line, client=office.as_["budget"], body=body, if_match=version
+        ),
+        412,
+        "version-conflict",
+    )
+    # 422: an amount that is not one.
+    negative = AllocateRequest(accounting_date=on("06-01"), quarter=2, amount=-5)
+    refused(
+        allocate.sync_detailed(SEOUL, YEAR, line_id=line, client=office.as_["budget"], body=negative),
+        422,
+        "invalid-amount",
+    )
+    # 429: the public rate limit, with when to come back (a client of its own address).
+    limited = office.anonymous("198.51.100.9")
+    answers: list[Response[Any]] = []
+    while len(answers) < 400 and (not answers or answers[-1].status_code != 429):
+        answers.append(status.sync_detailed(client=limited))
+    refused(answers[-1], 429, "too-many-requests")
+    # 600 a minute: a bucket of 100 (per_minute // 6), refilled at 10 a second.
+    assert 100 < len(answers) < 400
+    assert int(answers[-1].headers["Retry-After"]) >= 1
+    if "RateLimit-Policy" not in answers[0].headers:
+        waiting.append("rate limit headers")
+    else:  # the IETF draft: the policy, and what is left of it
+        assert "RateLimit" in answers[0].headers and "RateLimit" in answers[-1].headers
