@@ -66,32 +66,25 @@ from .problem_errors_type_0_item import ProblemErrorsType0Item
 from .problem_numbers import ProblemNumbers
 from .projection_detail import ProjectionDetail
 from .projection_out import ProjectionOut
-from .public_allocations_format import PublicAllocationsFormat
 from .public_allocations_page import PublicAllocationsPage
 from .public_allocations_row import PublicAllocationsRow
 from .public_allocations_totals import PublicAllocationsTotals
 from .public_contract_detail import PublicContractDetail
-from .public_contracts_format import PublicContractsFormat
 from .public_contracts_page import PublicContractsPage
 from .public_contracts_row import PublicContractsRow
 from .public_contracts_totals import PublicContractsTotals
-from .public_debarred_vendors_format import PublicDebarredVendorsFormat
 from .public_debarred_vendors_page import PublicDebarredVendorsPage
 from .public_debarred_vendors_row import PublicDebarredVendorsRow
 from .public_debarred_vendors_totals import PublicDebarredVendorsTotals
-from .public_expenditures_format import PublicExpendituresFormat
 from .public_expenditures_page import PublicExpendituresPage
 from .public_expenditures_row import PublicExpendituresRow
 from .public_expenditures_totals import PublicExpendituresTotals
-from .public_programs_format import PublicProgramsFormat
 from .public_programs_page import PublicProgramsPage
 from .public_programs_row import PublicProgramsRow
 from .public_programs_totals import PublicProgramsTotals
-from .public_requisitions_format import PublicRequisitionsFormat
 from .public_requisitions_page import PublicRequisitionsPage
 from .public_requisitions_row import PublicRequisitionsRow
 from .public_requisitions_totals import PublicRequisitionsTotals
-from .public_revenue_format import PublicRevenueFormat
 from .public_revenue_page import PublicRevenuePage
 from .public_revenue_row import PublicRevenueRow
 from .public_revenue_totals import PublicRevenueTotals
@@ -103,12 +96,8 @@ from .register_organisation_request import RegisterOrganisationRequest
 from .register_vendor_request import RegisterVendorRequest
 from .reject_requisition_request import RejectRequisitionRequest
 from .reject_voucher_request import RejectVoucherRequest
-from .report_balance_sheet_format import ReportBalanceSheetFormat
-from .report_budget_vs_actual_format import ReportBudgetVsActualFormat
 from .report_diff_name import ReportDiffName
 from .report_diff_out import ReportDiffOut
-from .report_income_statement_format import ReportIncomeStatementFormat
-from .report_trial_balance_format import ReportTrialBalanceFormat
 from .return_payment_request import ReturnPaymentRequest
 from .sign_contract_request import SignContractRequest
 from .statement_line_out import StatementLineOut
@@ -189,32 +178,25 @@ __all__ = (
     "ProblemNumbers",
     "ProjectionDetail",
     "ProjectionOut",
-    "PublicAllocationsFormat",
     "PublicAllocationsPage",
     "PublicAllocationsRow",
     "PublicAllocationsTotals",
     "PublicContractDetail",
-    "PublicContractsFormat",
     "PublicContractsPage",
     "PublicContractsRow",
     "PublicContractsTotals",
-    "PublicDebarredVendorsFormat",
     "PublicDebarredVendorsPage",
     "PublicDebarredVendorsRow",
     "PublicDebarredVendorsTotals",
-    "PublicExpendituresFormat",
     "PublicExpendituresPage",
     "PublicExpendituresRow",
     "PublicExpendituresTotals",
-    "PublicProgramsFormat",
     "PublicProgramsPage",
     "PublicProgramsRow",
     "PublicProgramsTotals",
-    "PublicRequisitionsFormat",
     "PublicRequisitionsPage",
     "PublicRequisitionsRow",
     "PublicRequisitionsTotals",
-    "PublicRevenueFormat",
     "PublicRevenuePage",
     "PublicRevenueRow",
     "PublicRevenueTotals",
@@ -226,12 +208,8 @@ __all__ = (
     "RegisterVendorRequest",
     "RejectRequisitionRequest",
     "RejectVoucherRequest",
-    "ReportBalanceSheetFormat",
-    "ReportBudgetVsActualFormat",
     "ReportDiffName",
     "ReportDiffOut",
-    "ReportIncomeStatementFormat",
-    "ReportTrialBalanceFormat",
     "ReturnPaymentRequest",
     "SignContractRequest",
     "StatementLineOut",

@@ -8,6 +8,7 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from uuid import UUID
 
 
 
@@ -22,7 +23,7 @@ T = TypeVar("T", bound="BudgetActualOut")
 class BudgetActualOut:
     """ 
         Attributes:
-            line_id (str):
+            line_id (UUID): The budget line (예산과목)
             code (str):
             title (str):
             current_budget (int): 예산현액
@@ -33,7 +34,7 @@ class BudgetActualOut:
             execution_rate (str): 집행률: paid / current budget in percent, two decimals (a decimal string)
      """
 
-    line_id: str
+    line_id: UUID
     code: str
     title: str
     current_budget: int
@@ -49,7 +50,7 @@ class BudgetActualOut:
 
 
     def to_dict(self) -> dict[str, Any]:
-        line_id = self.line_id
+        line_id = str(self.line_id)
 
         code = self.code
 
@@ -89,7 +90,10 @@ class BudgetActualOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        line_id = d.pop("line_id")
+        line_id = UUID(d.pop("line_id"))
+
+
+
 
         code = d.pop("code")
 

@@ -23,14 +23,15 @@ T = TypeVar("T", bound="CheckpointPageOut")
 
 @_attrs_define
 class CheckpointPageOut:
-    """ 
+    """ A page of checkpoints, oldest first.
+
         Attributes:
-            checkpoints (list[CheckpointOut]):
-            next_after (int | None): Pass as `after` for the next page (null: no more)
+            items (list[CheckpointOut]): The checkpoints of this page, by position
+            next_cursor (None | str): Pass as `cursor` for the next page; null on the last page
      """
 
-    checkpoints: list[CheckpointOut]
-    next_after: int | None
+    items: list[CheckpointOut]
+    next_cursor: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -39,22 +40,22 @@ class CheckpointPageOut:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.checkpoint_out import CheckpointOut # noqa: PLC0415
-        checkpoints = []
-        for checkpoints_item_data in self.checkpoints:
-            checkpoints_item = checkpoints_item_data.to_dict()
-            checkpoints.append(checkpoints_item)
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
 
 
 
-        next_after: int | None
-        next_after = self.next_after
+        next_cursor: None | str
+        next_cursor = self.next_cursor
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "checkpoints": checkpoints,
-            "next_after": next_after,
+            "items": items,
+            "next_cursor": next_cursor,
         })
 
         return field_dict
@@ -65,27 +66,27 @@ class CheckpointPageOut:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.checkpoint_out import CheckpointOut # noqa: PLC0415
         d = dict(src_dict)
-        checkpoints = []
-        _checkpoints = d.pop("checkpoints")
-        for checkpoints_item_data in (_checkpoints):
-            checkpoints_item = CheckpointOut.from_dict(checkpoints_item_data)
+        items = []
+        _items = d.pop("items")
+        for items_item_data in (_items):
+            items_item = CheckpointOut.from_dict(items_item_data)
 
 
 
-            checkpoints.append(checkpoints_item)
+            items.append(items_item)
 
 
-        def _parse_next_after(data: object) -> int | None:
+        def _parse_next_cursor(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast(None | str, data)
 
-        next_after = _parse_next_after(d.pop("next_after"))
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
 
         checkpoint_page_out = cls(
-            checkpoints=checkpoints,
-            next_after=next_after,
+            items=items,
+            next_cursor=next_cursor,
         )
 
 

@@ -23,14 +23,15 @@ T = TypeVar("T", bound="HeadPageOut")
 
 @_attrs_define
 class HeadPageOut:
-    """ 
+    """ A page of signed tree heads, smallest first.
+
         Attributes:
-            heads (list[HeadOut]):
-            next_after (int | None): Pass as `after` for the next page (null: no more)
+            items (list[HeadOut]): The heads of this page, by size
+            next_cursor (None | str): Pass as `cursor` for the next page; null on the last page
      """
 
-    heads: list[HeadOut]
-    next_after: int | None
+    items: list[HeadOut]
+    next_cursor: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -39,22 +40,22 @@ class HeadPageOut:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.head_out import HeadOut # noqa: PLC0415
-        heads = []
-        for heads_item_data in self.heads:
-            heads_item = heads_item_data.to_dict()
-            heads.append(heads_item)
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
 
 
 
-        next_after: int | None
-        next_after = self.next_after
+        next_cursor: None | str
+        next_cursor = self.next_cursor
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
-            "heads": heads,
-            "next_after": next_after,
+            "items": items,
+            "next_cursor": next_cursor,
         })
 
         return field_dict
@@ -65,27 +66,27 @@ class HeadPageOut:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.head_out import HeadOut # noqa: PLC0415
         d = dict(src_dict)
-        heads = []
-        _heads = d.pop("heads")
-        for heads_item_data in (_heads):
-            heads_item = HeadOut.from_dict(heads_item_data)
+        items = []
+        _items = d.pop("items")
+        for items_item_data in (_items):
+            items_item = HeadOut.from_dict(items_item_data)
 
 
 
-            heads.append(heads_item)
+            items.append(items_item)
 
 
-        def _parse_next_after(data: object) -> int | None:
+        def _parse_next_cursor(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast(None | str, data)
 
-        next_after = _parse_next_after(d.pop("next_after"))
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
 
         head_page_out = cls(
-            heads=heads,
-            next_after=next_after,
+            items=items,
+            next_cursor=next_cursor,
         )
 
 

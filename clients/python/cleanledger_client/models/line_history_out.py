@@ -30,13 +30,13 @@ class LineHistoryOut:
             line_id (UUID):
             org (str):
             items (list[HistoryEntryOut]):
-            next_after_version (int | None): Pass as after_version for the next page; null on the last page
+            next_cursor (None | str): Pass as `cursor` for the next page; null on the last page
      """
 
     line_id: UUID
     org: str
     items: list[HistoryEntryOut]
-    next_after_version: int | None
+    next_cursor: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -56,8 +56,8 @@ class LineHistoryOut:
 
 
 
-        next_after_version: int | None
-        next_after_version = self.next_after_version
+        next_cursor: None | str
+        next_cursor = self.next_cursor
 
 
         field_dict: dict[str, Any] = {}
@@ -66,7 +66,7 @@ class LineHistoryOut:
             "line_id": line_id,
             "org": org,
             "items": items,
-            "next_after_version": next_after_version,
+            "next_cursor": next_cursor,
         })
 
         return field_dict
@@ -94,19 +94,19 @@ class LineHistoryOut:
             items.append(items_item)
 
 
-        def _parse_next_after_version(data: object) -> int | None:
+        def _parse_next_cursor(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast(None | str, data)
 
-        next_after_version = _parse_next_after_version(d.pop("next_after_version"))
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
 
         line_history_out = cls(
             line_id=line_id,
             org=org,
             items=items,
-            next_after_version=next_after_version,
+            next_cursor=next_cursor,
         )
 
 

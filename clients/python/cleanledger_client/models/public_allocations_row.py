@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
+from uuid import UUID
 import datetime
 
 
@@ -29,7 +30,7 @@ class PublicAllocationsRow:
             quarter (int): 분기
             org (str): 기관코드
             fiscal_year (int): 회계연도
-            line_id (None | str): 예산사업 ID
+            line_id (None | UUID): 예산사업 ID
             code (None | str): 예산과목코드
             line_title (None | str): 세부사업명
             kind (None | str): 배정 구분
@@ -41,7 +42,7 @@ class PublicAllocationsRow:
     quarter: int
     org: str
     fiscal_year: int
-    line_id: None | str
+    line_id: None | UUID
     code: None | str
     line_title: None | str
     kind: None | str
@@ -63,7 +64,10 @@ class PublicAllocationsRow:
         fiscal_year = self.fiscal_year
 
         line_id: None | str
-        line_id = self.line_id
+        if isinstance(self.line_id, UUID):
+            line_id = str(self.line_id)
+        else:
+            line_id = self.line_id
 
         code: None | str
         code = self.code
@@ -113,10 +117,20 @@ class PublicAllocationsRow:
 
         fiscal_year = d.pop("fiscal_year")
 
-        def _parse_line_id(data: object) -> None | str:
+        def _parse_line_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                line_id_type_0 = UUID(data)
+
+
+
+                return line_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         line_id = _parse_line_id(d.pop("line_id"))
 

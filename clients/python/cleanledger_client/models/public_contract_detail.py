@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
+from uuid import UUID
 import datetime
 
 if TYPE_CHECKING:
@@ -29,13 +30,13 @@ class PublicContractDetail:
     """ 계약 상세: a contract with its amendments, inspection and payments to date.
 
         Attributes:
-            contract_id (str): 계약 ID
+            contract_id (UUID): 계약 ID
             org (str): 기관코드
             fiscal_year (int): 회계연도
             department (None | str): 부서
             title (None | str): 계약명
-            obligation_id (None | str): 지출원인행위 ID
-            line_id (None | str): 예산사업 ID
+            obligation_id (None | UUID): 지출원인행위 ID
+            line_id (None | UUID): 예산사업 ID
             code (None | str): 예산과목코드
             line_title (None | str): 세부사업명
             contract_date (datetime.date | None): 계약일자
@@ -47,7 +48,7 @@ class PublicContractDetail:
             starts (datetime.date | None): 계약 시작일
             ends (datetime.date | None): 계약 종료일
             supplier_kind (None | str): 계약상대자 구분
-            supplier_id (None | str): 계약상대자 ID
+            supplier_id (None | UUID): 계약상대자 ID
             supplier_name (None | str): 계약상대자 상호
             supplier_business_number (None | str): 계약상대자 사업자등록번호
             amendments (int): 변경 횟수
@@ -68,13 +69,13 @@ class PublicContractDetail:
             payments (list[PublicExpendituresRow]): 대가지급: payments under the contract, by payment date
      """
 
-    contract_id: str
+    contract_id: UUID
     org: str
     fiscal_year: int
     department: None | str
     title: None | str
-    obligation_id: None | str
-    line_id: None | str
+    obligation_id: None | UUID
+    line_id: None | UUID
     code: None | str
     line_title: None | str
     contract_date: datetime.date | None
@@ -86,7 +87,7 @@ class PublicContractDetail:
     starts: datetime.date | None
     ends: datetime.date | None
     supplier_kind: None | str
-    supplier_id: None | str
+    supplier_id: None | UUID
     supplier_name: None | str
     supplier_business_number: None | str
     amendments: int
@@ -115,7 +116,7 @@ class PublicContractDetail:
         from ..models.amendment import Amendment # noqa: PLC0415
         from ..models.inspection import Inspection # noqa: PLC0415
         from ..models.public_expenditures_row import PublicExpendituresRow # noqa: PLC0415
-        contract_id = self.contract_id
+        contract_id = str(self.contract_id)
 
         org = self.org
 
@@ -128,10 +129,16 @@ class PublicContractDetail:
         title = self.title
 
         obligation_id: None | str
-        obligation_id = self.obligation_id
+        if isinstance(self.obligation_id, UUID):
+            obligation_id = str(self.obligation_id)
+        else:
+            obligation_id = self.obligation_id
 
         line_id: None | str
-        line_id = self.line_id
+        if isinstance(self.line_id, UUID):
+            line_id = str(self.line_id)
+        else:
+            line_id = self.line_id
 
         code: None | str
         code = self.code
@@ -176,7 +183,10 @@ class PublicContractDetail:
         supplier_kind = self.supplier_kind
 
         supplier_id: None | str
-        supplier_id = self.supplier_id
+        if isinstance(self.supplier_id, UUID):
+            supplier_id = str(self.supplier_id)
+        else:
+            supplier_id = self.supplier_id
 
         supplier_name: None | str
         supplier_name = self.supplier_name
@@ -304,7 +314,10 @@ class PublicContractDetail:
         from ..models.inspection import Inspection # noqa: PLC0415
         from ..models.public_expenditures_row import PublicExpendituresRow # noqa: PLC0415
         d = dict(src_dict)
-        contract_id = d.pop("contract_id")
+        contract_id = UUID(d.pop("contract_id"))
+
+
+
 
         org = d.pop("org")
 
@@ -326,18 +339,38 @@ class PublicContractDetail:
         title = _parse_title(d.pop("title"))
 
 
-        def _parse_obligation_id(data: object) -> None | str:
+        def _parse_obligation_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                obligation_id_type_0 = UUID(data)
+
+
+
+                return obligation_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         obligation_id = _parse_obligation_id(d.pop("obligation_id"))
 
 
-        def _parse_line_id(data: object) -> None | str:
+        def _parse_line_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                line_id_type_0 = UUID(data)
+
+
+
+                return line_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         line_id = _parse_line_id(d.pop("line_id"))
 
@@ -460,10 +493,20 @@ class PublicContractDetail:
         supplier_kind = _parse_supplier_kind(d.pop("supplier_kind"))
 
 
-        def _parse_supplier_id(data: object) -> None | str:
+        def _parse_supplier_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                supplier_id_type_0 = UUID(data)
+
+
+
+                return supplier_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         supplier_id = _parse_supplier_id(d.pop("supplier_id"))
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
+from uuid import UUID
 import datetime
 
 
@@ -25,10 +26,10 @@ class PublicDebarredVendorsRow:
     """ One row of 부정당업체 (debarred-vendors).
 
         Attributes:
-            debarment_id (str): 제재 ID
+            debarment_id (UUID): 제재 ID
             org (str): 기관코드
             fiscal_year (int): 회계연도
-            vendor_id (None | str): 업체 ID
+            vendor_id (None | UUID): 업체 ID
             vendor_name (None | str): 업체명
             business_number (None | str): 사업자등록번호
             ground (None | str): 제재 사유
@@ -39,10 +40,10 @@ class PublicDebarredVendorsRow:
             lifted_by (None | str): 해제 기관코드
      """
 
-    debarment_id: str
+    debarment_id: UUID
     org: str
     fiscal_year: int
-    vendor_id: None | str
+    vendor_id: None | UUID
     vendor_name: None | str
     business_number: None | str
     ground: None | str
@@ -58,14 +59,17 @@ class PublicDebarredVendorsRow:
 
 
     def to_dict(self) -> dict[str, Any]:
-        debarment_id = self.debarment_id
+        debarment_id = str(self.debarment_id)
 
         org = self.org
 
         fiscal_year = self.fiscal_year
 
         vendor_id: None | str
-        vendor_id = self.vendor_id
+        if isinstance(self.vendor_id, UUID):
+            vendor_id = str(self.vendor_id)
+        else:
+            vendor_id = self.vendor_id
 
         vendor_name: None | str
         vendor_name = self.vendor_name
@@ -125,16 +129,29 @@ class PublicDebarredVendorsRow:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        debarment_id = d.pop("debarment_id")
+        debarment_id = UUID(d.pop("debarment_id"))
+
+
+
 
         org = d.pop("org")
 
         fiscal_year = d.pop("fiscal_year")
 
-        def _parse_vendor_id(data: object) -> None | str:
+        def _parse_vendor_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                vendor_id_type_0 = UUID(data)
+
+
+
+                return vendor_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         vendor_id = _parse_vendor_id(d.pop("vendor_id"))
 

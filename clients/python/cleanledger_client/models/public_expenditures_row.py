@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
+from uuid import UUID
 import datetime
 
 
@@ -25,38 +26,38 @@ class PublicExpendituresRow:
     """ One row of 지출현황 (expenditures).
 
         Attributes:
-            payment_id (str): 지급 ID
+            payment_id (UUID): 지급 ID
             org (str): 기관코드
             fiscal_year (int): 회계연도
-            line_id (None | str): 예산사업 ID
+            line_id (None | UUID): 예산사업 ID
             code (None | str): 예산과목코드
             line_title (None | str): 세부사업명
-            voucher_id (None | str): 지출결의 ID
-            contract_id (None | str): 계약 ID
+            voucher_id (None | UUID): 지출결의 ID
+            contract_id (None | UUID): 계약 ID
             description (None | str): 적요
             paid_on (datetime.date | None): 지급일자
             amount (int | None): 지급액
             returned (int): 반납액
             payee_kind (None | str): 지급대상 구분
-            payee_id (None | str): 지급대상 ID
+            payee_id (None | UUID): 지급대상 ID
             payee_name (None | str): 지급대상 상호
             payee_business_number (None | str): 지급대상 사업자등록번호
      """
 
-    payment_id: str
+    payment_id: UUID
     org: str
     fiscal_year: int
-    line_id: None | str
+    line_id: None | UUID
     code: None | str
     line_title: None | str
-    voucher_id: None | str
-    contract_id: None | str
+    voucher_id: None | UUID
+    contract_id: None | UUID
     description: None | str
     paid_on: datetime.date | None
     amount: int | None
     returned: int
     payee_kind: None | str
-    payee_id: None | str
+    payee_id: None | UUID
     payee_name: None | str
     payee_business_number: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -66,14 +67,17 @@ class PublicExpendituresRow:
 
 
     def to_dict(self) -> dict[str, Any]:
-        payment_id = self.payment_id
+        payment_id = str(self.payment_id)
 
         org = self.org
 
         fiscal_year = self.fiscal_year
 
         line_id: None | str
-        line_id = self.line_id
+        if isinstance(self.line_id, UUID):
+            line_id = str(self.line_id)
+        else:
+            line_id = self.line_id
 
         code: None | str
         code = self.code
@@ -82,10 +86,16 @@ class PublicExpendituresRow:
         line_title = self.line_title
 
         voucher_id: None | str
-        voucher_id = self.voucher_id
+        if isinstance(self.voucher_id, UUID):
+            voucher_id = str(self.voucher_id)
+        else:
+            voucher_id = self.voucher_id
 
         contract_id: None | str
-        contract_id = self.contract_id
+        if isinstance(self.contract_id, UUID):
+            contract_id = str(self.contract_id)
+        else:
+            contract_id = self.contract_id
 
         description: None | str
         description = self.description
@@ -105,7 +115,10 @@ class PublicExpendituresRow:
         payee_kind = self.payee_kind
 
         payee_id: None | str
-        payee_id = self.payee_id
+        if isinstance(self.payee_id, UUID):
+            payee_id = str(self.payee_id)
+        else:
+            payee_id = self.payee_id
 
         payee_name: None | str
         payee_name = self.payee_name
@@ -142,16 +155,29 @@ class PublicExpendituresRow:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        payment_id = d.pop("payment_id")
+        payment_id = UUID(d.pop("payment_id"))
+
+
+
 
         org = d.pop("org")
 
         fiscal_year = d.pop("fiscal_year")
 
-        def _parse_line_id(data: object) -> None | str:
+        def _parse_line_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                line_id_type_0 = UUID(data)
+
+
+
+                return line_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         line_id = _parse_line_id(d.pop("line_id"))
 
@@ -172,18 +198,38 @@ class PublicExpendituresRow:
         line_title = _parse_line_title(d.pop("line_title"))
 
 
-        def _parse_voucher_id(data: object) -> None | str:
+        def _parse_voucher_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                voucher_id_type_0 = UUID(data)
+
+
+
+                return voucher_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         voucher_id = _parse_voucher_id(d.pop("voucher_id"))
 
 
-        def _parse_contract_id(data: object) -> None | str:
+        def _parse_contract_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                contract_id_type_0 = UUID(data)
+
+
+
+                return contract_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         contract_id = _parse_contract_id(d.pop("contract_id"))
 
@@ -232,10 +278,20 @@ class PublicExpendituresRow:
         payee_kind = _parse_payee_kind(d.pop("payee_kind"))
 
 
-        def _parse_payee_id(data: object) -> None | str:
+        def _parse_payee_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                payee_id_type_0 = UUID(data)
+
+
+
+                return payee_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         payee_id = _parse_payee_id(d.pop("payee_id"))
 

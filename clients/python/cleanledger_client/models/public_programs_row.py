@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
+from uuid import UUID
 
 
 
@@ -24,7 +25,7 @@ class PublicProgramsRow:
     """ One row of 사업현황 (programs).
 
         Attributes:
-            line_id (str): 예산사업 ID
+            line_id (UUID): 예산사업 ID
             org (str): 기관코드
             fiscal_year (int): 회계연도
             code (None | str): 예산과목코드
@@ -55,7 +56,7 @@ class PublicProgramsRow:
             execution_rate (float): 집행률(%)
      """
 
-    line_id: str
+    line_id: UUID
     org: str
     fiscal_year: int
     code: None | str
@@ -91,7 +92,7 @@ class PublicProgramsRow:
 
 
     def to_dict(self) -> dict[str, Any]:
-        line_id = self.line_id
+        line_id = str(self.line_id)
 
         org = self.org
 
@@ -200,7 +201,10 @@ class PublicProgramsRow:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        line_id = d.pop("line_id")
+        line_id = UUID(d.pop("line_id"))
+
+
+
 
         org = d.pop("org")
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
+from uuid import UUID
 import datetime
 
 
@@ -25,10 +26,10 @@ class PublicRequisitionsRow:
     """ One row of 품의현황 (requisitions).
 
         Attributes:
-            requisition_id (str): 품의 ID
+            requisition_id (UUID): 품의 ID
             org (str): 기관코드
             fiscal_year (int): 회계연도
-            line_id (None | str): 예산사업 ID
+            line_id (None | UUID): 예산사업 ID
             code (None | str): 예산과목코드
             line_title (None | str): 세부사업명
             title (None | str): 품의명
@@ -38,10 +39,10 @@ class PublicRequisitionsRow:
             decided_on (datetime.date | None): 결재일자
      """
 
-    requisition_id: str
+    requisition_id: UUID
     org: str
     fiscal_year: int
-    line_id: None | str
+    line_id: None | UUID
     code: None | str
     line_title: None | str
     title: None | str
@@ -56,14 +57,17 @@ class PublicRequisitionsRow:
 
 
     def to_dict(self) -> dict[str, Any]:
-        requisition_id = self.requisition_id
+        requisition_id = str(self.requisition_id)
 
         org = self.org
 
         fiscal_year = self.fiscal_year
 
         line_id: None | str
-        line_id = self.line_id
+        if isinstance(self.line_id, UUID):
+            line_id = str(self.line_id)
+        else:
+            line_id = self.line_id
 
         code: None | str
         code = self.code
@@ -116,16 +120,29 @@ class PublicRequisitionsRow:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        requisition_id = d.pop("requisition_id")
+        requisition_id = UUID(d.pop("requisition_id"))
+
+
+
 
         org = d.pop("org")
 
         fiscal_year = d.pop("fiscal_year")
 
-        def _parse_line_id(data: object) -> None | str:
+        def _parse_line_id(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                line_id_type_0 = UUID(data)
+
+
+
+                return line_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         line_id = _parse_line_id(d.pop("line_id"))
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
+from uuid import UUID
 
 
 
@@ -24,7 +25,7 @@ class PublicRevenueRow:
     """ One row of 세입현황 (revenue).
 
         Attributes:
-            line_id (str): 세입과목 ID
+            line_id (UUID): 세입과목 ID
             org (str): 기관코드
             fiscal_year (int): 회계연도
             code (None | str): 세입과목코드
@@ -38,7 +39,7 @@ class PublicRevenueRow:
             closed (bool): 마감
      """
 
-    line_id: str
+    line_id: UUID
     org: str
     fiscal_year: int
     code: None | str
@@ -57,7 +58,7 @@ class PublicRevenueRow:
 
 
     def to_dict(self) -> dict[str, Any]:
-        line_id = self.line_id
+        line_id = str(self.line_id)
 
         org = self.org
 
@@ -108,7 +109,10 @@ class PublicRevenueRow:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        line_id = d.pop("line_id")
+        line_id = UUID(d.pop("line_id"))
+
+
+
 
         org = d.pop("org")
 

@@ -29,12 +29,12 @@ class VendorHistoryOut:
         Attributes:
             vendor_id (UUID):
             items (list[VendorEntryOut]):
-            next_after_version (int | None): Pass as after_version for the next page; null on the last page
+            next_cursor (None | str): Pass as `cursor` for the next page; null on the last page
      """
 
     vendor_id: UUID
     items: list[VendorEntryOut]
-    next_after_version: int | None
+    next_cursor: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -52,8 +52,8 @@ class VendorHistoryOut:
 
 
 
-        next_after_version: int | None
-        next_after_version = self.next_after_version
+        next_cursor: None | str
+        next_cursor = self.next_cursor
 
 
         field_dict: dict[str, Any] = {}
@@ -61,7 +61,7 @@ class VendorHistoryOut:
         field_dict.update({
             "vendor_id": vendor_id,
             "items": items,
-            "next_after_version": next_after_version,
+            "next_cursor": next_cursor,
         })
 
         return field_dict
@@ -87,18 +87,18 @@ class VendorHistoryOut:
             items.append(items_item)
 
 
-        def _parse_next_after_version(data: object) -> int | None:
+        def _parse_next_cursor(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast(None | str, data)
 
-        next_after_version = _parse_next_after_version(d.pop("next_after_version"))
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
 
         vendor_history_out = cls(
             vendor_id=vendor_id,
             items=items,
-            next_after_version=next_after_version,
+            next_cursor=next_cursor,
         )
 
 

@@ -22,6 +22,7 @@ def _get_kwargs(
     *,
     after_version: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -34,6 +35,13 @@ def _get_kwargs(
     params["after_version"] = after_version
 
     params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     json_known_at: None | str | Unset
     if isinstance(known_at, Unset):
@@ -64,6 +72,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -100,6 +115,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -122,6 +144,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     after_version: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
 
 ) -> Response[LineHistoryOut | Problem]:
@@ -136,6 +159,7 @@ def sync_detailed(
         after_version (int | Unset): Only events after this version (0: from the first) Default:
             0.
         limit (int | Unset): At most this many events Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
         known_at (None | str | Unset): Only events recorded by this moment: a log position or an
             ISO 8601 timestamp (events count by their recording timestamp)
 
@@ -153,6 +177,7 @@ def sync_detailed(
 line_id=line_id,
 after_version=after_version,
 limit=limit,
+cursor=cursor,
 known_at=known_at,
 
     )
@@ -170,6 +195,7 @@ def sync(
     client: AuthenticatedClient,
     after_version: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
 
 ) -> LineHistoryOut | Problem | None:
@@ -184,6 +210,7 @@ def sync(
         after_version (int | Unset): Only events after this version (0: from the first) Default:
             0.
         limit (int | Unset): At most this many events Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
         known_at (None | str | Unset): Only events recorded by this moment: a log position or an
             ISO 8601 timestamp (events count by their recording timestamp)
 
@@ -202,6 +229,7 @@ line_id=line_id,
 client=client,
 after_version=after_version,
 limit=limit,
+cursor=cursor,
 known_at=known_at,
 
     ).parsed
@@ -213,6 +241,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     after_version: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
 
 ) -> Response[LineHistoryOut | Problem]:
@@ -227,6 +256,7 @@ async def asyncio_detailed(
         after_version (int | Unset): Only events after this version (0: from the first) Default:
             0.
         limit (int | Unset): At most this many events Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
         known_at (None | str | Unset): Only events recorded by this moment: a log position or an
             ISO 8601 timestamp (events count by their recording timestamp)
 
@@ -244,6 +274,7 @@ async def asyncio_detailed(
 line_id=line_id,
 after_version=after_version,
 limit=limit,
+cursor=cursor,
 known_at=known_at,
 
     )
@@ -261,6 +292,7 @@ async def asyncio(
     client: AuthenticatedClient,
     after_version: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
 
 ) -> LineHistoryOut | Problem | None:
@@ -275,6 +307,7 @@ async def asyncio(
         after_version (int | Unset): Only events after this version (0: from the first) Default:
             0.
         limit (int | Unset): At most this many events Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
         known_at (None | str | Unset): Only events recorded by this moment: a log position or an
             ISO 8601 timestamp (events count by their recording timestamp)
 
@@ -293,6 +326,7 @@ line_id=line_id,
 client=client,
 after_version=after_version,
 limit=limit,
+cursor=cursor,
 known_at=known_at,
 
     )).parsed

@@ -22,6 +22,7 @@ def _get_kwargs(
     *,
     after_version: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -33,6 +34,13 @@ def _get_kwargs(
     params["after_version"] = after_version
 
     params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -56,6 +64,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -85,6 +100,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -107,6 +129,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     after_version: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 
 ) -> Response[Problem | VendorHistoryOut]:
     """ History of a vendor (거래처 이력): who registered, changed, debarred, lifted
@@ -122,6 +145,7 @@ def sync_detailed(
         after_version (int | Unset): Only events after this version (0: from the first) Default:
             0.
         limit (int | Unset): At most this many events Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,6 +161,7 @@ def sync_detailed(
 vendor_id=vendor_id,
 after_version=after_version,
 limit=limit,
+cursor=cursor,
 
     )
 
@@ -153,6 +178,7 @@ def sync(
     client: AuthenticatedClient,
     after_version: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 
 ) -> Problem | VendorHistoryOut | None:
     """ History of a vendor (거래처 이력): who registered, changed, debarred, lifted
@@ -168,6 +194,7 @@ def sync(
         after_version (int | Unset): Only events after this version (0: from the first) Default:
             0.
         limit (int | Unset): At most this many events Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -184,6 +211,7 @@ vendor_id=vendor_id,
 client=client,
 after_version=after_version,
 limit=limit,
+cursor=cursor,
 
     ).parsed
 
@@ -194,6 +222,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     after_version: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 
 ) -> Response[Problem | VendorHistoryOut]:
     """ History of a vendor (거래처 이력): who registered, changed, debarred, lifted
@@ -209,6 +238,7 @@ async def asyncio_detailed(
         after_version (int | Unset): Only events after this version (0: from the first) Default:
             0.
         limit (int | Unset): At most this many events Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -224,6 +254,7 @@ async def asyncio_detailed(
 vendor_id=vendor_id,
 after_version=after_version,
 limit=limit,
+cursor=cursor,
 
     )
 
@@ -240,6 +271,7 @@ async def asyncio(
     client: AuthenticatedClient,
     after_version: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 
 ) -> Problem | VendorHistoryOut | None:
     """ History of a vendor (거래처 이력): who registered, changed, debarred, lifted
@@ -255,6 +287,7 @@ async def asyncio(
         after_version (int | Unset): Only events after this version (0: from the first) Default:
             0.
         limit (int | Unset): At most this many events Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -271,5 +304,6 @@ vendor_id=vendor_id,
 client=client,
 after_version=after_version,
 limit=limit,
+cursor=cursor,
 
     )).parsed

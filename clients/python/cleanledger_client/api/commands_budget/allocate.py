@@ -125,6 +125,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -161,6 +168,9 @@ def sync_detailed(
     """ Allocate a quarter (예산배정)
 
      예산배정 for a quarter.
+
+    **If-Match** names the budget line of the path (`line_id`): refused with 412 unless it is still at
+    that version. The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: budget_officer.
 
@@ -215,6 +225,9 @@ def sync(
 
      예산배정 for a quarter.
 
+    **If-Match** names the budget line of the path (`line_id`): refused with 412 unless it is still at
+    that version. The answer's `ETag` is the version the next If-Match on that resource expects.
+
     Allowed roles: budget_officer.
 
     Args:
@@ -262,6 +275,9 @@ async def asyncio_detailed(
     """ Allocate a quarter (예산배정)
 
      예산배정 for a quarter.
+
+    **If-Match** names the budget line of the path (`line_id`): refused with 412 unless it is still at
+    that version. The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: budget_officer.
 
@@ -315,6 +331,9 @@ async def asyncio(
     """ Allocate a quarter (예산배정)
 
      예산배정 for a quarter.
+
+    **If-Match** names the budget line of the path (`line_id`): refused with 412 unless it is still at
+    that version. The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: budget_officer.
 

@@ -123,6 +123,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -158,6 +165,9 @@ def sync_detailed(
     """ Appropriate a budget line (본예산 편성)
 
      본예산 편성: open a budget line with its original appropriation.
+
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
 
     Allowed roles: budget_officer.
 
@@ -209,6 +219,9 @@ def sync(
 
      본예산 편성: open a budget line with its original appropriation.
 
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
+
     Allowed roles: budget_officer.
 
     Args:
@@ -253,6 +266,9 @@ async def asyncio_detailed(
     """ Appropriate a budget line (본예산 편성)
 
      본예산 편성: open a budget line with its original appropriation.
+
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
 
     Allowed roles: budget_officer.
 
@@ -303,6 +319,9 @@ async def asyncio(
     """ Appropriate a budget line (본예산 편성)
 
      본예산 편성: open a budget line with its original appropriation.
+
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
 
     Allowed roles: budget_officer.
 

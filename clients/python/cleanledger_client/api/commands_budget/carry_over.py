@@ -125,6 +125,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -164,6 +171,10 @@ def sync_detailed(
 
         A closing entry: accepted on a closed year. An accident carry-over names its obligation.
 
+
+    **If-Match** names the budget line of the path (`line_id`), the one carried from: refused with 412
+    unless it is still at that version. The answer's `ETag` is the version the next If-Match on that
+    resource expects.
 
     Allowed roles: budget_officer.
 
@@ -224,6 +235,10 @@ def sync(
         A closing entry: accepted on a closed year. An accident carry-over names its obligation.
 
 
+    **If-Match** names the budget line of the path (`line_id`), the one carried from: refused with 412
+    unless it is still at that version. The answer's `ETag` is the version the next If-Match on that
+    resource expects.
+
     Allowed roles: budget_officer.
 
     Args:
@@ -277,6 +292,10 @@ async def asyncio_detailed(
 
         A closing entry: accepted on a closed year. An accident carry-over names its obligation.
 
+
+    **If-Match** names the budget line of the path (`line_id`), the one carried from: refused with 412
+    unless it is still at that version. The answer's `ETag` is the version the next If-Match on that
+    resource expects.
 
     Allowed roles: budget_officer.
 
@@ -336,6 +355,10 @@ async def asyncio(
 
         A closing entry: accepted on a closed year. An accident carry-over names its obligation.
 
+
+    **If-Match** names the budget line of the path (`line_id`), the one carried from: refused with 412
+    unless it is still at that version. The answer's `ETag` is the version the next If-Match on that
+    resource expects.
 
     Allowed roles: budget_officer.
 

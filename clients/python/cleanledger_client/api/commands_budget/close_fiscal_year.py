@@ -123,6 +123,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -158,6 +165,9 @@ def sync_detailed(
     """ Close a fiscal year (결산 마감)
 
      결산 마감: every line records its lapse (불용액); then only closing entries are accepted.
+
+    **If-Match** names the fiscal year of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: accountant.
 
@@ -210,6 +220,9 @@ def sync(
 
      결산 마감: every line records its lapse (불용액); then only closing entries are accepted.
 
+    **If-Match** names the fiscal year of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
+
     Allowed roles: accountant.
 
     Args:
@@ -255,6 +268,9 @@ async def asyncio_detailed(
     """ Close a fiscal year (결산 마감)
 
      결산 마감: every line records its lapse (불용액); then only closing entries are accepted.
+
+    **If-Match** names the fiscal year of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: accountant.
 
@@ -306,6 +322,9 @@ async def asyncio(
     """ Close a fiscal year (결산 마감)
 
      결산 마감: every line records its lapse (불용액); then only closing entries are accepted.
+
+    **If-Match** names the fiscal year of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: accountant.
 

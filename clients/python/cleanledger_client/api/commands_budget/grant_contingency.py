@@ -123,6 +123,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -158,6 +165,10 @@ def sync_detailed(
     """ Spend from the contingency reserve (예비비)
 
      예비비 지출: from a contingency reserve line (item 701) to a spending line.
+
+    **If-Match** names the line that receives the grant (`to_line_id`); the answer is about that line:
+    refused with 412 unless it is still at that version. The answer's `ETag` is the version the next If-
+    Match on that resource expects.
 
     Allowed roles: budget_officer.
 
@@ -210,6 +221,10 @@ def sync(
 
      예비비 지출: from a contingency reserve line (item 701) to a spending line.
 
+    **If-Match** names the line that receives the grant (`to_line_id`); the answer is about that line:
+    refused with 412 unless it is still at that version. The answer's `ETag` is the version the next If-
+    Match on that resource expects.
+
     Allowed roles: budget_officer.
 
     Args:
@@ -255,6 +270,10 @@ async def asyncio_detailed(
     """ Spend from the contingency reserve (예비비)
 
      예비비 지출: from a contingency reserve line (item 701) to a spending line.
+
+    **If-Match** names the line that receives the grant (`to_line_id`); the answer is about that line:
+    refused with 412 unless it is still at that version. The answer's `ETag` is the version the next If-
+    Match on that resource expects.
 
     Allowed roles: budget_officer.
 
@@ -306,6 +325,10 @@ async def asyncio(
     """ Spend from the contingency reserve (예비비)
 
      예비비 지출: from a contingency reserve line (item 701) to a spending line.
+
+    **If-Match** names the line that receives the grant (`to_line_id`); the answer is about that line:
+    refused with 412 unless it is still at that version. The answer's `ETag` is the version the next If-
+    Match on that resource expects.
 
     Allowed roles: budget_officer.
 

@@ -125,6 +125,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -161,6 +168,9 @@ def sync_detailed(
     """ Pull allocation forward (당겨배정)
 
      당겨배정: move allocation from a later quarter to an earlier one.
+
+    **If-Match** names the budget line of the path (`line_id`): refused with 412 unless it is still at
+    that version. The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: budget_officer.
 
@@ -216,6 +226,9 @@ def sync(
 
      당겨배정: move allocation from a later quarter to an earlier one.
 
+    **If-Match** names the budget line of the path (`line_id`): refused with 412 unless it is still at
+    that version. The answer's `ETag` is the version the next If-Match on that resource expects.
+
     Allowed roles: budget_officer.
 
     Args:
@@ -264,6 +277,9 @@ async def asyncio_detailed(
     """ Pull allocation forward (당겨배정)
 
      당겨배정: move allocation from a later quarter to an earlier one.
+
+    **If-Match** names the budget line of the path (`line_id`): refused with 412 unless it is still at
+    that version. The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: budget_officer.
 
@@ -318,6 +334,9 @@ async def asyncio(
     """ Pull allocation forward (당겨배정)
 
      당겨배정: move allocation from a later quarter to an earlier one.
+
+    **If-Match** names the budget line of the path (`line_id`): refused with 412 unless it is still at
+    that version. The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: budget_officer.
 

@@ -122,6 +122,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -156,6 +163,9 @@ def sync_detailed(
     """ Register an organisation (기관 등록)
 
      기관 등록: the organisation is ``org``.
+
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
 
     Allowed roles: admin.
 
@@ -204,6 +214,9 @@ def sync(
 
      기관 등록: the organisation is ``org``.
 
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
+
     Allowed roles: admin.
 
     Args:
@@ -245,6 +258,9 @@ async def asyncio_detailed(
     """ Register an organisation (기관 등록)
 
      기관 등록: the organisation is ``org``.
+
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
 
     Allowed roles: admin.
 
@@ -292,6 +308,9 @@ async def asyncio(
     """ Register an organisation (기관 등록)
 
      기관 등록: the organisation is ``org``.
+
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
 
     Allowed roles: admin.
 

@@ -123,6 +123,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -158,6 +165,10 @@ def sync_detailed(
     """ Transfer between lines (전용·이용)
 
      전용 (diversion) or 이용 (appropriation transfer): both lines change in one save.
+
+    **If-Match** names the line the money leaves (`from_line_id`); the answer is about that line:
+    refused with 412 unless it is still at that version. The answer's `ETag` is the version the next If-
+    Match on that resource expects.
 
     Allowed roles: budget_officer.
 
@@ -210,6 +221,10 @@ def sync(
 
      전용 (diversion) or 이용 (appropriation transfer): both lines change in one save.
 
+    **If-Match** names the line the money leaves (`from_line_id`); the answer is about that line:
+    refused with 412 unless it is still at that version. The answer's `ETag` is the version the next If-
+    Match on that resource expects.
+
     Allowed roles: budget_officer.
 
     Args:
@@ -255,6 +270,10 @@ async def asyncio_detailed(
     """ Transfer between lines (전용·이용)
 
      전용 (diversion) or 이용 (appropriation transfer): both lines change in one save.
+
+    **If-Match** names the line the money leaves (`from_line_id`); the answer is about that line:
+    refused with 412 unless it is still at that version. The answer's `ETag` is the version the next If-
+    Match on that resource expects.
 
     Allowed roles: budget_officer.
 
@@ -306,6 +325,10 @@ async def asyncio(
     """ Transfer between lines (전용·이용)
 
      전용 (diversion) or 이용 (appropriation transfer): both lines change in one save.
+
+    **If-Match** names the line the money leaves (`from_line_id`); the answer is about that line:
+    refused with 412 unless it is still at that version. The answer's `ETag` is the version the next If-
+    Match on that resource expects.
 
     Allowed roles: budget_officer.
 

@@ -123,6 +123,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -161,6 +168,11 @@ def sync_detailed(
 
         The contract date is the accounting date. A private contract (수의계약) states its ground.
 
+
+    **If-Match** names the obligation signed against (`obligation_id`); the answer's `ETag` and
+    `parent_version` are that obligation's version after the command, while `aggregate_id` and `version`
+    are the new contract's (the If-Match of a command on it): refused with 412 unless it is still at
+    that version. The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: approver.
 
@@ -218,6 +230,11 @@ def sync(
         The contract date is the accounting date. A private contract (수의계약) states its ground.
 
 
+    **If-Match** names the obligation signed against (`obligation_id`); the answer's `ETag` and
+    `parent_version` are that obligation's version after the command, while `aggregate_id` and `version`
+    are the new contract's (the If-Match of a command on it): refused with 412 unless it is still at
+    that version. The answer's `ETag` is the version the next If-Match on that resource expects.
+
     Allowed roles: approver.
 
     Args:
@@ -268,6 +285,11 @@ async def asyncio_detailed(
 
         The contract date is the accounting date. A private contract (수의계약) states its ground.
 
+
+    **If-Match** names the obligation signed against (`obligation_id`); the answer's `ETag` and
+    `parent_version` are that obligation's version after the command, while `aggregate_id` and `version`
+    are the new contract's (the If-Match of a command on it): refused with 412 unless it is still at
+    that version. The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: approver.
 
@@ -324,6 +346,11 @@ async def asyncio(
 
         The contract date is the accounting date. A private contract (수의계약) states its ground.
 
+
+    **If-Match** names the obligation signed against (`obligation_id`); the answer's `ETag` and
+    `parent_version` are that obligation's version after the command, while `aggregate_id` and `version`
+    are the new contract's (the If-Match of a command on it): refused with 412 unless it is still at
+    that version. The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: approver.
 

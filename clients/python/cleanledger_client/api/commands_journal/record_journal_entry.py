@@ -123,6 +123,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -162,6 +169,9 @@ def sync_detailed(
         The entry must balance (Σ debit = Σ credit) and name accounts of the chart; the domain judges
         both, and the number of lines, so its refusals carry their codes.
 
+
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
 
     Allowed roles: accountant.
 
@@ -222,6 +232,9 @@ def sync(
         both, and the number of lines, so its refusals carry their codes.
 
 
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
+
     Allowed roles: accountant.
 
     Args:
@@ -275,6 +288,9 @@ async def asyncio_detailed(
         The entry must balance (Σ debit = Σ credit) and name accounts of the chart; the domain judges
         both, and the number of lines, so its refusals carry their codes.
 
+
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
 
     Allowed roles: accountant.
 
@@ -334,6 +350,9 @@ async def asyncio(
         The entry must balance (Σ debit = Σ credit) and name accounts of the chart; the domain judges
         both, and the number of lines, so its refusals carry their codes.
 
+
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
 
     Allowed roles: accountant.
 

@@ -123,6 +123,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -158,6 +165,9 @@ def sync_detailed(
     """ Draft a voucher (지출결의)
 
      지출결의 against an obligation (and its contract); the payee is their vendor, or ``payee_id``.
+
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
 
     Allowed roles: clerk.
 
@@ -210,6 +220,9 @@ def sync(
 
      지출결의 against an obligation (and its contract); the payee is their vendor, or ``payee_id``.
 
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
+
     Allowed roles: clerk.
 
     Args:
@@ -255,6 +268,9 @@ async def asyncio_detailed(
     """ Draft a voucher (지출결의)
 
      지출결의 against an obligation (and its contract); the payee is their vendor, or ``payee_id``.
+
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
 
     Allowed roles: clerk.
 
@@ -306,6 +322,9 @@ async def asyncio(
     """ Draft a voucher (지출결의)
 
      지출결의 against an obligation (and its contract); the payee is their vendor, or ``payee_id``.
+
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
 
     Allowed roles: clerk.
 

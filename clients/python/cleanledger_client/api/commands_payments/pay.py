@@ -125,6 +125,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -161,6 +168,10 @@ def sync_detailed(
     """ Pay (지급)
 
      지급 against one payment order; ``withheld`` (예수금) is part of ``amount``.
+
+    **If-Match** names the voucher of the path (the payment is `created_id`): refused with 412 unless it
+    is still at that version. The answer's `ETag` is the version the next If-Match on that resource
+    expects.
 
     Allowed roles: accountant.
 
@@ -215,6 +226,10 @@ def sync(
 
      지급 against one payment order; ``withheld`` (예수금) is part of ``amount``.
 
+    **If-Match** names the voucher of the path (the payment is `created_id`): refused with 412 unless it
+    is still at that version. The answer's `ETag` is the version the next If-Match on that resource
+    expects.
+
     Allowed roles: accountant.
 
     Args:
@@ -262,6 +277,10 @@ async def asyncio_detailed(
     """ Pay (지급)
 
      지급 against one payment order; ``withheld`` (예수금) is part of ``amount``.
+
+    **If-Match** names the voucher of the path (the payment is `created_id`): refused with 412 unless it
+    is still at that version. The answer's `ETag` is the version the next If-Match on that resource
+    expects.
 
     Allowed roles: accountant.
 
@@ -315,6 +334,10 @@ async def asyncio(
     """ Pay (지급)
 
      지급 against one payment order; ``withheld`` (예수금) is part of ``amount``.
+
+    **If-Match** names the voucher of the path (the payment is `created_id`): refused with 412 unless it
+    is still at that version. The answer's `ETag` is the version the next If-Match on that resource
+    expects.
 
     Allowed roles: accountant.
 

@@ -125,6 +125,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -161,6 +168,12 @@ def sync_detailed(
     """ Assess revenue (조정)
 
      조정/부과 on a revenue line; ``expected_version`` is the line's.
+
+    **If-Match** names the revenue line of the path (`line_id`); the answer's `ETag` and
+    `parent_version` are that revenue line's version after the command, while `aggregate_id` and
+    `version` are the new assessment's (the If-Match of a command on it): refused with 412 unless it is
+    still at that version. The answer's `ETag` is the version the next If-Match on that resource
+    expects.
 
     Allowed roles: accountant.
 
@@ -215,6 +228,12 @@ def sync(
 
      조정/부과 on a revenue line; ``expected_version`` is the line's.
 
+    **If-Match** names the revenue line of the path (`line_id`); the answer's `ETag` and
+    `parent_version` are that revenue line's version after the command, while `aggregate_id` and
+    `version` are the new assessment's (the If-Match of a command on it): refused with 412 unless it is
+    still at that version. The answer's `ETag` is the version the next If-Match on that resource
+    expects.
+
     Allowed roles: accountant.
 
     Args:
@@ -262,6 +281,12 @@ async def asyncio_detailed(
     """ Assess revenue (조정)
 
      조정/부과 on a revenue line; ``expected_version`` is the line's.
+
+    **If-Match** names the revenue line of the path (`line_id`); the answer's `ETag` and
+    `parent_version` are that revenue line's version after the command, while `aggregate_id` and
+    `version` are the new assessment's (the If-Match of a command on it): refused with 412 unless it is
+    still at that version. The answer's `ETag` is the version the next If-Match on that resource
+    expects.
 
     Allowed roles: accountant.
 
@@ -315,6 +340,12 @@ async def asyncio(
     """ Assess revenue (조정)
 
      조정/부과 on a revenue line; ``expected_version`` is the line's.
+
+    **If-Match** names the revenue line of the path (`line_id`); the answer's `ETag` and
+    `parent_version` are that revenue line's version after the command, while `aggregate_id` and
+    `version` are the new assessment's (the If-Match of a command on it): refused with 412 unless it is
+    still at that version. The answer's `ETag` is the version the next If-Match on that resource
+    expects.
 
     Allowed roles: accountant.
 

@@ -125,6 +125,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -162,6 +169,9 @@ def sync_detailed(
 
      수납. Money beyond what is billed is refused unless ``allow_overpayment`` records it as
         과오납, to be refunded.
+
+    **If-Match** names the assessment of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: accountant.
 
@@ -219,6 +229,9 @@ def sync(
      수납. Money beyond what is billed is refused unless ``allow_overpayment`` records it as
         과오납, to be refunded.
 
+    **If-Match** names the assessment of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
+
     Allowed roles: accountant.
 
     Args:
@@ -269,6 +282,9 @@ async def asyncio_detailed(
 
      수납. Money beyond what is billed is refused unless ``allow_overpayment`` records it as
         과오납, to be refunded.
+
+    **If-Match** names the assessment of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: accountant.
 
@@ -325,6 +341,9 @@ async def asyncio(
 
      수납. Money beyond what is billed is refused unless ``allow_overpayment`` records it as
         과오납, to be refunded.
+
+    **If-Match** names the assessment of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: accountant.
 

@@ -123,6 +123,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -158,6 +165,9 @@ def sync_detailed(
     """ Open a revenue line (세입예산)
 
      세입예산 편성: open a revenue line (장-관-항-목) with its budgeted estimate (세입예산액).
+
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
 
     Allowed roles: budget_officer.
 
@@ -210,6 +220,9 @@ def sync(
 
      세입예산 편성: open a revenue line (장-관-항-목) with its budgeted estimate (세입예산액).
 
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
+
     Allowed roles: budget_officer.
 
     Args:
@@ -255,6 +268,9 @@ async def asyncio_detailed(
     """ Open a revenue line (세입예산)
 
      세입예산 편성: open a revenue line (장-관-항-목) with its budgeted estimate (세입예산액).
+
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
 
     Allowed roles: budget_officer.
 
@@ -306,6 +322,9 @@ async def asyncio(
     """ Open a revenue line (세입예산)
 
      세입예산 편성: open a revenue line (장-관-항-목) with its budgeted estimate (세입예산액).
+
+    Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
 
     Allowed roles: budget_officer.
 

@@ -125,6 +125,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -161,6 +168,9 @@ def sync_detailed(
     """ Reduce an assessment (감액)
 
      감액 of what is not yet billed; reducing all of it is a cancellation (부과취소).
+
+    **If-Match** names the assessment of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: accountant.
 
@@ -216,6 +226,9 @@ def sync(
 
      감액 of what is not yet billed; reducing all of it is a cancellation (부과취소).
 
+    **If-Match** names the assessment of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
+
     Allowed roles: accountant.
 
     Args:
@@ -264,6 +277,9 @@ async def asyncio_detailed(
     """ Reduce an assessment (감액)
 
      감액 of what is not yet billed; reducing all of it is a cancellation (부과취소).
+
+    **If-Match** names the assessment of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: accountant.
 
@@ -318,6 +334,9 @@ async def asyncio(
     """ Reduce an assessment (감액)
 
      감액 of what is not yet billed; reducing all of it is a cancellation (부과취소).
+
+    **If-Match** names the assessment of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: accountant.
 

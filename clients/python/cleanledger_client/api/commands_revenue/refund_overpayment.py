@@ -125,6 +125,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -161,6 +168,9 @@ def sync_detailed(
     """ Refund an overpayment (과오납 환급)
 
      과오납 환급.
+
+    **If-Match** names the assessment of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: accountant.
 
@@ -215,6 +225,9 @@ def sync(
 
      과오납 환급.
 
+    **If-Match** names the assessment of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
+
     Allowed roles: accountant.
 
     Args:
@@ -262,6 +275,9 @@ async def asyncio_detailed(
     """ Refund an overpayment (과오납 환급)
 
      과오납 환급.
+
+    **If-Match** names the assessment of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: accountant.
 
@@ -315,6 +331,9 @@ async def asyncio(
     """ Refund an overpayment (과오납 환급)
 
      과오납 환급.
+
+    **If-Match** names the assessment of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: accountant.
 

@@ -125,6 +125,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -160,7 +167,10 @@ def sync_detailed(
 ) -> Response[CommandAccepted | Problem]:
     """ Amend an obligation (원인행위 변경)
 
-     Allowed roles: approver.
+     **If-Match** names the obligation of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
+
+    Allowed roles: approver.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -211,7 +221,10 @@ def sync(
 ) -> CommandAccepted | Problem | None:
     """ Amend an obligation (원인행위 변경)
 
-     Allowed roles: approver.
+     **If-Match** names the obligation of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
+
+    Allowed roles: approver.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -257,7 +270,10 @@ async def asyncio_detailed(
 ) -> Response[CommandAccepted | Problem]:
     """ Amend an obligation (원인행위 변경)
 
-     Allowed roles: approver.
+     **If-Match** names the obligation of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
+
+    Allowed roles: approver.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -308,7 +324,10 @@ async def asyncio(
 ) -> CommandAccepted | Problem | None:
     """ Amend an obligation (원인행위 변경)
 
-     Allowed roles: approver.
+     **If-Match** names the obligation of the path: refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
+
+    Allowed roles: approver.
 
     Args:
         org (str): 기관코드: seven-digit organisation code

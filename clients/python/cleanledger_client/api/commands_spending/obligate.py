@@ -123,6 +123,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -158,6 +165,11 @@ def sync_detailed(
     """ Obligate (지출원인행위)
 
      지출원인행위 on a budget line; ``expected_version`` is the line's.
+
+    **If-Match** names the budget line obligated (`line_id`); the answer's `ETag` and `parent_version`
+    are that line's version after the command, while `aggregate_id` and `version` are the new
+    obligation's (the If-Match of a command on it): refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: approver.
 
@@ -209,6 +221,11 @@ def sync(
 
      지출원인행위 on a budget line; ``expected_version`` is the line's.
 
+    **If-Match** names the budget line obligated (`line_id`); the answer's `ETag` and `parent_version`
+    are that line's version after the command, while `aggregate_id` and `version` are the new
+    obligation's (the If-Match of a command on it): refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
+
     Allowed roles: approver.
 
     Args:
@@ -253,6 +270,11 @@ async def asyncio_detailed(
     """ Obligate (지출원인행위)
 
      지출원인행위 on a budget line; ``expected_version`` is the line's.
+
+    **If-Match** names the budget line obligated (`line_id`); the answer's `ETag` and `parent_version`
+    are that line's version after the command, while `aggregate_id` and `version` are the new
+    obligation's (the If-Match of a command on it): refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: approver.
 
@@ -303,6 +325,11 @@ async def asyncio(
     """ Obligate (지출원인행위)
 
      지출원인행위 on a budget line; ``expected_version`` is the line's.
+
+    **If-Match** names the budget line obligated (`line_id`); the answer's `ETag` and `parent_version`
+    are that line's version after the command, while `aggregate_id` and `version` are the new
+    obligation's (the If-Match of a command on it): refused with 412 unless it is still at that version.
+    The answer's `ETag` is the version the next If-Match on that resource expects.
 
     Allowed roles: approver.
 

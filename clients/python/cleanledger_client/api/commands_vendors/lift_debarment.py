@@ -126,6 +126,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -162,7 +169,10 @@ def sync_detailed(
 ) -> Response[CommandAccepted | Problem]:
     """ Lift a debarment (제재 해제)
 
-     Allowed roles: approver.
+     **If-Match** names the vendor of the path: refused with 412 unless it is still at that version. The
+    answer's `ETag` is the version the next If-Match on that resource expects.
+
+    Allowed roles: approver.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -216,7 +226,10 @@ def sync(
 ) -> CommandAccepted | Problem | None:
     """ Lift a debarment (제재 해제)
 
-     Allowed roles: approver.
+     **If-Match** names the vendor of the path: refused with 412 unless it is still at that version. The
+    answer's `ETag` is the version the next If-Match on that resource expects.
+
+    Allowed roles: approver.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -265,7 +278,10 @@ async def asyncio_detailed(
 ) -> Response[CommandAccepted | Problem]:
     """ Lift a debarment (제재 해제)
 
-     Allowed roles: approver.
+     **If-Match** names the vendor of the path: refused with 412 unless it is still at that version. The
+    answer's `ETag` is the version the next If-Match on that resource expects.
+
+    Allowed roles: approver.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -319,7 +335,10 @@ async def asyncio(
 ) -> CommandAccepted | Problem | None:
     """ Lift a debarment (제재 해제)
 
-     Allowed roles: approver.
+     **If-Match** names the vendor of the path: refused with 412 unless it is still at that version. The
+    answer's `ETag` is the version the next If-Match on that resource expects.
+
+    Allowed roles: approver.
 
     Args:
         org (str): 기관코드: seven-digit organisation code

@@ -123,6 +123,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -157,7 +164,10 @@ def sync_detailed(
 ) -> Response[CommandAccepted | Problem]:
     """ Register a vendor (거래처 등록)
 
-     Allowed roles: clerk.
+     Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
+
+    Allowed roles: clerk.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -205,7 +215,10 @@ def sync(
 ) -> CommandAccepted | Problem | None:
     """ Register a vendor (거래처 등록)
 
-     Allowed roles: clerk.
+     Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
+
+    Allowed roles: clerk.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -248,7 +261,10 @@ async def asyncio_detailed(
 ) -> Response[CommandAccepted | Problem]:
     """ Register a vendor (거래처 등록)
 
-     Allowed roles: clerk.
+     Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
+
+    Allowed roles: clerk.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -296,7 +312,10 @@ async def asyncio(
 ) -> CommandAccepted | Problem | None:
     """ Register a vendor (거래처 등록)
 
-     Allowed roles: clerk.
+     Creates an aggregate: no If-Match (400 `if-match-not-supported`). The answer's `ETag` is the new
+    aggregate's version (`version`), the If-Match of the next command on it.
+
+    Allowed roles: clerk.
 
     Args:
         org (str): 기관코드: seven-digit organisation code

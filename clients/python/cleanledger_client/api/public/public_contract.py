@@ -79,6 +79,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -112,6 +119,12 @@ def sync_detailed(
 
      A contract with its amendments (변경계약), latest inspection (검수) and the payments made under it to date
     (대가지급), from the projected tables. `min_position` reads your own write.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         contract_id (UUID): 계약 ID
@@ -151,6 +164,12 @@ def sync(
      A contract with its amendments (변경계약), latest inspection (검수) and the payments made under it to date
     (대가지급), from the projected tables. `min_position` reads your own write.
 
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
         contract_id (UUID): 계약 ID
         min_position (int | None | Unset): Answer only once the views include the log up to this
@@ -183,6 +202,12 @@ async def asyncio_detailed(
 
      A contract with its amendments (변경계약), latest inspection (검수) and the payments made under it to date
     (대가지급), from the projected tables. `min_position` reads your own write.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         contract_id (UUID): 계약 ID
@@ -221,6 +246,12 @@ async def asyncio(
 
      A contract with its amendments (변경계약), latest inspection (검수) and the payments made under it to date
     (대가지급), from the projected tables. `min_position` reads your own write.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         contract_id (UUID): 계약 ID

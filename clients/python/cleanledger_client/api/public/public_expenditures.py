@@ -9,7 +9,6 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
-from ...models.public_expenditures_format import PublicExpendituresFormat
 from ...models.public_expenditures_page import PublicExpendituresPage
 from ...types import UNSET, Unset
 from typing import cast
@@ -19,6 +18,8 @@ import datetime
 
 def _get_kwargs(
     *,
+    limit: int | Unset = 50,
+    totals: bool | Unset = False,
     org: None | str | Unset = UNSET,
     year: int | None | Unset = UNSET,
     code_prefix: None | str | Unset = UNSET,
@@ -28,10 +29,7 @@ def _get_kwargs(
     vendor: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
-    limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    totals: bool | Unset = False,
-    format_: PublicExpendituresFormat | Unset = PublicExpendituresFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -40,6 +38,10 @@ def _get_kwargs(
     
 
     params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["totals"] = totals
 
     json_org: None | str | Unset
     if isinstance(org, Unset):
@@ -110,22 +112,12 @@ def _get_kwargs(
         json_sort = sort
     params["sort"] = json_sort
 
-    params["limit"] = limit
-
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
         json_cursor = UNSET
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
-
-    params["totals"] = totals
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
 
     json_min_position: int | None | Unset
     if isinstance(min_position, Unset):
@@ -178,6 +170,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -203,6 +202,8 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    totals: bool | Unset = False,
     org: None | str | Unset = UNSET,
     year: int | None | Unset = UNSET,
     code_prefix: None | str | Unset = UNSET,
@@ -212,10 +213,7 @@ def sync_detailed(
     vendor: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
-    limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    totals: bool | Unset = False,
-    format_: PublicExpendituresFormat | Unset = PublicExpendituresFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[Problem | PublicExpendituresPage]:
@@ -234,12 +232,23 @@ def sync_detailed(
       filters; with any other it is refused (400 `invalid-cursor`). There is no offset.
     * **Totals** (count and amount sums over all pages) come with `totals=true`, on any page; they
       scan every selected row, so they are not computed unless asked for.
-    * **Downloads**: `format=csv` (UTF-8 with BOM) or `format=xlsx` stream every row the filters
-      select in the sort order (`limit` does not apply; a `cursor` starts after its row). Headers are
-      Korean with the JSON field name in brackets, e.g. `계약금액 (amount)`.
+    * **Downloads** are operations of their own: `GET /api/v1/public/expenditures.csv` (UTF-8 with BOM)
+    and
+      `GET /api/v1/public/expenditures.xlsx` take the same filters, sort and cursor and stream every row
+    they select.
+      This operation answers JSON only; the old `format=csv|xlsx` is refused (400 `download-moved`).
     * `min_position` waits until the views include that log position (read your own write).
 
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
+        limit (int | Unset): Rows per page Default: 50.
+        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
+            of the selected rows, so it is asked for, not given by default) Default: False.
         org (None | str | Unset): 기관코드: seven-digit organisation code
         year (int | None | Unset): 회계연도: fiscal year
         code_prefix (None | str | Unset): Start of the budget (or revenue) code, e.g. `100-080`
@@ -254,12 +263,7 @@ def sync_detailed(
             literally)
         sort (None | str | Unset): One of `code`, `paid_on`, `amount`; prefix `-` for descending.
             Default `code` (by organisation, year, then code)
-        limit (int | Unset): Rows per page Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page
-        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
-            of the selected rows, so it is asked for, not given by default) Default: False.
-        format_ (PublicExpendituresFormat | Unset): json (a page), or csv / xlsx (every row,
-            streamed) Default: PublicExpendituresFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -273,7 +277,9 @@ def sync_detailed(
 
 
     kwargs = _get_kwargs(
-        org=org,
+        limit=limit,
+totals=totals,
+org=org,
 year=year,
 code_prefix=code_prefix,
 date_from=date_from,
@@ -282,10 +288,7 @@ as_of=as_of,
 vendor=vendor,
 q=q,
 sort=sort,
-limit=limit,
 cursor=cursor,
-totals=totals,
-format_=format_,
 min_position=min_position,
 
     )
@@ -299,6 +302,8 @@ min_position=min_position,
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    totals: bool | Unset = False,
     org: None | str | Unset = UNSET,
     year: int | None | Unset = UNSET,
     code_prefix: None | str | Unset = UNSET,
@@ -308,10 +313,7 @@ def sync(
     vendor: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
-    limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    totals: bool | Unset = False,
-    format_: PublicExpendituresFormat | Unset = PublicExpendituresFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Problem | PublicExpendituresPage | None:
@@ -330,12 +332,23 @@ def sync(
       filters; with any other it is refused (400 `invalid-cursor`). There is no offset.
     * **Totals** (count and amount sums over all pages) come with `totals=true`, on any page; they
       scan every selected row, so they are not computed unless asked for.
-    * **Downloads**: `format=csv` (UTF-8 with BOM) or `format=xlsx` stream every row the filters
-      select in the sort order (`limit` does not apply; a `cursor` starts after its row). Headers are
-      Korean with the JSON field name in brackets, e.g. `계약금액 (amount)`.
+    * **Downloads** are operations of their own: `GET /api/v1/public/expenditures.csv` (UTF-8 with BOM)
+    and
+      `GET /api/v1/public/expenditures.xlsx` take the same filters, sort and cursor and stream every row
+    they select.
+      This operation answers JSON only; the old `format=csv|xlsx` is refused (400 `download-moved`).
     * `min_position` waits until the views include that log position (read your own write).
 
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
+        limit (int | Unset): Rows per page Default: 50.
+        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
+            of the selected rows, so it is asked for, not given by default) Default: False.
         org (None | str | Unset): 기관코드: seven-digit organisation code
         year (int | None | Unset): 회계연도: fiscal year
         code_prefix (None | str | Unset): Start of the budget (or revenue) code, e.g. `100-080`
@@ -350,12 +363,7 @@ def sync(
             literally)
         sort (None | str | Unset): One of `code`, `paid_on`, `amount`; prefix `-` for descending.
             Default `code` (by organisation, year, then code)
-        limit (int | Unset): Rows per page Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page
-        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
-            of the selected rows, so it is asked for, not given by default) Default: False.
-        format_ (PublicExpendituresFormat | Unset): json (a page), or csv / xlsx (every row,
-            streamed) Default: PublicExpendituresFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -370,6 +378,8 @@ def sync(
 
     return sync_detailed(
         client=client,
+limit=limit,
+totals=totals,
 org=org,
 year=year,
 code_prefix=code_prefix,
@@ -379,10 +389,7 @@ as_of=as_of,
 vendor=vendor,
 q=q,
 sort=sort,
-limit=limit,
 cursor=cursor,
-totals=totals,
-format_=format_,
 min_position=min_position,
 
     ).parsed
@@ -390,6 +397,8 @@ min_position=min_position,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    totals: bool | Unset = False,
     org: None | str | Unset = UNSET,
     year: int | None | Unset = UNSET,
     code_prefix: None | str | Unset = UNSET,
@@ -399,10 +408,7 @@ async def asyncio_detailed(
     vendor: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
-    limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    totals: bool | Unset = False,
-    format_: PublicExpendituresFormat | Unset = PublicExpendituresFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[Problem | PublicExpendituresPage]:
@@ -421,12 +427,23 @@ async def asyncio_detailed(
       filters; with any other it is refused (400 `invalid-cursor`). There is no offset.
     * **Totals** (count and amount sums over all pages) come with `totals=true`, on any page; they
       scan every selected row, so they are not computed unless asked for.
-    * **Downloads**: `format=csv` (UTF-8 with BOM) or `format=xlsx` stream every row the filters
-      select in the sort order (`limit` does not apply; a `cursor` starts after its row). Headers are
-      Korean with the JSON field name in brackets, e.g. `계약금액 (amount)`.
+    * **Downloads** are operations of their own: `GET /api/v1/public/expenditures.csv` (UTF-8 with BOM)
+    and
+      `GET /api/v1/public/expenditures.xlsx` take the same filters, sort and cursor and stream every row
+    they select.
+      This operation answers JSON only; the old `format=csv|xlsx` is refused (400 `download-moved`).
     * `min_position` waits until the views include that log position (read your own write).
 
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
+        limit (int | Unset): Rows per page Default: 50.
+        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
+            of the selected rows, so it is asked for, not given by default) Default: False.
         org (None | str | Unset): 기관코드: seven-digit organisation code
         year (int | None | Unset): 회계연도: fiscal year
         code_prefix (None | str | Unset): Start of the budget (or revenue) code, e.g. `100-080`
@@ -441,12 +458,7 @@ async def asyncio_detailed(
             literally)
         sort (None | str | Unset): One of `code`, `paid_on`, `amount`; prefix `-` for descending.
             Default `code` (by organisation, year, then code)
-        limit (int | Unset): Rows per page Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page
-        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
-            of the selected rows, so it is asked for, not given by default) Default: False.
-        format_ (PublicExpendituresFormat | Unset): json (a page), or csv / xlsx (every row,
-            streamed) Default: PublicExpendituresFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -460,7 +472,9 @@ async def asyncio_detailed(
 
 
     kwargs = _get_kwargs(
-        org=org,
+        limit=limit,
+totals=totals,
+org=org,
 year=year,
 code_prefix=code_prefix,
 date_from=date_from,
@@ -469,10 +483,7 @@ as_of=as_of,
 vendor=vendor,
 q=q,
 sort=sort,
-limit=limit,
 cursor=cursor,
-totals=totals,
-format_=format_,
 min_position=min_position,
 
     )
@@ -486,6 +497,8 @@ min_position=min_position,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    totals: bool | Unset = False,
     org: None | str | Unset = UNSET,
     year: int | None | Unset = UNSET,
     code_prefix: None | str | Unset = UNSET,
@@ -495,10 +508,7 @@ async def asyncio(
     vendor: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
-    limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    totals: bool | Unset = False,
-    format_: PublicExpendituresFormat | Unset = PublicExpendituresFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Problem | PublicExpendituresPage | None:
@@ -517,12 +527,23 @@ async def asyncio(
       filters; with any other it is refused (400 `invalid-cursor`). There is no offset.
     * **Totals** (count and amount sums over all pages) come with `totals=true`, on any page; they
       scan every selected row, so they are not computed unless asked for.
-    * **Downloads**: `format=csv` (UTF-8 with BOM) or `format=xlsx` stream every row the filters
-      select in the sort order (`limit` does not apply; a `cursor` starts after its row). Headers are
-      Korean with the JSON field name in brackets, e.g. `계약금액 (amount)`.
+    * **Downloads** are operations of their own: `GET /api/v1/public/expenditures.csv` (UTF-8 with BOM)
+    and
+      `GET /api/v1/public/expenditures.xlsx` take the same filters, sort and cursor and stream every row
+    they select.
+      This operation answers JSON only; the old `format=csv|xlsx` is refused (400 `download-moved`).
     * `min_position` waits until the views include that log position (read your own write).
 
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
+        limit (int | Unset): Rows per page Default: 50.
+        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
+            of the selected rows, so it is asked for, not given by default) Default: False.
         org (None | str | Unset): 기관코드: seven-digit organisation code
         year (int | None | Unset): 회계연도: fiscal year
         code_prefix (None | str | Unset): Start of the budget (or revenue) code, e.g. `100-080`
@@ -537,12 +558,7 @@ async def asyncio(
             literally)
         sort (None | str | Unset): One of `code`, `paid_on`, `amount`; prefix `-` for descending.
             Default `code` (by organisation, year, then code)
-        limit (int | Unset): Rows per page Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page
-        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
-            of the selected rows, so it is asked for, not given by default) Default: False.
-        format_ (PublicExpendituresFormat | Unset): json (a page), or csv / xlsx (every row,
-            streamed) Default: PublicExpendituresFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -557,6 +573,8 @@ async def asyncio(
 
     return (await asyncio_detailed(
         client=client,
+limit=limit,
+totals=totals,
 org=org,
 year=year,
 code_prefix=code_prefix,
@@ -566,10 +584,7 @@ as_of=as_of,
 vendor=vendor,
 q=q,
 sort=sort,
-limit=limit,
 cursor=cursor,
-totals=totals,
-format_=format_,
 min_position=min_position,
 
     )).parsed

@@ -9,7 +9,6 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
-from ...models.public_programs_format import PublicProgramsFormat
 from ...models.public_programs_page import PublicProgramsPage
 from ...types import UNSET, Unset
 from typing import cast
@@ -19,6 +18,8 @@ import datetime
 
 def _get_kwargs(
     *,
+    limit: int | Unset = 50,
+    totals: bool | Unset = False,
     org: None | str | Unset = UNSET,
     year: int | None | Unset = UNSET,
     code_prefix: None | str | Unset = UNSET,
@@ -28,10 +29,7 @@ def _get_kwargs(
     vendor: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
-    limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    totals: bool | Unset = False,
-    format_: PublicProgramsFormat | Unset = PublicProgramsFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -40,6 +38,10 @@ def _get_kwargs(
     
 
     params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["totals"] = totals
 
     json_org: None | str | Unset
     if isinstance(org, Unset):
@@ -110,22 +112,12 @@ def _get_kwargs(
         json_sort = sort
     params["sort"] = json_sort
 
-    params["limit"] = limit
-
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
         json_cursor = UNSET
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
-
-    params["totals"] = totals
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
 
     json_min_position: int | None | Unset
     if isinstance(min_position, Unset):
@@ -178,6 +170,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -203,6 +202,8 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    totals: bool | Unset = False,
     org: None | str | Unset = UNSET,
     year: int | None | Unset = UNSET,
     code_prefix: None | str | Unset = UNSET,
@@ -212,10 +213,7 @@ def sync_detailed(
     vendor: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
-    limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    totals: bool | Unset = False,
-    format_: PublicProgramsFormat | Unset = PublicProgramsFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[Problem | PublicProgramsPage]:
@@ -234,12 +232,22 @@ def sync_detailed(
       filters; with any other it is refused (400 `invalid-cursor`). There is no offset.
     * **Totals** (count and amount sums over all pages) come with `totals=true`, on any page; they
       scan every selected row, so they are not computed unless asked for.
-    * **Downloads**: `format=csv` (UTF-8 with BOM) or `format=xlsx` stream every row the filters
-      select in the sort order (`limit` does not apply; a `cursor` starts after its row). Headers are
-      Korean with the JSON field name in brackets, e.g. `계약금액 (amount)`.
+    * **Downloads** are operations of their own: `GET /api/v1/public/programs.csv` (UTF-8 with BOM) and
+      `GET /api/v1/public/programs.xlsx` take the same filters, sort and cursor and stream every row
+    they select.
+      This operation answers JSON only; the old `format=csv|xlsx` is refused (400 `download-moved`).
     * `min_position` waits until the views include that log position (read your own write).
 
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
+        limit (int | Unset): Rows per page Default: 50.
+        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
+            of the selected rows, so it is asked for, not given by default) Default: False.
         org (None | str | Unset): 기관코드: seven-digit organisation code
         year (int | None | Unset): 회계연도: fiscal year
         code_prefix (None | str | Unset): Start of the budget (or revenue) code, e.g. `100-080`
@@ -256,12 +264,7 @@ def sync_detailed(
         sort (None | str | Unset): One of `code`, `title`, `current_budget`, `allocated`,
             `obligated`, `paid`; prefix `-` for descending. Default `code` (by organisation, year,
             then code)
-        limit (int | Unset): Rows per page Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page
-        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
-            of the selected rows, so it is asked for, not given by default) Default: False.
-        format_ (PublicProgramsFormat | Unset): json (a page), or csv / xlsx (every row, streamed)
-            Default: PublicProgramsFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -275,7 +278,9 @@ def sync_detailed(
 
 
     kwargs = _get_kwargs(
-        org=org,
+        limit=limit,
+totals=totals,
+org=org,
 year=year,
 code_prefix=code_prefix,
 date_from=date_from,
@@ -284,10 +289,7 @@ as_of=as_of,
 vendor=vendor,
 q=q,
 sort=sort,
-limit=limit,
 cursor=cursor,
-totals=totals,
-format_=format_,
 min_position=min_position,
 
     )
@@ -301,6 +303,8 @@ min_position=min_position,
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    totals: bool | Unset = False,
     org: None | str | Unset = UNSET,
     year: int | None | Unset = UNSET,
     code_prefix: None | str | Unset = UNSET,
@@ -310,10 +314,7 @@ def sync(
     vendor: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
-    limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    totals: bool | Unset = False,
-    format_: PublicProgramsFormat | Unset = PublicProgramsFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Problem | PublicProgramsPage | None:
@@ -332,12 +333,22 @@ def sync(
       filters; with any other it is refused (400 `invalid-cursor`). There is no offset.
     * **Totals** (count and amount sums over all pages) come with `totals=true`, on any page; they
       scan every selected row, so they are not computed unless asked for.
-    * **Downloads**: `format=csv` (UTF-8 with BOM) or `format=xlsx` stream every row the filters
-      select in the sort order (`limit` does not apply; a `cursor` starts after its row). Headers are
-      Korean with the JSON field name in brackets, e.g. `계약금액 (amount)`.
+    * **Downloads** are operations of their own: `GET /api/v1/public/programs.csv` (UTF-8 with BOM) and
+      `GET /api/v1/public/programs.xlsx` take the same filters, sort and cursor and stream every row
+    they select.
+      This operation answers JSON only; the old `format=csv|xlsx` is refused (400 `download-moved`).
     * `min_position` waits until the views include that log position (read your own write).
 
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
+        limit (int | Unset): Rows per page Default: 50.
+        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
+            of the selected rows, so it is asked for, not given by default) Default: False.
         org (None | str | Unset): 기관코드: seven-digit organisation code
         year (int | None | Unset): 회계연도: fiscal year
         code_prefix (None | str | Unset): Start of the budget (or revenue) code, e.g. `100-080`
@@ -354,12 +365,7 @@ def sync(
         sort (None | str | Unset): One of `code`, `title`, `current_budget`, `allocated`,
             `obligated`, `paid`; prefix `-` for descending. Default `code` (by organisation, year,
             then code)
-        limit (int | Unset): Rows per page Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page
-        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
-            of the selected rows, so it is asked for, not given by default) Default: False.
-        format_ (PublicProgramsFormat | Unset): json (a page), or csv / xlsx (every row, streamed)
-            Default: PublicProgramsFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -374,6 +380,8 @@ def sync(
 
     return sync_detailed(
         client=client,
+limit=limit,
+totals=totals,
 org=org,
 year=year,
 code_prefix=code_prefix,
@@ -383,10 +391,7 @@ as_of=as_of,
 vendor=vendor,
 q=q,
 sort=sort,
-limit=limit,
 cursor=cursor,
-totals=totals,
-format_=format_,
 min_position=min_position,
 
     ).parsed
@@ -394,6 +399,8 @@ min_position=min_position,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    totals: bool | Unset = False,
     org: None | str | Unset = UNSET,
     year: int | None | Unset = UNSET,
     code_prefix: None | str | Unset = UNSET,
@@ -403,10 +410,7 @@ async def asyncio_detailed(
     vendor: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
-    limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    totals: bool | Unset = False,
-    format_: PublicProgramsFormat | Unset = PublicProgramsFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[Problem | PublicProgramsPage]:
@@ -425,12 +429,22 @@ async def asyncio_detailed(
       filters; with any other it is refused (400 `invalid-cursor`). There is no offset.
     * **Totals** (count and amount sums over all pages) come with `totals=true`, on any page; they
       scan every selected row, so they are not computed unless asked for.
-    * **Downloads**: `format=csv` (UTF-8 with BOM) or `format=xlsx` stream every row the filters
-      select in the sort order (`limit` does not apply; a `cursor` starts after its row). Headers are
-      Korean with the JSON field name in brackets, e.g. `계약금액 (amount)`.
+    * **Downloads** are operations of their own: `GET /api/v1/public/programs.csv` (UTF-8 with BOM) and
+      `GET /api/v1/public/programs.xlsx` take the same filters, sort and cursor and stream every row
+    they select.
+      This operation answers JSON only; the old `format=csv|xlsx` is refused (400 `download-moved`).
     * `min_position` waits until the views include that log position (read your own write).
 
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
+        limit (int | Unset): Rows per page Default: 50.
+        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
+            of the selected rows, so it is asked for, not given by default) Default: False.
         org (None | str | Unset): 기관코드: seven-digit organisation code
         year (int | None | Unset): 회계연도: fiscal year
         code_prefix (None | str | Unset): Start of the budget (or revenue) code, e.g. `100-080`
@@ -447,12 +461,7 @@ async def asyncio_detailed(
         sort (None | str | Unset): One of `code`, `title`, `current_budget`, `allocated`,
             `obligated`, `paid`; prefix `-` for descending. Default `code` (by organisation, year,
             then code)
-        limit (int | Unset): Rows per page Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page
-        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
-            of the selected rows, so it is asked for, not given by default) Default: False.
-        format_ (PublicProgramsFormat | Unset): json (a page), or csv / xlsx (every row, streamed)
-            Default: PublicProgramsFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -466,7 +475,9 @@ async def asyncio_detailed(
 
 
     kwargs = _get_kwargs(
-        org=org,
+        limit=limit,
+totals=totals,
+org=org,
 year=year,
 code_prefix=code_prefix,
 date_from=date_from,
@@ -475,10 +486,7 @@ as_of=as_of,
 vendor=vendor,
 q=q,
 sort=sort,
-limit=limit,
 cursor=cursor,
-totals=totals,
-format_=format_,
 min_position=min_position,
 
     )
@@ -492,6 +500,8 @@ min_position=min_position,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    totals: bool | Unset = False,
     org: None | str | Unset = UNSET,
     year: int | None | Unset = UNSET,
     code_prefix: None | str | Unset = UNSET,
@@ -501,10 +511,7 @@ async def asyncio(
     vendor: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
-    limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    totals: bool | Unset = False,
-    format_: PublicProgramsFormat | Unset = PublicProgramsFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Problem | PublicProgramsPage | None:
@@ -523,12 +530,22 @@ async def asyncio(
       filters; with any other it is refused (400 `invalid-cursor`). There is no offset.
     * **Totals** (count and amount sums over all pages) come with `totals=true`, on any page; they
       scan every selected row, so they are not computed unless asked for.
-    * **Downloads**: `format=csv` (UTF-8 with BOM) or `format=xlsx` stream every row the filters
-      select in the sort order (`limit` does not apply; a `cursor` starts after its row). Headers are
-      Korean with the JSON field name in brackets, e.g. `계약금액 (amount)`.
+    * **Downloads** are operations of their own: `GET /api/v1/public/programs.csv` (UTF-8 with BOM) and
+      `GET /api/v1/public/programs.xlsx` take the same filters, sort and cursor and stream every row
+    they select.
+      This operation answers JSON only; the old `format=csv|xlsx` is refused (400 `download-moved`).
     * `min_position` waits until the views include that log position (read your own write).
 
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
+        limit (int | Unset): Rows per page Default: 50.
+        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
+            of the selected rows, so it is asked for, not given by default) Default: False.
         org (None | str | Unset): 기관코드: seven-digit organisation code
         year (int | None | Unset): 회계연도: fiscal year
         code_prefix (None | str | Unset): Start of the budget (or revenue) code, e.g. `100-080`
@@ -545,12 +562,7 @@ async def asyncio(
         sort (None | str | Unset): One of `code`, `title`, `current_budget`, `allocated`,
             `obligated`, `paid`; prefix `-` for descending. Default `code` (by organisation, year,
             then code)
-        limit (int | Unset): Rows per page Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page
-        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
-            of the selected rows, so it is asked for, not given by default) Default: False.
-        format_ (PublicProgramsFormat | Unset): json (a page), or csv / xlsx (every row, streamed)
-            Default: PublicProgramsFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -565,6 +577,8 @@ async def asyncio(
 
     return (await asyncio_detailed(
         client=client,
+limit=limit,
+totals=totals,
 org=org,
 year=year,
 code_prefix=code_prefix,
@@ -574,10 +588,7 @@ as_of=as_of,
 vendor=vendor,
 q=q,
 sort=sort,
-limit=limit,
 cursor=cursor,
-totals=totals,
-format_=format_,
 min_position=min_position,
 
     )).parsed

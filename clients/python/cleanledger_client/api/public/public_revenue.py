@@ -9,7 +9,6 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
-from ...models.public_revenue_format import PublicRevenueFormat
 from ...models.public_revenue_page import PublicRevenuePage
 from ...types import UNSET, Unset
 from typing import cast
@@ -19,6 +18,8 @@ import datetime
 
 def _get_kwargs(
     *,
+    limit: int | Unset = 50,
+    totals: bool | Unset = False,
     org: None | str | Unset = UNSET,
     year: int | None | Unset = UNSET,
     code_prefix: None | str | Unset = UNSET,
@@ -28,10 +29,7 @@ def _get_kwargs(
     vendor: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
-    limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    totals: bool | Unset = False,
-    format_: PublicRevenueFormat | Unset = PublicRevenueFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -40,6 +38,10 @@ def _get_kwargs(
     
 
     params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["totals"] = totals
 
     json_org: None | str | Unset
     if isinstance(org, Unset):
@@ -110,22 +112,12 @@ def _get_kwargs(
         json_sort = sort
     params["sort"] = json_sort
 
-    params["limit"] = limit
-
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
         json_cursor = UNSET
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
-
-    params["totals"] = totals
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
 
     json_min_position: int | None | Unset
     if isinstance(min_position, Unset):
@@ -178,6 +170,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
 
@@ -203,6 +202,8 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    totals: bool | Unset = False,
     org: None | str | Unset = UNSET,
     year: int | None | Unset = UNSET,
     code_prefix: None | str | Unset = UNSET,
@@ -212,10 +213,7 @@ def sync_detailed(
     vendor: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
-    limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    totals: bool | Unset = False,
-    format_: PublicRevenueFormat | Unset = PublicRevenueFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[Problem | PublicRevenuePage]:
@@ -234,12 +232,22 @@ def sync_detailed(
       filters; with any other it is refused (400 `invalid-cursor`). There is no offset.
     * **Totals** (count and amount sums over all pages) come with `totals=true`, on any page; they
       scan every selected row, so they are not computed unless asked for.
-    * **Downloads**: `format=csv` (UTF-8 with BOM) or `format=xlsx` stream every row the filters
-      select in the sort order (`limit` does not apply; a `cursor` starts after its row). Headers are
-      Korean with the JSON field name in brackets, e.g. `계약금액 (amount)`.
+    * **Downloads** are operations of their own: `GET /api/v1/public/revenue.csv` (UTF-8 with BOM) and
+      `GET /api/v1/public/revenue.xlsx` take the same filters, sort and cursor and stream every row they
+    select.
+      This operation answers JSON only; the old `format=csv|xlsx` is refused (400 `download-moved`).
     * `min_position` waits until the views include that log position (read your own write).
 
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
+        limit (int | Unset): Rows per page Default: 50.
+        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
+            of the selected rows, so it is asked for, not given by default) Default: False.
         org (None | str | Unset): 기관코드: seven-digit organisation code
         year (int | None | Unset): 회계연도: fiscal year
         code_prefix (None | str | Unset): Start of the budget (or revenue) code, e.g. `100-080`
@@ -255,12 +263,7 @@ def sync_detailed(
         q (None | str | Unset): Text in title (case-insensitive, taken literally)
         sort (None | str | Unset): One of `code`, `estimate`, `collected`; prefix `-` for
             descending. Default `code` (by organisation, year, then code)
-        limit (int | Unset): Rows per page Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page
-        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
-            of the selected rows, so it is asked for, not given by default) Default: False.
-        format_ (PublicRevenueFormat | Unset): json (a page), or csv / xlsx (every row, streamed)
-            Default: PublicRevenueFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -274,7 +277,9 @@ def sync_detailed(
 
 
     kwargs = _get_kwargs(
-        org=org,
+        limit=limit,
+totals=totals,
+org=org,
 year=year,
 code_prefix=code_prefix,
 date_from=date_from,
@@ -283,10 +288,7 @@ as_of=as_of,
 vendor=vendor,
 q=q,
 sort=sort,
-limit=limit,
 cursor=cursor,
-totals=totals,
-format_=format_,
 min_position=min_position,
 
     )
@@ -300,6 +302,8 @@ min_position=min_position,
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    totals: bool | Unset = False,
     org: None | str | Unset = UNSET,
     year: int | None | Unset = UNSET,
     code_prefix: None | str | Unset = UNSET,
@@ -309,10 +313,7 @@ def sync(
     vendor: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
-    limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    totals: bool | Unset = False,
-    format_: PublicRevenueFormat | Unset = PublicRevenueFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Problem | PublicRevenuePage | None:
@@ -331,12 +332,22 @@ def sync(
       filters; with any other it is refused (400 `invalid-cursor`). There is no offset.
     * **Totals** (count and amount sums over all pages) come with `totals=true`, on any page; they
       scan every selected row, so they are not computed unless asked for.
-    * **Downloads**: `format=csv` (UTF-8 with BOM) or `format=xlsx` stream every row the filters
-      select in the sort order (`limit` does not apply; a `cursor` starts after its row). Headers are
-      Korean with the JSON field name in brackets, e.g. `계약금액 (amount)`.
+    * **Downloads** are operations of their own: `GET /api/v1/public/revenue.csv` (UTF-8 with BOM) and
+      `GET /api/v1/public/revenue.xlsx` take the same filters, sort and cursor and stream every row they
+    select.
+      This operation answers JSON only; the old `format=csv|xlsx` is refused (400 `download-moved`).
     * `min_position` waits until the views include that log position (read your own write).
 
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
+        limit (int | Unset): Rows per page Default: 50.
+        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
+            of the selected rows, so it is asked for, not given by default) Default: False.
         org (None | str | Unset): 기관코드: seven-digit organisation code
         year (int | None | Unset): 회계연도: fiscal year
         code_prefix (None | str | Unset): Start of the budget (or revenue) code, e.g. `100-080`
@@ -352,12 +363,7 @@ def sync(
         q (None | str | Unset): Text in title (case-insensitive, taken literally)
         sort (None | str | Unset): One of `code`, `estimate`, `collected`; prefix `-` for
             descending. Default `code` (by organisation, year, then code)
-        limit (int | Unset): Rows per page Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page
-        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
-            of the selected rows, so it is asked for, not given by default) Default: False.
-        format_ (PublicRevenueFormat | Unset): json (a page), or csv / xlsx (every row, streamed)
-            Default: PublicRevenueFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -372,6 +378,8 @@ def sync(
 
     return sync_detailed(
         client=client,
+limit=limit,
+totals=totals,
 org=org,
 year=year,
 code_prefix=code_prefix,
@@ -381,10 +389,7 @@ as_of=as_of,
 vendor=vendor,
 q=q,
 sort=sort,
-limit=limit,
 cursor=cursor,
-totals=totals,
-format_=format_,
 min_position=min_position,
 
     ).parsed
@@ -392,6 +397,8 @@ min_position=min_position,
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    totals: bool | Unset = False,
     org: None | str | Unset = UNSET,
     year: int | None | Unset = UNSET,
     code_prefix: None | str | Unset = UNSET,
@@ -401,10 +408,7 @@ async def asyncio_detailed(
     vendor: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
-    limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    totals: bool | Unset = False,
-    format_: PublicRevenueFormat | Unset = PublicRevenueFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[Problem | PublicRevenuePage]:
@@ -423,12 +427,22 @@ async def asyncio_detailed(
       filters; with any other it is refused (400 `invalid-cursor`). There is no offset.
     * **Totals** (count and amount sums over all pages) come with `totals=true`, on any page; they
       scan every selected row, so they are not computed unless asked for.
-    * **Downloads**: `format=csv` (UTF-8 with BOM) or `format=xlsx` stream every row the filters
-      select in the sort order (`limit` does not apply; a `cursor` starts after its row). Headers are
-      Korean with the JSON field name in brackets, e.g. `계약금액 (amount)`.
+    * **Downloads** are operations of their own: `GET /api/v1/public/revenue.csv` (UTF-8 with BOM) and
+      `GET /api/v1/public/revenue.xlsx` take the same filters, sort and cursor and stream every row they
+    select.
+      This operation answers JSON only; the old `format=csv|xlsx` is refused (400 `download-moved`).
     * `min_position` waits until the views include that log position (read your own write).
 
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
+        limit (int | Unset): Rows per page Default: 50.
+        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
+            of the selected rows, so it is asked for, not given by default) Default: False.
         org (None | str | Unset): 기관코드: seven-digit organisation code
         year (int | None | Unset): 회계연도: fiscal year
         code_prefix (None | str | Unset): Start of the budget (or revenue) code, e.g. `100-080`
@@ -444,12 +458,7 @@ async def asyncio_detailed(
         q (None | str | Unset): Text in title (case-insensitive, taken literally)
         sort (None | str | Unset): One of `code`, `estimate`, `collected`; prefix `-` for
             descending. Default `code` (by organisation, year, then code)
-        limit (int | Unset): Rows per page Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page
-        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
-            of the selected rows, so it is asked for, not given by default) Default: False.
-        format_ (PublicRevenueFormat | Unset): json (a page), or csv / xlsx (every row, streamed)
-            Default: PublicRevenueFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -463,7 +472,9 @@ async def asyncio_detailed(
 
 
     kwargs = _get_kwargs(
-        org=org,
+        limit=limit,
+totals=totals,
+org=org,
 year=year,
 code_prefix=code_prefix,
 date_from=date_from,
@@ -472,10 +483,7 @@ as_of=as_of,
 vendor=vendor,
 q=q,
 sort=sort,
-limit=limit,
 cursor=cursor,
-totals=totals,
-format_=format_,
 min_position=min_position,
 
     )
@@ -489,6 +497,8 @@ min_position=min_position,
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    limit: int | Unset = 50,
+    totals: bool | Unset = False,
     org: None | str | Unset = UNSET,
     year: int | None | Unset = UNSET,
     code_prefix: None | str | Unset = UNSET,
@@ -498,10 +508,7 @@ async def asyncio(
     vendor: None | str | Unset = UNSET,
     q: None | str | Unset = UNSET,
     sort: None | str | Unset = UNSET,
-    limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
-    totals: bool | Unset = False,
-    format_: PublicRevenueFormat | Unset = PublicRevenueFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Problem | PublicRevenuePage | None:
@@ -520,12 +527,22 @@ async def asyncio(
       filters; with any other it is refused (400 `invalid-cursor`). There is no offset.
     * **Totals** (count and amount sums over all pages) come with `totals=true`, on any page; they
       scan every selected row, so they are not computed unless asked for.
-    * **Downloads**: `format=csv` (UTF-8 with BOM) or `format=xlsx` stream every row the filters
-      select in the sort order (`limit` does not apply; a `cursor` starts after its row). Headers are
-      Korean with the JSON field name in brackets, e.g. `계약금액 (amount)`.
+    * **Downloads** are operations of their own: `GET /api/v1/public/revenue.csv` (UTF-8 with BOM) and
+      `GET /api/v1/public/revenue.xlsx` take the same filters, sort and cursor and stream every row they
+    select.
+      This operation answers JSON only; the old `format=csv|xlsx` is refused (400 `download-moved`).
     * `min_position` waits until the views include that log position (read your own write).
 
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
+        limit (int | Unset): Rows per page Default: 50.
+        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
+            of the selected rows, so it is asked for, not given by default) Default: False.
         org (None | str | Unset): 기관코드: seven-digit organisation code
         year (int | None | Unset): 회계연도: fiscal year
         code_prefix (None | str | Unset): Start of the budget (or revenue) code, e.g. `100-080`
@@ -541,12 +558,7 @@ async def asyncio(
         q (None | str | Unset): Text in title (case-insensitive, taken literally)
         sort (None | str | Unset): One of `code`, `estimate`, `collected`; prefix `-` for
             descending. Default `code` (by organisation, year, then code)
-        limit (int | Unset): Rows per page Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page
-        totals (bool | Unset): true: add the count and amount sums over every page (costs a scan
-            of the selected rows, so it is asked for, not given by default) Default: False.
-        format_ (PublicRevenueFormat | Unset): json (a page), or csv / xlsx (every row, streamed)
-            Default: PublicRevenueFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -561,6 +573,8 @@ async def asyncio(
 
     return (await asyncio_detailed(
         client=client,
+limit=limit,
+totals=totals,
 org=org,
 year=year,
 code_prefix=code_prefix,
@@ -570,10 +584,7 @@ as_of=as_of,
 vendor=vendor,
 q=q,
 sort=sort,
-limit=limit,
 cursor=cursor,
-totals=totals,
-format_=format_,
 min_position=min_position,
 
     )).parsed

@@ -10,7 +10,6 @@ from ... import errors
 
 from ...models.balance_sheet_out import BalanceSheetOut
 from ...models.problem import Problem
-from ...models.report_balance_sheet_format import ReportBalanceSheetFormat
 from ...types import UNSET, Unset
 from typing import cast
 import datetime
@@ -22,7 +21,6 @@ def _get_kwargs(
     *,
     as_of: datetime.date,
     known_at: None | str | Unset = UNSET,
-    format_: ReportBalanceSheetFormat | Unset = ReportBalanceSheetFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -41,12 +39,6 @@ def _get_kwargs(
     else:
         json_known_at = known_at
     params["known_at"] = json_known_at
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
 
     json_min_position: int | None | Unset
     if isinstance(min_position, Unset):
@@ -78,6 +70,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -91,6 +97,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
@@ -120,13 +133,18 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     as_of: datetime.date,
     known_at: None | str | Unset = UNSET,
-    format_: ReportBalanceSheetFormat | Unset = ReportBalanceSheetFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[BalanceSheetOut | Problem]:
     """ Balance sheet (재정상태표)
 
-     Assets, liabilities and net assets at as_of. The CSV ends with the surplus row.
+     Assets, liabilities and net assets at as_of.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -137,8 +155,6 @@ def sync_detailed(
             counted by their recording timestamp. Replays the log up to that position into temporary
             tables (seconds for a large log). The position used is returned in the `X-Known-At-
             Position` header.
-        format_ (ReportBalanceSheetFormat | Unset): `csv`: the statement's lines as a UTF-8 CSV
-            file (with BOM) and a header row Default: ReportBalanceSheetFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -155,7 +171,6 @@ def sync_detailed(
         org=org,
 as_of=as_of,
 known_at=known_at,
-format_=format_,
 min_position=min_position,
 
     )
@@ -172,13 +187,18 @@ def sync(
     client: AuthenticatedClient | Client,
     as_of: datetime.date,
     known_at: None | str | Unset = UNSET,
-    format_: ReportBalanceSheetFormat | Unset = ReportBalanceSheetFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> BalanceSheetOut | Problem | None:
     """ Balance sheet (재정상태표)
 
-     Assets, liabilities and net assets at as_of. The CSV ends with the surplus row.
+     Assets, liabilities and net assets at as_of.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -189,8 +209,6 @@ def sync(
             counted by their recording timestamp. Replays the log up to that position into temporary
             tables (seconds for a large log). The position used is returned in the `X-Known-At-
             Position` header.
-        format_ (ReportBalanceSheetFormat | Unset): `csv`: the statement's lines as a UTF-8 CSV
-            file (with BOM) and a header row Default: ReportBalanceSheetFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -208,7 +226,6 @@ def sync(
 client=client,
 as_of=as_of,
 known_at=known_at,
-format_=format_,
 min_position=min_position,
 
     ).parsed
@@ -219,13 +236,18 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     as_of: datetime.date,
     known_at: None | str | Unset = UNSET,
-    format_: ReportBalanceSheetFormat | Unset = ReportBalanceSheetFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[BalanceSheetOut | Problem]:
     """ Balance sheet (재정상태표)
 
-     Assets, liabilities and net assets at as_of. The CSV ends with the surplus row.
+     Assets, liabilities and net assets at as_of.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -236,8 +258,6 @@ async def asyncio_detailed(
             counted by their recording timestamp. Replays the log up to that position into temporary
             tables (seconds for a large log). The position used is returned in the `X-Known-At-
             Position` header.
-        format_ (ReportBalanceSheetFormat | Unset): `csv`: the statement's lines as a UTF-8 CSV
-            file (with BOM) and a header row Default: ReportBalanceSheetFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -254,7 +274,6 @@ async def asyncio_detailed(
         org=org,
 as_of=as_of,
 known_at=known_at,
-format_=format_,
 min_position=min_position,
 
     )
@@ -271,13 +290,18 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     as_of: datetime.date,
     known_at: None | str | Unset = UNSET,
-    format_: ReportBalanceSheetFormat | Unset = ReportBalanceSheetFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> BalanceSheetOut | Problem | None:
     """ Balance sheet (재정상태표)
 
-     Assets, liabilities and net assets at as_of. The CSV ends with the surplus row.
+     Assets, liabilities and net assets at as_of.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -288,8 +312,6 @@ async def asyncio(
             counted by their recording timestamp. Replays the log up to that position into temporary
             tables (seconds for a large log). The position used is returned in the `X-Known-At-
             Position` header.
-        format_ (ReportBalanceSheetFormat | Unset): `csv`: the statement's lines as a UTF-8 CSV
-            file (with BOM) and a header row Default: ReportBalanceSheetFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -307,7 +329,6 @@ async def asyncio(
 client=client,
 as_of=as_of,
 known_at=known_at,
-format_=format_,
 min_position=min_position,
 
     )).parsed

@@ -10,7 +10,6 @@ from ... import errors
 
 from ...models.budget_vs_actual_out import BudgetVsActualOut
 from ...models.problem import Problem
-from ...models.report_budget_vs_actual_format import ReportBudgetVsActualFormat
 from ...types import UNSET, Unset
 from typing import cast
 import datetime
@@ -23,7 +22,6 @@ def _get_kwargs(
     fiscal_year: int,
     as_of: datetime.date | None | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
-    format_: ReportBudgetVsActualFormat | Unset = ReportBudgetVsActualFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -50,12 +48,6 @@ def _get_kwargs(
     else:
         json_known_at = known_at
     params["known_at"] = json_known_at
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
 
     json_min_position: int | None | Unset
     if isinstance(min_position, Unset):
@@ -87,6 +79,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -100,6 +106,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
@@ -130,13 +143,18 @@ def sync_detailed(
     fiscal_year: int,
     as_of: datetime.date | None | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
-    format_: ReportBudgetVsActualFormat | Unset = ReportBudgetVsActualFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[BudgetVsActualOut | Problem]:
     """ Budget versus actual (예산 대비 집행)
 
      Every spending budget line of the year: budget, allocated, obligated, paid, remaining.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -149,8 +167,6 @@ def sync_detailed(
             counted by their recording timestamp. Replays the log up to that position into temporary
             tables (seconds for a large log). The position used is returned in the `X-Known-At-
             Position` header.
-        format_ (ReportBudgetVsActualFormat | Unset): `csv`: the statement's lines as a UTF-8 CSV
-            file (with BOM) and a header row Default: ReportBudgetVsActualFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -168,7 +184,6 @@ def sync_detailed(
 fiscal_year=fiscal_year,
 as_of=as_of,
 known_at=known_at,
-format_=format_,
 min_position=min_position,
 
     )
@@ -186,13 +201,18 @@ def sync(
     fiscal_year: int,
     as_of: datetime.date | None | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
-    format_: ReportBudgetVsActualFormat | Unset = ReportBudgetVsActualFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> BudgetVsActualOut | Problem | None:
     """ Budget versus actual (예산 대비 집행)
 
      Every spending budget line of the year: budget, allocated, obligated, paid, remaining.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -205,8 +225,6 @@ def sync(
             counted by their recording timestamp. Replays the log up to that position into temporary
             tables (seconds for a large log). The position used is returned in the `X-Known-At-
             Position` header.
-        format_ (ReportBudgetVsActualFormat | Unset): `csv`: the statement's lines as a UTF-8 CSV
-            file (with BOM) and a header row Default: ReportBudgetVsActualFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -225,7 +243,6 @@ client=client,
 fiscal_year=fiscal_year,
 as_of=as_of,
 known_at=known_at,
-format_=format_,
 min_position=min_position,
 
     ).parsed
@@ -237,13 +254,18 @@ async def asyncio_detailed(
     fiscal_year: int,
     as_of: datetime.date | None | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
-    format_: ReportBudgetVsActualFormat | Unset = ReportBudgetVsActualFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[BudgetVsActualOut | Problem]:
     """ Budget versus actual (예산 대비 집행)
 
      Every spending budget line of the year: budget, allocated, obligated, paid, remaining.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -256,8 +278,6 @@ async def asyncio_detailed(
             counted by their recording timestamp. Replays the log up to that position into temporary
             tables (seconds for a large log). The position used is returned in the `X-Known-At-
             Position` header.
-        format_ (ReportBudgetVsActualFormat | Unset): `csv`: the statement's lines as a UTF-8 CSV
-            file (with BOM) and a header row Default: ReportBudgetVsActualFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -275,7 +295,6 @@ async def asyncio_detailed(
 fiscal_year=fiscal_year,
 as_of=as_of,
 known_at=known_at,
-format_=format_,
 min_position=min_position,
 
     )
@@ -293,13 +312,18 @@ async def asyncio(
     fiscal_year: int,
     as_of: datetime.date | None | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
-    format_: ReportBudgetVsActualFormat | Unset = ReportBudgetVsActualFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> BudgetVsActualOut | Problem | None:
     """ Budget versus actual (예산 대비 집행)
 
      Every spending budget line of the year: budget, allocated, obligated, paid, remaining.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -312,8 +336,6 @@ async def asyncio(
             counted by their recording timestamp. Replays the log up to that position into temporary
             tables (seconds for a large log). The position used is returned in the `X-Known-At-
             Position` header.
-        format_ (ReportBudgetVsActualFormat | Unset): `csv`: the statement's lines as a UTF-8 CSV
-            file (with BOM) and a header row Default: ReportBudgetVsActualFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -332,7 +354,6 @@ client=client,
 fiscal_year=fiscal_year,
 as_of=as_of,
 known_at=known_at,
-format_=format_,
 min_position=min_position,
 
     )).parsed

@@ -106,6 +106,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -119,6 +126,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
@@ -162,6 +176,12 @@ def sync_detailed(
     amount that changed), and the events recorded between them that caused the changes, with
     their actor, accounting date and recorded time. Both moments are replayed in one pass
     over the log (see `known_at` on the statements).
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -224,6 +244,12 @@ def sync(
     their actor, accounting date and recorded time. Both moments are replayed in one pass
     over the log (see `known_at` on the statements).
 
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
         org (str): 기관코드: seven-digit organisation code
         name (ReportDiffName): The statement
@@ -279,6 +305,12 @@ async def asyncio_detailed(
     amount that changed), and the events recorded between them that caused the changes, with
     their actor, accounting date and recorded time. Both moments are replayed in one pass
     over the log (see `known_at` on the statements).
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -340,6 +372,12 @@ async def asyncio(
     amount that changed), and the events recorded between them that caused the changes, with
     their actor, accounting date and recorded time. Both moments are replayed in one pass
     over the log (see `known_at` on the statements).
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code

@@ -10,7 +10,6 @@ from ... import errors
 
 from ...models.income_statement_out import IncomeStatementOut
 from ...models.problem import Problem
-from ...models.report_income_statement_format import ReportIncomeStatementFormat
 from ...types import UNSET, Unset
 from typing import cast
 import datetime
@@ -23,7 +22,6 @@ def _get_kwargs(
     start: datetime.date,
     end: datetime.date,
     known_at: None | str | Unset = UNSET,
-    format_: ReportIncomeStatementFormat | Unset = ReportIncomeStatementFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -45,12 +43,6 @@ def _get_kwargs(
     else:
         json_known_at = known_at
     params["known_at"] = json_known_at
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
 
     json_min_position: int | None | Unset
     if isinstance(min_position, Unset):
@@ -82,6 +74,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -95,6 +101,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
@@ -125,13 +138,18 @@ def sync_detailed(
     start: datetime.date,
     end: datetime.date,
     known_at: None | str | Unset = UNSET,
-    format_: ReportIncomeStatementFormat | Unset = ReportIncomeStatementFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[IncomeStatementOut | Problem]:
     """ Income statement (재정운영표)
 
      Revenue and expenses with accounting dates from start to end, and their difference.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -143,8 +161,6 @@ def sync_detailed(
             counted by their recording timestamp. Replays the log up to that position into temporary
             tables (seconds for a large log). The position used is returned in the `X-Known-At-
             Position` header.
-        format_ (ReportIncomeStatementFormat | Unset): `csv`: the statement's lines as a UTF-8 CSV
-            file (with BOM) and a header row Default: ReportIncomeStatementFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -162,7 +178,6 @@ def sync_detailed(
 start=start,
 end=end,
 known_at=known_at,
-format_=format_,
 min_position=min_position,
 
     )
@@ -180,13 +195,18 @@ def sync(
     start: datetime.date,
     end: datetime.date,
     known_at: None | str | Unset = UNSET,
-    format_: ReportIncomeStatementFormat | Unset = ReportIncomeStatementFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> IncomeStatementOut | Problem | None:
     """ Income statement (재정운영표)
 
      Revenue and expenses with accounting dates from start to end, and their difference.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -198,8 +218,6 @@ def sync(
             counted by their recording timestamp. Replays the log up to that position into temporary
             tables (seconds for a large log). The position used is returned in the `X-Known-At-
             Position` header.
-        format_ (ReportIncomeStatementFormat | Unset): `csv`: the statement's lines as a UTF-8 CSV
-            file (with BOM) and a header row Default: ReportIncomeStatementFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -218,7 +236,6 @@ client=client,
 start=start,
 end=end,
 known_at=known_at,
-format_=format_,
 min_position=min_position,
 
     ).parsed
@@ -230,13 +247,18 @@ async def asyncio_detailed(
     start: datetime.date,
     end: datetime.date,
     known_at: None | str | Unset = UNSET,
-    format_: ReportIncomeStatementFormat | Unset = ReportIncomeStatementFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[IncomeStatementOut | Problem]:
     """ Income statement (재정운영표)
 
      Revenue and expenses with accounting dates from start to end, and their difference.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -248,8 +270,6 @@ async def asyncio_detailed(
             counted by their recording timestamp. Replays the log up to that position into temporary
             tables (seconds for a large log). The position used is returned in the `X-Known-At-
             Position` header.
-        format_ (ReportIncomeStatementFormat | Unset): `csv`: the statement's lines as a UTF-8 CSV
-            file (with BOM) and a header row Default: ReportIncomeStatementFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -267,7 +287,6 @@ async def asyncio_detailed(
 start=start,
 end=end,
 known_at=known_at,
-format_=format_,
 min_position=min_position,
 
     )
@@ -285,13 +304,18 @@ async def asyncio(
     start: datetime.date,
     end: datetime.date,
     known_at: None | str | Unset = UNSET,
-    format_: ReportIncomeStatementFormat | Unset = ReportIncomeStatementFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> IncomeStatementOut | Problem | None:
     """ Income statement (재정운영표)
 
      Revenue and expenses with accounting dates from start to end, and their difference.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -303,8 +327,6 @@ async def asyncio(
             counted by their recording timestamp. Replays the log up to that position into temporary
             tables (seconds for a large log). The position used is returned in the `X-Known-At-
             Position` header.
-        format_ (ReportIncomeStatementFormat | Unset): `csv`: the statement's lines as a UTF-8 CSV
-            file (with BOM) and a header row Default: ReportIncomeStatementFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -323,7 +345,6 @@ client=client,
 start=start,
 end=end,
 known_at=known_at,
-format_=format_,
 min_position=min_position,
 
     )).parsed

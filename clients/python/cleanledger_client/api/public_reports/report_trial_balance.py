@@ -9,7 +9,6 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.problem import Problem
-from ...models.report_trial_balance_format import ReportTrialBalanceFormat
 from ...models.trial_balance_out import TrialBalanceOut
 from ...types import UNSET, Unset
 from typing import cast
@@ -23,7 +22,6 @@ def _get_kwargs(
     as_of: datetime.date,
     period_start: datetime.date | None | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
-    format_: ReportTrialBalanceFormat | Unset = ReportTrialBalanceFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -51,12 +49,6 @@ def _get_kwargs(
     else:
         json_known_at = known_at
     params["known_at"] = json_known_at
-
-    json_format_: str | Unset = UNSET
-    if not isinstance(format_, Unset):
-        json_format_ = format_.value
-
-    params["format"] = json_format_
 
     json_min_position: int | None | Unset
     if isinstance(min_position, Unset):
@@ -88,6 +80,20 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -101,6 +107,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
 
     if response.status_code == 503:
         response_503 = Problem.from_dict(response.json())
@@ -131,13 +144,18 @@ def sync_detailed(
     as_of: datetime.date,
     period_start: datetime.date | None | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
-    format_: ReportTrialBalanceFormat | Unset = ReportTrialBalanceFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[Problem | TrialBalanceOut]:
     """ Trial balance (잔액시산표)
 
      Opening balance, debits, credits and closing balance per account for the period.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -150,8 +168,6 @@ def sync_detailed(
             counted by their recording timestamp. Replays the log up to that position into temporary
             tables (seconds for a large log). The position used is returned in the `X-Known-At-
             Position` header.
-        format_ (ReportTrialBalanceFormat | Unset): `csv`: the statement's lines as a UTF-8 CSV
-            file (with BOM) and a header row Default: ReportTrialBalanceFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -169,7 +185,6 @@ def sync_detailed(
 as_of=as_of,
 period_start=period_start,
 known_at=known_at,
-format_=format_,
 min_position=min_position,
 
     )
@@ -187,13 +202,18 @@ def sync(
     as_of: datetime.date,
     period_start: datetime.date | None | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
-    format_: ReportTrialBalanceFormat | Unset = ReportTrialBalanceFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Problem | TrialBalanceOut | None:
     """ Trial balance (잔액시산표)
 
      Opening balance, debits, credits and closing balance per account for the period.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -206,8 +226,6 @@ def sync(
             counted by their recording timestamp. Replays the log up to that position into temporary
             tables (seconds for a large log). The position used is returned in the `X-Known-At-
             Position` header.
-        format_ (ReportTrialBalanceFormat | Unset): `csv`: the statement's lines as a UTF-8 CSV
-            file (with BOM) and a header row Default: ReportTrialBalanceFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -226,7 +244,6 @@ client=client,
 as_of=as_of,
 period_start=period_start,
 known_at=known_at,
-format_=format_,
 min_position=min_position,
 
     ).parsed
@@ -238,13 +255,18 @@ async def asyncio_detailed(
     as_of: datetime.date,
     period_start: datetime.date | None | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
-    format_: ReportTrialBalanceFormat | Unset = ReportTrialBalanceFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[Problem | TrialBalanceOut]:
     """ Trial balance (잔액시산표)
 
      Opening balance, debits, credits and closing balance per account for the period.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -257,8 +279,6 @@ async def asyncio_detailed(
             counted by their recording timestamp. Replays the log up to that position into temporary
             tables (seconds for a large log). The position used is returned in the `X-Known-At-
             Position` header.
-        format_ (ReportTrialBalanceFormat | Unset): `csv`: the statement's lines as a UTF-8 CSV
-            file (with BOM) and a header row Default: ReportTrialBalanceFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -276,7 +296,6 @@ async def asyncio_detailed(
 as_of=as_of,
 period_start=period_start,
 known_at=known_at,
-format_=format_,
 min_position=min_position,
 
     )
@@ -294,13 +313,18 @@ async def asyncio(
     as_of: datetime.date,
     period_start: datetime.date | None | Unset = UNSET,
     known_at: None | str | Unset = UNSET,
-    format_: ReportTrialBalanceFormat | Unset = ReportTrialBalanceFormat.JSON,
     min_position: int | None | Unset = UNSET,
 
 ) -> Problem | TrialBalanceOut | None:
     """ Trial balance (잔액시산표)
 
      Opening balance, debits, credits and closing balance per account for the period.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         org (str): 기관코드: seven-digit organisation code
@@ -313,8 +337,6 @@ async def asyncio(
             counted by their recording timestamp. Replays the log up to that position into temporary
             tables (seconds for a large log). The position used is returned in the `X-Known-At-
             Position` header.
-        format_ (ReportTrialBalanceFormat | Unset): `csv`: the statement's lines as a UTF-8 CSV
-            file (with BOM) and a header row Default: ReportTrialBalanceFormat.JSON.
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -333,7 +355,6 @@ client=client,
 as_of=as_of,
 period_start=period_start,
 known_at=known_at,
-format_=format_,
 min_position=min_position,
 
     )).parsed

@@ -19,6 +19,7 @@ def _get_kwargs(
     *,
     after: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -30,6 +31,13 @@ def _get_kwargs(
     params["after"] = after
 
     params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -54,6 +62,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -67,6 +82,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -88,15 +110,24 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     after: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 
 ) -> Response[CheckpointPageOut | Problem]:
     """ Signed checkpoints of the hash chain, oldest first
 
-     Checkpoints after a log position, in position order, a page at a time.
+     Checkpoints after a log position (`after`), in position order, a page at a time: pass
+    `next_cursor` as `cursor` for the next page.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
-        after (int | Unset): Only checkpoints after this position Default: 0.
+        after (int | Unset): Only checkpoints after this log position Default: 0.
         limit (int | Unset): Checkpoints per page Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -110,6 +141,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         after=after,
 limit=limit,
+cursor=cursor,
 
     )
 
@@ -124,15 +156,24 @@ def sync(
     client: AuthenticatedClient | Client,
     after: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 
 ) -> CheckpointPageOut | Problem | None:
     """ Signed checkpoints of the hash chain, oldest first
 
-     Checkpoints after a log position, in position order, a page at a time.
+     Checkpoints after a log position (`after`), in position order, a page at a time: pass
+    `next_cursor` as `cursor` for the next page.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
-        after (int | Unset): Only checkpoints after this position Default: 0.
+        after (int | Unset): Only checkpoints after this log position Default: 0.
         limit (int | Unset): Checkpoints per page Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -147,6 +188,7 @@ def sync(
         client=client,
 after=after,
 limit=limit,
+cursor=cursor,
 
     ).parsed
 
@@ -155,15 +197,24 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     after: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 
 ) -> Response[CheckpointPageOut | Problem]:
     """ Signed checkpoints of the hash chain, oldest first
 
-     Checkpoints after a log position, in position order, a page at a time.
+     Checkpoints after a log position (`after`), in position order, a page at a time: pass
+    `next_cursor` as `cursor` for the next page.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
-        after (int | Unset): Only checkpoints after this position Default: 0.
+        after (int | Unset): Only checkpoints after this log position Default: 0.
         limit (int | Unset): Checkpoints per page Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -177,6 +228,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         after=after,
 limit=limit,
+cursor=cursor,
 
     )
 
@@ -191,15 +243,24 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     after: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 
 ) -> CheckpointPageOut | Problem | None:
     """ Signed checkpoints of the hash chain, oldest first
 
-     Checkpoints after a log position, in position order, a page at a time.
+     Checkpoints after a log position (`after`), in position order, a page at a time: pass
+    `next_cursor` as `cursor` for the next page.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
-        after (int | Unset): Only checkpoints after this position Default: 0.
+        after (int | Unset): Only checkpoints after this log position Default: 0.
         limit (int | Unset): Checkpoints per page Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -214,5 +275,6 @@ async def asyncio(
         client=client,
 after=after,
 limit=limit,
+cursor=cursor,
 
     )).parsed

@@ -92,6 +92,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_429
 
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -118,6 +125,12 @@ def sync_detailed(
 
      Accepted from the witnesses the log trusts (``CLEANLEDGER_WITNESS_KEYS``) and only if the
     cosignature verifies over this head; no API key: the signature is the credential.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         size (int): The head's size
@@ -156,6 +169,12 @@ def sync(
      Accepted from the witnesses the log trusts (``CLEANLEDGER_WITNESS_KEYS``) and only if the
     cosignature verifies over this head; no API key: the signature is the credential.
 
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
         size (int): The head's size
         body (CosignatureIn):
@@ -187,6 +206,12 @@ async def asyncio_detailed(
 
      Accepted from the witnesses the log trusts (``CLEANLEDGER_WITNESS_KEYS``) and only if the
     cosignature verifies over this head; no API key: the signature is the credential.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         size (int): The head's size
@@ -224,6 +249,12 @@ async def asyncio(
 
      Accepted from the witnesses the log trusts (``CLEANLEDGER_WITNESS_KEYS``) and only if the
     cosignature verifies over this head; no API key: the signature is the credential.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
 
     Args:
         size (int): The head's size

@@ -19,6 +19,7 @@ def _get_kwargs(
     *,
     after: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
     
@@ -30,6 +31,13 @@ def _get_kwargs(
     params["after"] = after
 
     params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
@@ -54,6 +62,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
+
     if response.status_code == 422:
         response_422 = Problem.from_dict(response.json())
 
@@ -67,6 +82,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -88,13 +110,24 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     after: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 
 ) -> Response[HeadPageOut | Problem]:
     """ Signed tree heads, smallest first
 
+     Heads of more leaves than `after`, smallest first, a page at a time: pass `next_cursor`
+    as `cursor` for the next page.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
         after (int | Unset): Only heads of more leaves than this Default: 0.
         limit (int | Unset): Heads per page Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -108,6 +141,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         after=after,
 limit=limit,
+cursor=cursor,
 
     )
 
@@ -122,13 +156,24 @@ def sync(
     client: AuthenticatedClient | Client,
     after: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 
 ) -> HeadPageOut | Problem | None:
     """ Signed tree heads, smallest first
 
+     Heads of more leaves than `after`, smallest first, a page at a time: pass `next_cursor`
+    as `cursor` for the next page.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
         after (int | Unset): Only heads of more leaves than this Default: 0.
         limit (int | Unset): Heads per page Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,6 +188,7 @@ def sync(
         client=client,
 after=after,
 limit=limit,
+cursor=cursor,
 
     ).parsed
 
@@ -151,13 +197,24 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     after: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 
 ) -> Response[HeadPageOut | Problem]:
     """ Signed tree heads, smallest first
 
+     Heads of more leaves than `after`, smallest first, a page at a time: pass `next_cursor`
+    as `cursor` for the next page.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
         after (int | Unset): Only heads of more leaves than this Default: 0.
         limit (int | Unset): Heads per page Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,6 +228,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         after=after,
 limit=limit,
+cursor=cursor,
 
     )
 
@@ -185,13 +243,24 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     after: int | Unset = 0,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 
 ) -> HeadPageOut | Problem | None:
     """ Signed tree heads, smallest first
 
+     Heads of more leaves than `after`, smallest first, a page at a time: pass `next_cursor`
+    as `cursor` for the next page.
+
+    Rate-limited per client address: a token bucket of 100 requests, refilled at 600 a minute (10 a
+    second) by default (`CLEANLEDGER_PUBLIC_REQUESTS_PER_MINUTE`; the bucket holds a sixth of a minute's
+    allowance, at least 10). A burst of 100 back-to-back requests goes through, then one every 0.1 s.
+    Each answer announces the limit and what is left (`RateLimit-Policy`, `RateLimit`); a refusal is 429
+    `too-many-requests` with `Retry-After`.
+
     Args:
         after (int | Unset): Only heads of more leaves than this Default: 0.
         limit (int | Unset): Heads per page Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,5 +275,6 @@ async def asyncio(
         client=client,
 after=after,
 limit=limit,
+cursor=cursor,
 
     )).parsed

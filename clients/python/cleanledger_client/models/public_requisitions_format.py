@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-class PublicRequisitionsFormat(StrEnum):
-    CSV = "csv"
-    JSON = "json"
-    XLSX = "xlsx"
-
-    def __str__(self) -> str:
-        return str(self.value)
