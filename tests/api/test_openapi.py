@@ -17,7 +17,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+import httpx
 import pytest
 import schemathesis
 from fastapi.testclient import TestClient
@@ -39,8 +41,34 @@ from cleanledger.wiring import Service
 from domain.errors import DomainError
 from tests.api.conftest import KeyMaker
 from tests.app.books import Books
+from tests.contract import Contract
+
+#: The document of the app schemathesis runs against, compiled for :func:`declared_headers_only`.
+_CONTRACT: dict[str, Contract] = {}
+#: Answers :func:`declared_headers_only` looked at in the current run.
+_HEADERS_CHECKED: list[int] = [0]
+
+
+@schemathesis.check
+def declared_headers_only(ctx: schemathesis.CheckContext, response: Any, case: Any) -> bool | None:
+    """Every header of the answer is declared by its operation's response, or carried by every
+    answer (tests/contract.py, which checks the rest of the suite's answers the same way)."""
+    contract = _CONTRACT.get("app")
+    if contract is None:
+        return None
+    _HEADERS_CHECKED[0] += 1
+    flat = [(name, value) for name, values in response.headers.items() for value in values]
+    answer = httpx.Response(response.status_code, headers=flat)
+    path = urlsplit(response.request.url).path
+    operation, violations = contract.violations(response.request.method.lower(), path, answer)
+    headers = [v for v in violations if v.startswith("header:")]
+    if headers:
+        raise AssertionError(f"{operation}: " + "; ".join(headers))
+    return None
+
 
 CHECKS = [
+    declared_headers_only,
     not_a_server_error,
     negative_data_rejection,
     status_code_conformance,
@@ -195,7 +223,12 @@ def test_every_operation_keeps_to_its_document_with_valid_and_invalid_input(
     vendor = books.vendor()
     for amount in (1_000_000, 2_000_000):
         books.obligate(books.line(amount=amount, allocate={1: amount // 2}), amount // 4, vendor_id=vendor)
-    run = run_schemathesis(service.app, headers)
+    _CONTRACT["app"] = Contract(service.app.openapi())
+    _HEADERS_CHECKED[0] = 0
+    try:
+        run = run_schemathesis(service.app, headers)
+    finally:
+        _CONTRACT.clear()
     print(f"\nschemathesis: {run.summary()}")
     assert run.stop_reason == "completed", (run.stop_reason, run.errors)
     assert not run.errors, run.errors
@@ -205,6 +238,7 @@ def test_every_operation_keeps_to_its_document_with_valid_and_invalid_input(
     assert {"examples", "coverage", "fuzzing", "stateful"} <= set(run.cases), run.summary()
     assert run.stateful_links >= 50, run.summary()  # api.openapi.add_links, and what schemathesis infers
     assert run.statuses[201] > 0 and run.statuses[422] > 0, run.summary()
+    assert _HEADERS_CHECKED[0] >= sum(run.statuses.values()) // 2, "the header check ran on the answers"
 
 
 def test_the_document_links_a_created_id_to_the_operations_that_take_it(client: TestClient) -> None:
