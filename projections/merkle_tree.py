@@ -285,6 +285,9 @@ class HeadTicker:
     def start(self) -> HeadTicker:
         if self.seconds > 0 and self._thread is None:
             self._stop.clear()
+            # The log may have grown while no server ran (a demo loaded, a restart): the first
+            # ticks cover it with a head rather than waiting for the next command.
+            self._marked.set()
             self._thread = threading.Thread(target=self._run, name="tree-heads", daemon=True)
             self._thread.start()
         return self

@@ -326,6 +326,19 @@ def until_head(client: TestClient, position: int, seconds: float = 10.0) -> dict
     raise AssertionError(f"no head covers position {position} after {seconds} s")
 
 
+def test_a_server_started_over_a_grown_log_signs_a_head_for_it_without_a_command(
+    store_config: StoreConfig, tmp_path: Path, log_key: Ed25519Signer, witness_key: Ed25519PrivateKey
+) -> None:
+    """Events recorded while no ticker ran (the demo, then ``serve``) are covered within a few ticks."""
+    with serving(store_config, **log_settings(tmp_path, witness_key)) as (service, client):
+        head = record(service, 3)
+        assert client.get(f"{LOG}/heads/latest").json()["position"] < head  # 16 events: heads at 5, 10, 15
+    settings = log_settings(tmp_path, witness_key, tree_head_seconds=0.2)
+    with serving(store_config, **settings) as (service, client):
+        latest = until_head(client, head)
+        assert latest["reason"] == "interval" and latest["position"] == head
+
+
 # --- witnesses -----------------------------------------------------------------------------------
 
 
