@@ -106,3 +106,40 @@ def test_no_role_approves_what_it_drafts() -> None:
     assert by_name["DraftVoucher"].isdisjoint(by_name["ApproveVoucher"])
     assert by_name["DraftVoucher"].isdisjoint(by_name["Pay"])
     assert all(Role.AUDITOR not in roles for roles in COMMAND_ROLES.values())
+
+
+#: Write endpoints that are not commands, and who may call them. Neither touches an organisation's
+#: records: a tree head covers the whole log, and a cosignature is authenticated by the witness's
+#: signature (docs/tamper-evidence.md), so neither has an organisation to be scoped to.
+OTHER_WRITES = {
+    ("post", "/api/v1/log/heads"): "any user with a key, of any role or organisation",
+    ("post", "/api/v1/public/log/heads/{size}/cosignatures"): "no key: only a trusted witness's signature",
+}
+
+
+def test_every_write_endpoint_is_a_command_or_listed_with_who_may_call_it(client: TestClient) -> None:
+    commands = {f"/api/v1{route.path}" for route in ROUTES}
+    writes = {
+        (method, path)
+        for path, methods in client.get("/openapi.json").json()["paths"].items()
+        for method in methods
+        if method != "get" and path not in commands
+    }
+    assert writes == set(OTHER_WRITES)
+
+
+@pytest.mark.parametrize("scope", [SEOUL, "3030000", ALL_ORGS])
+def test_signing_a_tree_head_is_open_to_every_role_and_scope_and_cosigning_to_no_key(
+    client: TestClient, key_for: KeyMaker, scope: str
+) -> None:
+    for role in Role:
+        headers = key_for(f"{role.value}-{scope}".replace("*", "all"), f"{role.value}@{scope}")
+        # no leaf yet: the answer is the same refusal for every role, never 401 or 403
+        answer = client.post("/api/v1/log/heads", headers=headers)
+        assert (answer.status_code, answer.json()["type"]) == (404, "not-found"), role
+        # a key gives no right to cosign: the head is looked up, and no witness key is trusted
+        cosigned = client.post(
+            "/api/v1/public/log/heads/1/cosignatures", headers=headers, json={"signature": "x"}
+        )
+        assert cosigned.status_code == 404, role
+    assert client.post("/api/v1/log/heads").status_code == 401
