@@ -468,7 +468,7 @@ def verify_tree(
     position = 0
     for rows in _read_ahead(log.stream(0, chunk)):
         for position, data in rows:
-            frontier.append(sha256(b"\x00" + data).digest())
+            frontier.append(sha256(merkle.LEAF_PREFIX + data).digest())
             if frontier.size in wanted:
                 failure = _check_root(report, frontier, position, heads.get(frontier.size), saved, keys)
                 if failure is not None:

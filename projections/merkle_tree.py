@@ -43,7 +43,7 @@ from projections.hash_chain import (
     utc_now,
 )
 from readmodels import tree_head as notes
-from readmodels.merkle import Frontier, tree_root
+from readmodels.merkle import LEAF_PREFIX, Frontier, tree_root
 from readmodels.state import projection_state
 from readmodels.transparency_log import (
     TABLES,
@@ -67,7 +67,6 @@ DEFAULT_ORIGIN = "cleanledger.local/log"
 
 _LEAF_COLUMNS = ("leaf_index", "position", "hash")
 _NODE_COLUMNS = ("level", "node_index", "hash")
-_LEAF_PREFIX = b"\x00"
 
 
 class HeadSigner:
@@ -168,7 +167,7 @@ class MerkleTreeProjection(Projection):
                 if day is not None and frontier.size and frontier.size % every:
                     heads.append(self.heads.row(frontier.size, frontier.root(), position, "day-end"))
                 day = event_day
-            completed = frontier.append(sha256(_LEAF_PREFIX + data).digest())
+            completed = frontier.append(sha256(LEAF_PREFIX + data).digest())
             position = event_position
             _, index, leaf = completed[0]
             leaves.append((index, position, leaf))

@@ -113,8 +113,8 @@ def _checkpoint(row: object) -> Checkpoint:
     )
 
 
-def _missing_table(conn: Connection, error: DBAPIError) -> bool:
-    """Whether ``error`` says the chain's views do not exist yet (the chain never ran)."""
+def missing_table(conn: Connection, error: DBAPIError) -> bool:
+    """Whether ``error`` says the views read do not exist yet (the integrity group never ran)."""
     text = str(error.orig).lower()
     if conn.dialect.name == "postgresql":
         conn.rollback()
@@ -132,7 +132,7 @@ def checkpoints(conn: Connection, *, after: int = 0, limit: int = 100) -> list[C
     try:
         return [_checkpoint(row) for row in conn.execute(query)]
     except DBAPIError as error:
-        if _missing_table(conn, error):
+        if missing_table(conn, error):
             return []
         raise
 
@@ -142,7 +142,7 @@ def latest_checkpoint(conn: Connection) -> Checkpoint | None:
     try:
         row = conn.execute(query).first()
     except DBAPIError as error:
-        if _missing_table(conn, error):
+        if missing_table(conn, error):
             return None
         raise
     return None if row is None else _checkpoint(row)
@@ -153,6 +153,6 @@ def public_keys(conn: Connection) -> dict[str, str]:
     try:
         return {row.key_id: row.public_key for row in conn.execute(select(chain_keys))}
     except DBAPIError as error:
-        if _missing_table(conn, error):
+        if missing_table(conn, error):
             return {}
         raise

@@ -38,6 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DBAPIError
 
+from readmodels.integrity import missing_table
 from readmodels.merkle import Node, ProofError
 from readmodels.tree_head import TreeHead
 
@@ -125,20 +126,12 @@ class StoredHead:
         return self.note + "".join(line + "\n" for _, _, line in self.cosignatures)
 
 
-def _missing_table(conn: Connection, error: DBAPIError) -> bool:
-    """Whether ``error`` says the log's tables do not exist yet (the tree never ran)."""
-    text = str(error.orig).lower()
-    if conn.dialect.name == "postgresql":
-        conn.rollback()
-    return "no such table" in text or "does not exist" in text
-
-
 def tree_size(conn: Connection) -> tuple[int, int]:
     """(leaves, log position of the last leaf) of the tree as it stands; (0, 0) before it ran."""
     try:
         row = conn.execute(select(merkle_state.c.size, merkle_state.c.position)).first()
     except DBAPIError as error:
-        if _missing_table(conn, error):
+        if missing_table(conn, error):
             return 0, 0
         raise
     return (0, 0) if row is None else (int(row.size), int(row.position))
@@ -202,7 +195,7 @@ def _heads(conn: Connection, query: object) -> list[StoredHead]:
     try:
         rows = list(conn.execute(query))  # type: ignore[call-overload]
     except DBAPIError as error:
-        if _missing_table(conn, error):
+        if missing_table(conn, error):
             return []
         raise
     cosigned = _cosignatures(conn, [int(row.size) for row in rows])
@@ -243,7 +236,7 @@ def verifier_keys(conn: Connection) -> list[tuple[str, str, str, str]]:
         rows = conn.execute(select(log_keys).order_by(log_keys.c.key_id))
         return [(r.key_id, r.name, r.public_key, r.verifier_key) for r in rows]
     except DBAPIError as error:
-        if _missing_table(conn, error):
+        if missing_table(conn, error):
             return []
         raise
 
