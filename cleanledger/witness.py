@@ -38,8 +38,11 @@ from cleanledger.keys import BadKeyError, load_private_key
 from commands.ledger import Ledger
 from readmodels import merkle
 from readmodels import tree_head as notes
+from readmodels.transparency_log import tree_head_cosignatures
 
 LOG = "/api/v1/public/log"
+#: The longest witness name the log keeps a cosignature under (``tree_head_cosignatures.witness``).
+WITNESS_NAME_LENGTH: int = tree_head_cosignatures.c.witness.type.length  # type: ignore[attr-defined]
 #: Bytes read from any answer of the log at most (a note is under 8 KiB, a proof under 4 KiB).
 MAX_ANSWER = 1 << 20
 
@@ -233,6 +236,9 @@ def trusted_witnesses(value: str | None) -> dict[str, Ed25519PublicKey]:
                 name, key, _ = notes.parse_verifier_key(item.strip())
             except notes.NoteError as error:
                 raise BadKeyError(f"witness keys: {error}") from error
+            if len(name) > WITNESS_NAME_LENGTH:  # its cosignatures are kept under its name
+                msg = f"witness keys: the name {name[:40]!r}… is longer than {WITNESS_NAME_LENGTH} characters"
+                raise BadKeyError(msg)
             found[name] = key
     return found
 

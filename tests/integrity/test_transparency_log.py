@@ -28,10 +28,10 @@ from sqlalchemy import delete, update
 
 from api.accounts import parse_grant
 from cleanledger.cli import main
-from cleanledger.keys import Ed25519Signer, generate
+from cleanledger.keys import BadKeyError, Ed25519Signer, generate
 from cleanledger.verify import read_saved_head, verify_chain, verify_tree
 from cleanledger.wiring import Service
-from cleanledger.witness import Refusal, Witness, WitnessError
+from cleanledger.witness import WITNESS_NAME_LENGTH, Refusal, Witness, WitnessError, trusted_witnesses
 from commands.persistence import StoreConfig
 from projections.engine import generation_tables
 from projections.hash_chain import CanonicalLog
@@ -581,3 +581,14 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def test_a_witness_name_longer_than_the_log_can_keep_is_refused_in_the_settings(
+    witness_key: Ed25519PrivateKey,
+) -> None:
+    long_name = "w" * (WITNESS_NAME_LENGTH + 1)
+    vkey = notes.verifier_key(long_name, witness_key.public_key(), kind=notes.COSIGNATURE_V1)
+    with pytest.raises(BadKeyError, match="longer than"):
+        trusted_witnesses(vkey)
+    fits = notes.verifier_key("w" * WITNESS_NAME_LENGTH, witness_key.public_key(), kind=notes.COSIGNATURE_V1)
+    assert list(trusted_witnesses(fits)) == ["w" * WITNESS_NAME_LENGTH]
