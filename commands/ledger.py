@@ -17,6 +17,7 @@ from commands.use_cases.budget import BudgetUseCases
 from commands.use_cases.contracts import ContractUseCases
 from commands.use_cases.journal import JournalUseCases
 from commands.use_cases.payments import PaymentUseCases
+from commands.use_cases.personnel import PersonnelUseCases
 from commands.use_cases.revenue import RevenueUseCases
 from commands.use_cases.spending import SpendingUseCases
 from commands.use_cases.vendors import VendorUseCases
@@ -30,6 +31,7 @@ class Ledger(
     PaymentUseCases,
     RevenueUseCases,
     JournalUseCases,
+    PersonnelUseCases,
     LedgerCore,
 ):
     """Every command of the write side."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from commands.messages import budget, contracts, journal, payments, revenue, spending, vendors
+from commands.messages import budget, contracts, journal, payments, personnel, revenue, spending, vendors
 from commands.messages.base import Command
 
 HANDLERS: dict[type[Command], str] = {
@@ -52,4 +52,24 @@ HANDLERS: dict[type[Command], str] = {
     # --- journal (분개) ---
     journal.RecordJournalEntry: "record_journal_entry",
     # --- end journal ---
+    # --- personnel (인사) ---
+    personnel.CreateDepartment: "create_department",
+    personnel.RenameDepartment: "rename_department",
+    personnel.MergeDepartment: "merge_department",
+    personnel.AbolishDepartment: "abolish_department",
+    personnel.DefineGrade: "define_grade",
+    personnel.RetireGrade: "retire_grade",
+    personnel.DefinePosition: "define_position",
+    personnel.SetAuthorisedHeadcount: "set_authorised_headcount",
+    personnel.SetPersonnelRules: "set_personnel_rules",
+    personnel.HireEmployee: "hire_employee",
+    personnel.DraftPersonnelAction: "draft_personnel_action",
+    personnel.DraftStepIncreases: "draft_step_increases",
+    personnel.ApprovePersonnelActions: "approve_personnel_actions",
+    personnel.RejectPersonnelAction: "reject_personnel_action",
+    personnel.ChangePersonalData: "change_personal_data",
+    personnel.LinkEmployeeAccount: "link_employee_account",
+    personnel.ErasePersonalData: "erase_personal_data",
+    personnel.IssueCertificate: "issue_certificate",
+    # --- end personnel ---
 }

@@ -1,0 +1,109 @@
+"""Staffing of one department (정원 현황): who counts in it on which days, against its 정원.
+
+Each employee's department periods come from their approved history (domain.personnel.actions.
+assignments); a command that changes them records the employee's new periods here, in every
+department they enter or leave, in the same save. A department's headcount on a day is the number
+of periods covering it, plus those of the departments merged into it by then.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from uuid import UUID
+
+from domain.base import Context, LedgerAggregate
+from domain.codes import ledger_id
+
+Period = tuple[date, date | None]  # from, until (exclusive; None: open)
+
+
+@dataclass(frozen=True, slots=True)
+class Excess:
+    """The first day a department would hold more people than its 정원."""
+
+    department: str
+    day: date
+    authorised: int
+    headcount: int
+
+
+class Staffing(LedgerAggregate):
+    org: str
+    department: str
+    periods: dict[UUID, tuple[Period, ...]]
+
+    @staticmethod
+    def id_for(org: str, department: str) -> UUID:
+        return ledger_id("staffing", org, department)
+
+    class Opened(LedgerAggregate.Created):
+        department: str
+
+        def apply(self, staffing: Staffing) -> None:
+            staffing.org = self.org
+            staffing.department = self.department
+            staffing.periods = {}
+
+    class PeriodsSet(LedgerAggregate.Event):
+        employee_id: UUID
+        periods: tuple[Period, ...]
+
+        def apply(self, staffing: Staffing) -> None:
+            # Replaced, never changed in place: cached copies share the dict.
+            rest = {k: v for k, v in staffing.periods.items() if k != self.employee_id}
+            staffing.periods = {**rest, self.employee_id: self.periods} if self.periods else rest
+
+    @classmethod
+    def open(cls, ctx: Context, department: str) -> Staffing:
+        return cls.start(cls.Opened, ctx, cls.id_for(ctx.org, department), department=department)
+
+    def set_periods(self, ctx: Context, employee_id: UUID, periods: tuple[Period, ...]) -> None:
+        if self.periods.get(employee_id, ()) != periods:
+            self.record(self.PeriodsSet, ctx, employee_id=employee_id, periods=periods)
+
+    def headcount_on(self, day: date) -> int:
+        return sum(1 for spans in self.periods.values() if any(_covers(span, day) for span in spans))
+
+    def change_days(self) -> set[date]:
+        return {day for spans in self.periods.values() for start, end in spans for day in (start, end) if day}
+
+
+def _covers(span: Period, day: date) -> bool:
+    start, end = span
+    return start <= day and (end is None or day < end)
+
+
+def first_excess(
+    department: str,
+    staffing: list[Staffing],
+    merged_from: dict[str, date],
+    added: tuple[Period, ...],
+    authorised_on: dict[date, int | None],
+) -> Excess | None:
+    """The first day inside ``added`` (the periods a command adds to ``department``) on which its
+    headcount would exceed its 정원. ``staffing`` holds the department's own staffing (already
+    holding the new periods) and those merged into it, ``merged_from`` the day each merged one
+    began to count; ``authorised_on`` the 정원 on each day it changes."""
+    days = {start for start, _ in added}
+    for record in staffing:
+        days |= record.change_days()
+    days |= set(authorised_on)
+    limit_days = sorted(authorised_on)
+    for day in sorted(days):
+        if not any(_covers(span, day) for span in added):
+            continue
+        limit = None
+        for changed in limit_days:
+            if changed <= day:
+                limit = authorised_on[changed]
+        if limit is None:
+            continue
+        count = sum(
+            record.headcount_on(day)
+            for record in staffing
+            if record.department == department or merged_from.get(record.department, date.max) <= day
+        )
+        if count > limit:
+            return Excess(department, day, limit, count)
+    return None
