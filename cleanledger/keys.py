@@ -2,10 +2,15 @@
 
     cleanledger keys generate --out signing.pem    a new key pair (signing.pem, signing.pub.pem)
     cleanledger keys public                        the public key of CLEANLEDGER_SIGNING_KEY
+    cleanledger keys master --out FILE             a new master key file for personal data
+    cleanledger keys rotate-master                 a new master key; every data key rewrapped
 
 ``CLEANLEDGER_SIGNING_KEY`` is a path to a PEM private key (PKCS#8, as ``generate`` or
 ``openssl genpkey -algorithm ed25519`` writes it), the PEM text itself, or the 32-byte raw key in
 base64. A key id is the first 16 hex digits of the SHA-256 of the raw 32-byte public key.
+
+The master keys (마스터 키) wrap the data keys that seal employees' personal data
+(:mod:`commands.personal_data`); ``CLEANLEDGER_MASTER_KEY`` names their key file.
 """
 
 from __future__ import annotations
@@ -29,7 +34,10 @@ from cryptography.hazmat.primitives.serialization import (
     load_pem_public_key,
 )
 
+from cleanledger.settings import Settings
 from commands.ledger import Ledger
+from commands.persistence import StoreConfig
+from commands.personal_data import DataKeyStore, KeyringError, MasterKeyring
 
 
 class BadKeyError(ValueError):
@@ -149,8 +157,10 @@ def public_path(private_path: Path) -> Path:
 
 
 def keys_command(_: Ledger, args: argparse.Namespace) -> int:
+    if args.action in _MASTER_ACTIONS:
+        return _MASTER_ACTIONS[args.action](args)
     if args.action == "generate":
-        out = Path(args.out)
+        out = Path(args.out or "signing.pem")
         if out.exists():
             print(f"cleanledger: {out} exists; not overwriting a key", file=sys.stderr)
             return 1
@@ -169,14 +179,88 @@ def keys_command(_: Ledger, args: argparse.Namespace) -> int:
     return 0
 
 
+def master_command(args: argparse.Namespace) -> int:
+    """``keys master --out FILE``: a key file of one new master key (mode 0600, never overwritten)."""
+    if not args.out:
+        print("cleanledger: keys master needs --out FILE", file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    ring = MasterKeyring.generate()
+    try:
+        ring.save(out, overwrite=False)
+    except FileExistsError:
+        print(f"cleanledger: {out} exists; not overwriting a key", file=sys.stderr)
+        return 1
+    print(f"master key file: {out} (keep it secret; CLEANLEDGER_MASTER_KEY={out})", file=sys.stderr)
+    print(ring.active_key_id)
+    return 0
+
+
+def rotate_master_command(args: argparse.Namespace) -> int:
+    """``keys rotate-master``: a new master key in CLEANLEDGER_MASTER_KEY's file, every data key
+    rewrapped under it, the old keys retired; prints how many data keys were rewrapped."""
+    settings: Settings = args.settings
+    setting = settings.master_key
+    if not setting:
+        print("cleanledger: no CLEANLEDGER_MASTER_KEY is set", file=sys.stderr)
+        return 1
+    if setting.startswith("python:"):
+        print(
+            "cleanledger: CLEANLEDGER_MASTER_KEY is a keyring hook; rotate in the KMS it reads, "
+            "then rewrap with DataKeyStore.rewrap_all",
+            file=sys.stderr,
+        )
+        return 1
+    path = Path(setting).expanduser()
+    try:
+        old = MasterKeyring.load(path)
+    except (KeyringError, OSError) as error:
+        print(f"cleanledger: {error}", file=sys.stderr)
+        return 1
+    new = old.rotated()
+    # Saved with the old keys first: from the first rewrapped batch on, rows need the new key,
+    # and a rotation cut short must leave a file that still opens every row (run it again).
+    new.save(path)
+    store = DataKeyStore(_store_config(settings))
+    try:
+        count = store.rewrap_all(old, new)
+    except KeyringError as error:
+        print(f"cleanledger: rotation stopped, {path} keeps every key: {error}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    new.only_active().save(path)
+    retired = ", ".join(sorted(old.key_ids))
+    print(f"master key {new.active_key_id} in {path}; retired {retired}", file=sys.stderr)
+    print(count)
+    return 0
+
+
+def _store_config(settings: Settings) -> StoreConfig:
+    # cleanledger.wiring.store_config's fields; wiring imports this module, so not from there.
+    return StoreConfig(
+        database_url=settings.database_url,
+        pool_size=settings.pool_size,
+        max_overflow=settings.max_overflow,
+        schema=settings.db_schema,
+    )
+
+
+_MASTER_ACTIONS = {"master": master_command, "rotate-master": rotate_master_command}
+
+
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p_keys = sub.add_parser(
         "keys",
-        help="Ed25519 keys for the hash chain's signed checkpoints",
+        help="Ed25519 keys for the hash chain's signed checkpoints, master keys for personal data",
         description="generate: a new key pair; the private key goes to --out (mode 0600), the public "
         "key beside it (NAME.pub.pem) and to stdout. public: the public key of "
-        "CLEANLEDGER_SIGNING_KEY.",
+        "CLEANLEDGER_SIGNING_KEY. master: a new master key file for employees' personal data at "
+        "--out (mode 0600; its key id to stdout). rotate-master: a new master key in "
+        "CLEANLEDGER_MASTER_KEY's file, every data key in the store rewrapped under it and the old "
+        "keys dropped from the file (the count to stdout); stop the processes that seal personal "
+        "data first and restart them after, since they hold the keys they read at start.",
     )
-    p_keys.add_argument("action", choices=("generate", "public"))
-    p_keys.add_argument("--out", default="signing.pem", help="private key file (default signing.pem)")
+    p_keys.add_argument("action", choices=("generate", "public", "master", "rotate-master"))
+    p_keys.add_argument("--out", help="the new key file (generate: default signing.pem; master: required)")
     p_keys.set_defaults(run=keys_command)

@@ -96,6 +96,12 @@ class Settings(BaseSettings):
         description="The witnesses whose cosignatures of tree heads are accepted: their C2SP verifier "
         "keys (cleanledger witness --print-vkey), separated by commas or newlines, or a file of them",
     )
+    master_key: str | None = Field(
+        default=None,
+        description="Master keys that wrap the data keys sealing employees' personal data: a path to "
+        "the key file `cleanledger keys master` writes, or python:package.module:attribute naming a "
+        "callable that returns a MasterKeyring (a KMS hook); none: personal data cannot be sealed",
+    )
 
     @field_validator("database_url", "read_database_url")
     @classmethod
