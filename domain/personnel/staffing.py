@@ -89,6 +89,7 @@ def first_excess(
     for record in staffing:
         days |= record.change_days()
     days |= set(authorised_on)
+    days |= set(merged_from.values())  # a merge day adds the absorbed department's people
     limit_days = sorted(authorised_on)
     for day in sorted(days):
         if not any(_covers(span, day) for span in added):
