@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from commands.messages import budget, contracts, journal, payments, revenue, spending, vendors
+from commands.messages import budget, contracts, journal, payments, personnel, revenue, spending, vendors
 from commands.messages.base import Command
 
 
@@ -20,6 +20,14 @@ class Role(StrEnum):
     ACCOUNTANT = "accountant"  # 지출관·회계담당: payment orders, payments, revenue, journal, closing
     AUDITOR = "auditor"  # 감사: reads every history, changes nothing
     ADMIN = "admin"  # 관리자: organisations, fiscal years, users
+    HR_CLERK = (
+        "hr_clerk"  # 인사담당자: drafts personnel actions, hires, records attendance, issues certificates
+    )
+    HR_MANAGER = (
+        "hr_manager"  # 인사책임자: approves actions (not their own drafts), keeps the chart, reads unmasked
+    )
+    HR_AUDITOR = "hr_auditor"  # 인사감사: reads every personnel record, masked, and the access log
+    EMPLOYEE = "employee"  # 직원 본인: reads their own record and certificates (self-service)
 
 
 ALL_ORGS = "*"
@@ -29,6 +37,8 @@ _APPROVER = frozenset({Role.APPROVER})
 _BUDGET = frozenset({Role.BUDGET_OFFICER})
 _ACCOUNTANT = frozenset({Role.ACCOUNTANT})
 _ADMIN = frozenset({Role.ADMIN})
+_HR_CLERK = frozenset({Role.HR_CLERK})
+_HR_MANAGER = frozenset({Role.HR_MANAGER})
 
 #: Command → the roles that may issue it. Every command of the registry is listed (a test checks).
 COMMAND_ROLES: dict[type[Command], frozenset[Role]] = {
@@ -70,7 +80,38 @@ COMMAND_ROLES: dict[type[Command], frozenset[Role]] = {
     revenue.CollectRevenue: _ACCOUNTANT,
     revenue.RefundOverpayment: _ACCOUNTANT,
     journal.RecordJournalEntry: _ACCOUNTANT,
+    personnel.CreateDepartment: _HR_MANAGER,
+    personnel.RenameDepartment: _HR_MANAGER,
+    personnel.MergeDepartment: _HR_MANAGER,
+    personnel.AbolishDepartment: _HR_MANAGER,
+    personnel.DefineGrade: _HR_MANAGER,
+    personnel.RetireGrade: _HR_MANAGER,
+    personnel.DefinePosition: _HR_MANAGER,
+    personnel.SetAuthorisedHeadcount: _HR_MANAGER,
+    personnel.SetPersonnelRules: _HR_MANAGER,
+    personnel.HireEmployee: _HR_CLERK,
+    personnel.DraftPersonnelAction: _HR_CLERK,
+    personnel.DraftStepIncreases: _HR_CLERK,
+    personnel.ApprovePersonnelActions: _HR_MANAGER,
+    personnel.RejectPersonnelAction: _HR_MANAGER,
+    personnel.ChangePersonalData: _HR_CLERK,
+    personnel.LinkEmployeeAccount: _HR_MANAGER,
+    personnel.ErasePersonalData: _HR_MANAGER,
+    personnel.IssueCertificate: _HR_CLERK,
 }
 
-#: Who may read an organisation's audit trail: every role of that organisation.
-AUDIT_ROLES: frozenset[Role] = frozenset(Role)
+#: Who may read an organisation's audit trail: every role of that organisation but self-service
+#: (an employee reads their own record, not the organisation's books).
+AUDIT_ROLES: frozenset[Role] = frozenset(Role) - {Role.EMPLOYEE}
+
+#: Who reads personnel records (인사기록) of an organisation, and how. Personnel data is never
+#: public and never reaches the finance roles (domain.md §6); an auditor of the organisation
+#: reads it, masked, as the HR auditor does.
+PERSONNEL_READERS: frozenset[Role] = frozenset(
+    {Role.HR_CLERK, Role.HR_MANAGER, Role.HR_AUDITOR, Role.AUDITOR}
+)
+#: Who may read unmasked personal data (each read recorded): the HR manager (and the employee,
+#: their own, through self-service).
+UNMASKED_READERS: frozenset[Role] = frozenset({Role.HR_MANAGER})
+#: Who lists the reads of unmasked personal data (열람 기록).
+ACCESS_LOG_READERS: frozenset[Role] = frozenset({Role.HR_AUDITOR, Role.AUDITOR, Role.HR_MANAGER})

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import AbstractContextManager, asynccontextmanager
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import psycopg
@@ -21,7 +23,10 @@ from cleanledger.keys import signer_from
 from cleanledger.settings import Settings
 from cleanledger.witness import trusted_witnesses
 from commands.ledger import Ledger, open_ledger
-from commands.persistence import StoreConfig, schema_creation_lock
+from commands.persistence import StoreConfig, schema_creation_lock, sqlite_path
+from commands.personal_data.key_store import DataKeyStore
+from commands.personal_data.keyring import MasterKeyring, load_keyring
+from commands.personal_data.vault import PersonalDataVault
 from projections.background import BackgroundProjector
 from projections.engine import DEFAULT_BATCH, IN_PROCESS_BATCH, ProjectionEngine
 from projections.hash_chain import CanonicalLog
@@ -60,9 +65,31 @@ def ensure_schema(config: StoreConfig) -> None:
 
 
 def build_ledger(settings: Settings | None = None) -> Ledger:
-    config = store_config(settings or Settings())
+    settings = settings or Settings()
+    config = store_config(settings)
     ensure_schema(config)
-    return open_ledger(config)
+    ledger = open_ledger(config)
+    ledger.personal_data = personal_data_vault(settings, config)
+    return ledger
+
+
+def personal_data_vault(settings: Settings, config: StoreConfig) -> PersonalDataVault | None:
+    """The vault that seals employees' personal data (개인정보), or None without a master key.
+
+    The embedded default (a SQLite file and no ``CLEANLEDGER_MASTER_KEY``) keeps its master key in
+    a file beside the database, made on first use, so a new user records personnel with nothing
+    to set up; a server on PostgreSQL must be given its key (a file kept apart from the database,
+    or a KMS hook), and refuses personal data until it is."""
+    setting = settings.master_key
+    if setting is None:
+        if config.is_postgres:
+            return None
+        path = Path(sqlite_path(config) + ".master-key")
+        if not path.exists():
+            with contextlib.suppress(FileExistsError):  # another process made it first
+                MasterKeyring.generate().save(path, overwrite=False)
+        setting = str(path)
+    return PersonalDataVault(load_keyring(setting), DataKeyStore(config))
 
 
 # --- the read side ------------------------------------------------------------------------------

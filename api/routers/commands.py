@@ -31,7 +31,7 @@ from api.examples import example_body
 from api.params import IDEMPOTENCY_KEY_PATTERN, IdPath, OrgPath, YearPath
 from api.problems import COMMAND_STATUSES, ApiProblem, problem_responses
 from api.roles import COMMAND_ROLES
-from commands.messages import budget, contracts, journal, payments, revenue, spending, vendors
+from commands.messages import budget, contracts, journal, payments, personnel, revenue, spending, vendors
 from commands.messages.base import Command, CommandResult, Versioned
 from domain.vendor import Vendor
 from domain.voucher import Voucher
@@ -60,6 +60,7 @@ class CommandRoute:
 
 PREFIX = "/api/v1"
 _YEAR = "/orgs/{org}/years/{fiscal_year}"
+_HR = "/orgs/{org}/personnel"
 
 ROUTES: tuple[CommandRoute, ...] = (
     CommandRoute(
@@ -255,6 +256,65 @@ ROUTES: tuple[CommandRoute, ...] = (
         f"{_YEAR}/journal-entries",
         "Record a journal entry (분개)",
     ),
+    # Personnel (인사): dated by their effective date (시행일), not by a fiscal year.
+    CommandRoute(personnel.CreateDepartment, f"{_HR}/departments", "Create a department (부서 신설)"),
+    CommandRoute(
+        personnel.RenameDepartment, f"{_HR}/department-renames", "Rename a department (부서 명칭 변경)"
+    ),
+    CommandRoute(
+        personnel.MergeDepartment, f"{_HR}/department-mergers", "Merge a department into another (부서 통합)"
+    ),
+    CommandRoute(
+        personnel.AbolishDepartment, f"{_HR}/department-abolitions", "Abolish a department (부서 폐지)"
+    ),
+    CommandRoute(personnel.DefineGrade, f"{_HR}/grades", "Define a grade and its steps (직급·호봉)"),
+    CommandRoute(personnel.RetireGrade, f"{_HR}/grade-retirements", "Retire a grade (직급 폐지)"),
+    CommandRoute(personnel.DefinePosition, f"{_HR}/positions", "Define a position (직위)"),
+    CommandRoute(
+        personnel.SetAuthorisedHeadcount,
+        f"{_HR}/authorised-headcounts",
+        "Set a department's 정원 (정원 책정)",
+    ),
+    CommandRoute(personnel.SetPersonnelRules, f"{_HR}/rules", "Set the personnel rules (인사 규정)"),
+    CommandRoute(personnel.HireEmployee, f"{_HR}/employees", "Draft a hire (채용 기안)"),
+    CommandRoute(
+        personnel.DraftPersonnelAction,
+        f"{_HR}/employees/{{employee_id}}/actions",
+        "Draft a personnel action or a correction (발령 기안·정정)",
+    ),
+    CommandRoute(
+        personnel.DraftStepIncreases,
+        f"{_HR}/step-increases",
+        "Draft the yearly step increases (정기승급 기안)",
+    ),
+    CommandRoute(
+        personnel.ApprovePersonnelActions, f"{_HR}/approvals", "Approve drafted actions (발령 결재)"
+    ),
+    CommandRoute(
+        personnel.RejectPersonnelAction,
+        f"{_HR}/employees/{{employee_id}}/rejections",
+        "Reject a drafted action (발령 반려)",
+    ),
+    CommandRoute(
+        personnel.ChangePersonalData,
+        f"{_HR}/employees/{{employee_id}}/personal-data",
+        "Change personal data (개인정보 변경)",
+    ),
+    CommandRoute(
+        personnel.LinkEmployeeAccount,
+        f"{_HR}/employees/{{employee_id}}/account",
+        "Link the employee's user (본인 계정 연결)",
+    ),
+    CommandRoute(
+        personnel.ErasePersonalData,
+        f"{_HR}/employees/{{employee_id}}/erasure",
+        "Erase personal data after retention (개인정보 파기)",
+    ),
+    CommandRoute(
+        personnel.IssueCertificate,
+        f"{_HR}/employees/{{employee_id}}/certificates",
+        "Issue a certificate (증명서 발급)",
+    ),
 )
 
 
@@ -265,6 +325,7 @@ _VENDOR = "the vendor of the path"
 _CONTRACT = "the contract of the path"
 _VOUCHER = "the voucher of the path"
 _ASSESSMENT = "the assessment of the path"
+_EMPLOYEE = "the employee of the path"
 _CREATES_UNDER = (
     "; the answer's `ETag` and `parent_version` are that {parent}'s version after the command, while "
     "`aggregate_id` and `version` are the new {child}'s (the If-Match of a command on it)"
@@ -307,11 +368,43 @@ IF_MATCH: dict[type[Command], str] = {
     revenue.BillRevenue: _ASSESSMENT,
     revenue.CollectRevenue: _ASSESSMENT,
     revenue.RefundOverpayment: _ASSESSMENT,
+    **dict.fromkeys(
+        (
+            personnel.CreateDepartment,
+            personnel.RenameDepartment,
+            personnel.MergeDepartment,
+            personnel.AbolishDepartment,
+            personnel.DefineGrade,
+            personnel.RetireGrade,
+            personnel.DefinePosition,
+            personnel.SetAuthorisedHeadcount,
+            personnel.SetPersonnelRules,
+        ),
+        "the organisation's chart (version 0 before its first change)",
+    ),
+    personnel.DraftPersonnelAction: _EMPLOYEE,
+    personnel.RejectPersonnelAction: _EMPLOYEE,
+    personnel.ChangePersonalData: _EMPLOYEE,
+    personnel.LinkEmployeeAccount: _EMPLOYEE,
+    personnel.ErasePersonalData: _EMPLOYEE,
+    personnel.IssueCertificate: _EMPLOYEE + _CREATES_UNDER.format(parent="employee", child="certificate"),
+}
+
+#: Commands that change several aggregates at once: no If-Match; ``aggregate_id`` is the last
+#: one changed.
+MANY_AGGREGATES: dict[type[Command], str] = {
+    personnel.DraftStepIncreases: "each employee due an increase",
+    personnel.ApprovePersonnelActions: "each employee of the items",
 }
 
 
 def versions_described(command: type[Command]) -> str:
     """What a command's description says of ``If-Match`` and the answer's ``ETag``."""
+    if command in MANY_AGGREGATES:
+        return (
+            f"\n\nChanges {MANY_AGGREGATES[command]}: no If-Match (400 `if-match-not-supported`). The "
+            "answer's `aggregate_id`, `version` and `ETag` are the last one changed."
+        )
     if command in IF_MATCH:
         return (
             f"\n\n**If-Match** names {IF_MATCH[command]}: refused with 412 unless it is still at that "
@@ -371,7 +464,8 @@ def _strict_dates(annotation: Any) -> Any:
 def request_model(route: CommandRoute) -> type[BaseModel]:
     """The command's fields less those the path, headers and key supply (one class per route:
     the route and the fast path validate with the same)."""
-    skipped = _FROM_REQUEST | set(path_parameters(route.path))
+    derived: frozenset[str] = getattr(route.command, "derived_fields", frozenset())
+    skipped = _FROM_REQUEST | derived | set(path_parameters(route.path))
     fields: dict[str, Any] = {
         name: (_strict_dates(field.annotation), field)
         for name, field in route.command.model_fields.items()
@@ -410,7 +504,7 @@ def expected_version(route: CommandRoute, if_match: str | None) -> int | None:
             400,
             "if-match-not-supported",
             "If-Match is not supported here",
-            f"{route.command.__name__} creates an aggregate; it has no version to match.",
+            f"{route.command.__name__} creates an aggregate or changes several; it has no version to match.",
         )
     match = _ENTITY_TAG.match(if_match.strip())
     if match is None:
@@ -485,9 +579,9 @@ def command_of(
     version = expected_version(route, if_match)
     if version is not None:
         values["expected_version"] = version
-    if "fiscal_year" not in values:
+    if "fiscal_year" not in values and "accounting_date" in values:
         # Registering an organisation is not an act of a fiscal year: it is recorded in the
-        # year of its accounting date.
+        # year of its accounting date. (A personnel command dates itself by its effective date.)
         values["fiscal_year"] = values["accounting_date"].year
     return route.command.model_validate(values), the_command_id
 

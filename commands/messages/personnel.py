@@ -17,7 +17,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, StrictInt, model_validator
 
-from commands.messages.base import CodeText, Command, Department, Name, Reason, Versioned
+from commands.messages.base import CodeText, Command, Department, Name, Note, Reason, Versioned
 from domain.personnel.actions import ActionKind, DisciplineKind, RetirementKind, WorkingPattern
 from domain.personnel.certificates import CertificateKind
 from domain.personnel.org_chart import HeadcountPolicy, LeaveKind
@@ -56,27 +56,27 @@ class PersonnelCommand(Command):
 # --- organisation chart (조직) -------------------------------------------------------------------
 
 
-class CreateDepartment(PersonnelCommand):
+class CreateDepartment(PersonnelCommand, Versioned):
     code: CodeText
     name: Department
     parent: CodeText | None = Field(default=None, description="The parent department's code")
 
 
-class RenameDepartment(PersonnelCommand):
+class RenameDepartment(PersonnelCommand, Versioned):
     code: CodeText
     name: Department
 
 
-class MergeDepartment(PersonnelCommand):
+class MergeDepartment(PersonnelCommand, Versioned):
     code: CodeText = Field(description="The department that closes (its people count in `into`)")
     into: CodeText
 
 
-class AbolishDepartment(PersonnelCommand):
+class AbolishDepartment(PersonnelCommand, Versioned):
     code: CodeText
 
 
-class DefineGrade(PersonnelCommand):
+class DefineGrade(PersonnelCommand, Versioned):
     """직급 and its steps (호봉); defining a grade again changes it from the effective date."""
 
     code: CodeText
@@ -86,23 +86,23 @@ class DefineGrade(PersonnelCommand):
     max_step: StrictInt
 
 
-class RetireGrade(PersonnelCommand):
+class RetireGrade(PersonnelCommand, Versioned):
     code: CodeText
 
 
-class DefinePosition(PersonnelCommand):
+class DefinePosition(PersonnelCommand, Versioned):
     code: CodeText
     title: Name
 
 
-class SetAuthorisedHeadcount(PersonnelCommand):
+class SetAuthorisedHeadcount(PersonnelCommand, Versioned):
     """정원 of a department from the effective date."""
 
     department: CodeText
     headcount: StrictInt
 
 
-class SetPersonnelRules(PersonnelCommand):
+class SetPersonnelRules(PersonnelCommand, Versioned):
     headcount_policy: HeadcountPolicy = HeadcountPolicy.REFUSE
     advancing_leave: tuple[LeaveKind, ...] = (LeaveKind.PARENTAL,)
     retention_years: StrictInt = Field(default=5, ge=1, le=100)
@@ -167,7 +167,7 @@ class ActionFields(BaseModel):
     pattern: WorkingPattern | None = None
     weekly_hours: StrictInt | None = None
     retirement_kind: RetirementKind | None = None
-    reason: Reason = ""
+    reason: Note = ""
 
 
 class HireEmployee(PersonnelCommand, ActionFields):

@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from uuid import UUID, uuid5
 
 from commands.core import UseCases
+from commands.errors import VersionConflict
 from commands.messages.base import CommandResult
 from commands.messages.personnel import (
     AbolishDepartment,
@@ -58,7 +59,9 @@ class PersonalDataSealer(Protocol):
 
     def seal(self, subject: UUID, fields: Mapping[str, Any]) -> str: ...
 
-    def erase(self, subject: UUID, reason: str) -> None: ...
+    def unseal(self, subject: UUID, sealed: str) -> dict[str, Any] | None: ...
+
+    def erase(self, subject: UUID, reason: str) -> Any: ...
 
 
 class PersonalDataUnavailable(InvalidState):
@@ -100,10 +103,19 @@ class PersonnelUseCases(UseCases):
 
     def _chart_command(self, command: Any, change: Any) -> CommandResult:
         def use_case(uow: UnitOfWork, ctx: Context) -> LedgerAggregate:
-            chart = uow.find(OrgChart, OrgChart.id_for(ctx.org))
-            if chart is None:
+            chart_id = OrgChart.id_for(ctx.org)
+            if uow.find(OrgChart, chart_id) is None:
+                # The first change opens the chart (If-Match then names version 0: none yet).
+                if command.expected_version not in (None, 0):
+                    raise VersionConflict(
+                        f"organisation {ctx.org} has no chart yet",
+                        expected_version=command.expected_version,
+                        actual_version=0,
+                    )
                 chart = OrgChart.open(ctx)
                 uow.add(chart)
+            else:
+                chart = uow.target(OrgChart, chart_id, "organisation chart")
             change(uow, ctx, chart)
             return chart
 
@@ -185,7 +197,7 @@ class PersonnelUseCases(UseCases):
     def set_personnel_rules(self, command: SetPersonnelRules) -> CommandResult:
         rules = PersonnelRules(
             headcount_policy=command.headcount_policy,
-            advancing_leave=frozenset(command.advancing_leave),
+            advancing_leave=tuple(sorted(set(command.advancing_leave))),
             retention_years=command.retention_years,
         )
         return self._chart_command(command, lambda uow, ctx, chart: chart.set_rules(ctx, rules))

@@ -98,7 +98,8 @@ class PersonnelRules:
 
     headcount_policy: HeadcountPolicy = HeadcountPolicy.REFUSE
     #: Kinds of leave during which promotion and step increases still count (육아휴직: yes).
-    advancing_leave: frozenset[LeaveKind] = frozenset({LeaveKind.PARENTAL})
+    #: A tuple, sorted (events are JSON: a set has no order and no JSON form).
+    advancing_leave: tuple[LeaveKind, ...] = (LeaveKind.PARENTAL,)
     #: Years personal data is kept after retirement before it may be erased (보존기간).
     retention_years: int = 5
 
