@@ -13,6 +13,7 @@ from commands.core import LedgerCore
 from commands.messages.base import Command, CommandResult
 from commands.persistence import StoreConfig, environment, schema_creation_lock
 from commands.registry import HANDLERS
+from commands.use_cases.attendance import AttendanceUseCases
 from commands.use_cases.budget import BudgetUseCases
 from commands.use_cases.contracts import ContractUseCases
 from commands.use_cases.journal import JournalUseCases
@@ -32,6 +33,7 @@ class Ledger(
     RevenueUseCases,
     JournalUseCases,
     PersonnelUseCases,
+    AttendanceUseCases,
     LedgerCore,
 ):
     """Every command of the write side."""

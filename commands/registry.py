@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from commands.messages import budget, contracts, journal, payments, personnel, revenue, spending, vendors
+from commands.messages import (
+    attendance,
+    budget,
+    contracts,
+    journal,
+    payments,
+    personnel,
+    revenue,
+    spending,
+    vendors,
+)
 from commands.messages.base import Command
 
 HANDLERS: dict[type[Command], str] = {
@@ -72,4 +82,8 @@ HANDLERS: dict[type[Command], str] = {
     personnel.ErasePersonalData: "erase_personal_data",
     personnel.IssueCertificate: "issue_certificate",
     # --- end personnel ---
+    attendance.RecordAttendance: "record_attendance",
+    attendance.RecordAttendanceDays: "record_attendance_days",
+    attendance.CorrectAttendance: "correct_attendance",
+    attendance.WithdrawAttendance: "withdraw_attendance",
 }

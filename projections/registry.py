@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from projections.attendance import AttendanceProjection
 from projections.base import Projection
 from projections.disclosure import DisclosureProjection
 from projections.erp import BalancesProjection
@@ -11,7 +12,7 @@ from projections.merkle_tree import DEFAULT_ORIGIN, MerkleTreeProjection
 
 
 def all_projections() -> list[Projection]:
-    return [BalancesProjection(), DisclosureProjection(), GeneralLedgerProjection()]
+    return [BalancesProjection(), DisclosureProjection(), GeneralLedgerProjection(), AttendanceProjection()]
 
 
 def integrity_projections(

@@ -19,6 +19,15 @@ is the last day employed, and a worker leaving on the last day of the year does 
 Days are always a :class:`~fractions.Fraction` of full-time days (``day_hours`` = 8 hours each):
 whole for a full-time worker, pro rata for a part-timer (단시간 근로자, 시행령 별표 2), with the same
 amount in hours alongside. A worker under ``min_weekly_hours`` a week gets none (제18조 제3항).
+
+The table begins on 2018-05-29, and a right arising before its first row is refused rather than
+computed by a rule it does not hold. Whoever needs the rights of someone hired long before passes
+``since`` (the table's first day): the rights arising before it are left out, never looked up, so
+the entitlement runs from the first right arising under the table, with its service year's full
+count of days (a 2000 hire's right for service year 19 is 24 days). The rights left out had all
+lapsed by 2019-05-28 (each lasts a year from arising); leave taken while they could still be used is
+charged to the later rights alone, so a balance of those months can only come out smaller than the
+old rules would have made it, never larger.
 """
 
 from __future__ import annotations
@@ -296,11 +305,13 @@ def grants(
     weekly_hours: int = 40,
     missed_months: frozenset[date] = frozenset(),
     rules: LeaveRules | None = None,
+    since: date | None = None,
 ) -> list[LeaveGrant]:
     """Every right that has arisen on or before ``until`` (the last day employed), oldest first.
 
     A year missing from ``service_years`` counts as full attendance. ``missed_months`` holds the
     first days (as :func:`month_of_service` gives them) of first-year months not fully attended.
+    ``since``: rights arising before it are left out, and no rule is looked up for them.
     """
     if until < hired_on:
         raise InvalidInput(f"until {until} is before the hire date {hired_on}", until=until.isoformat())
@@ -314,8 +325,8 @@ def grants(
     found = [
         grant
         for grant in (
-            *_monthly(hired_on, until, missed, table, weekly_hours),
-            *_annual(hired_on, until, service_years, table, weekly_hours),
+            *_monthly(hired_on, until, missed, table, weekly_hours, since or hired_on),
+            *_annual(hired_on, until, service_years, table, weekly_hours, since or hired_on),
         )
         if grant is not None
     ]
@@ -335,7 +346,12 @@ def _missed_month_numbers(hired_on: date, missed_months: frozenset[date]) -> fro
 
 
 def _monthly(
-    hired_on: date, until: date, missed: frozenset[int], table: LeaveRules, weekly_hours: int
+    hired_on: date,
+    until: date,
+    missed: frozenset[int],
+    table: LeaveRules,
+    weekly_hours: int,
+    since: date,
 ) -> Iterator[LeaveGrant | None]:
     """The first year's day per fully attended month (제60조 제2항)."""
     first_year_end = year_of_service(hired_on, 1)[1]
@@ -346,6 +362,9 @@ def _monthly(
         arises_on = end + _ONE_DAY
         if arises_on > until:
             return
+        if arises_on < since:
+            # Not counted toward first_year_max either: one day a month cannot pass 11 in 11 months.
+            continue
         rule = table.in_force(arises_on)
         days = min(rule.days_per_month, rule.first_year_max - granted)
         if k in missed or days <= 0:
@@ -363,10 +382,14 @@ def _annual(
     service_years: Mapping[int, ServiceYear],
     table: LeaveRules,
     weekly_hours: int,
+    since: date,
 ) -> Iterator[LeaveGrant | None]:
     """The days for each completed year of service, arising on its anniversary (제60조 제1항, 제4항)."""
     n = 1
     while (arises_on := year_of_service(hired_on, n)[1] + _ONE_DAY) <= until:
+        if arises_on < since:
+            n += 1
+            continue
         rule = table.in_force(arises_on)
         days = _annual_days(rule, n, service_years.get(n))
         if days:
@@ -407,7 +430,15 @@ def _grant(
 
 def balance(grants: Sequence[LeaveGrant], taken: Sequence[tuple[date, Fraction]], on: date) -> Fraction:
     """Days usable on ``on`` (잔여 연차): unexpired grants minus leave taken up to ``on``, oldest first."""
-    return sum((left for grant, left in _remaining(grants, taken, on) if on <= grant.use_until), Fraction(0))
+    return sum((left for _, left in usable(grants, taken, on)), Fraction(0))
+
+
+def usable(
+    grants: Sequence[LeaveGrant], taken: Sequence[tuple[date, Fraction]], on: date
+) -> list[tuple[LeaveGrant, Fraction]]:
+    """Each grant usable on ``on`` (arisen, unexpired) with the days left of it, oldest first: what
+    an employee sees as their leave and when each part of it lapses."""
+    return [(grant, left) for grant, left in _remaining(grants, taken, on) if on <= grant.use_until]
 
 
 def expired_unused(

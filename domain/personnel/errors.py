@@ -54,3 +54,26 @@ class ChartRuleBroken(InvalidState):
 
     code = "chart-rule-broken"
     title = "The organisation chart change would break the chart"
+
+
+class LeaveExceedsBalance(DomainError):
+    """Annual leave (연차) beyond what is left of it on its day (잔여 연차), in full-time days as
+    domain.personnel.annual_leave counts them."""
+
+    code = "leave-exceeds-balance"
+    title = "The annual leave exceeds the balance (잔여 연차) on that day"
+
+
+class OvertimeOverLimit(DomainError):
+    """Overtime beyond 12 hours in a Monday–Sunday week (근로기준법 제53조: 주 52시간)."""
+
+    code = "overtime-over-limit"
+    title = "The overtime exceeds its limit (연장근로 한도)"
+
+
+class NotInService(InvalidState):
+    """Attendance on a day the employee is not in service: not hired yet, retired, on leave (휴직),
+    or suspended (직위해제) for annual leave and overtime."""
+
+    code = "not-in-service"
+    title = "The employee is not in service on that day"
