@@ -36,6 +36,8 @@ class UnitOfWork:
         self._expected_version = expected_version
         self._org = org
         self._loaded: dict[UUID, LedgerAggregate] = {}
+        #: Aggregates looked for and not found: the command decided on their absence too.
+        self._absent: set[UUID] = set()
         #: The aggregate the command is about (:meth:`target`): the one its expected version names.
         self.targeted: LedgerAggregate | None = None
 
@@ -46,6 +48,7 @@ class UnitOfWork:
             try:
                 found = self._repository.get(aggregate_id, projector_func=project)
             except AggregateNotFoundError:
+                self._absent.add(aggregate_id)
                 return None
             self._loaded[aggregate_id] = found
         if not isinstance(found, cls):
@@ -97,5 +100,8 @@ class UnitOfWork:
     def read_set(self) -> list[tuple[UUID, int]]:
         """(id, version) of each aggregate loaded and left unchanged: the command decided on
         them (the year is open, the vendor not debarred), so its save must fail if one of them
-        moved meanwhile (the recorders check it under their write lock)."""
-        return [(a.id, a.version) for a in self._loaded.values() if not a.pending_events]
+        moved meanwhile (the recorders check it under their write lock). An aggregate it found
+        absent and did not create is in it at version 0: a department abolished because no one
+        was ever staffed in it must not be saved after the first hire into it was."""
+        unchanged = [(a.id, a.version) for a in self._loaded.values() if not a.pending_events]
+        return unchanged + [(i, 0) for i in self._absent if i not in self._loaded]

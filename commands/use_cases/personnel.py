@@ -48,10 +48,10 @@ from domain.personnel.actions import Action, ActionDetails, ActionKind, Status
 from domain.personnel.certificates import CertificateKind, new_verification_number
 from domain.personnel.dated import value_on
 from domain.personnel.employee import Employee, employee_number, order_number
-from domain.personnel.errors import ActionNotAllowed, OverAuthorisedHeadcount
-from domain.personnel.org_chart import DepartmentStatus, HeadcountPolicy, OrgChart, PersonnelRules
+from domain.personnel.errors import ActionNotAllowed, ChartRuleBroken, OverAuthorisedHeadcount
+from domain.personnel.org_chart import HeadcountPolicy, OrgChart, PersonnelRules
 from domain.personnel.records import CareerLine, IssuedCertificate, PersonalDataRead, Statement
-from domain.personnel.staffing import Staffing, first_excess
+from domain.personnel.staffing import Period, Staffing, first_excess, newly_covered
 
 
 class PersonalDataSealer(Protocol):
@@ -147,14 +147,21 @@ class PersonnelUseCases(UseCases):
 
     def abolish_department(self, command: AbolishDepartment) -> CommandResult:
         def change(uow: UnitOfWork, ctx: Context, chart: OrgChart) -> None:
-            staffing = uow.find(Staffing, Staffing.id_for(ctx.org, command.code))
-            staffed = 0
-            if staffing is not None:
-                # Anyone counted on or after the day blocks it, not only on the day itself.
-                days = {command.effective_date} | {
-                    d for d in staffing.change_days() if d >= command.effective_date
-                }
-                staffed = max(staffing.headcount_on(d) for d in days)
+            # Its own people, and those of the departments merged into it: anyone counted in it
+            # on or after the day blocks it, not only on the day itself.
+            counts_from = {command.code: date.min, **chart.absorbed(command.code)}
+            staffings = {
+                code: found
+                for code in counts_from
+                if (found := uow.find(Staffing, Staffing.id_for(ctx.org, code))) is not None
+            }
+            days = {command.effective_date}
+            for found in staffings.values():
+                days |= {d for d in found.change_days() if d >= command.effective_date}
+            staffed = max(
+                sum(found.headcount_on(d) for code, found in staffings.items() if counts_from[code] <= d)
+                for d in days
+            )
             chart.abolish_department(ctx, command.code, command.effective_date, staffed)
 
         return self._chart_command(command, change)
@@ -421,50 +428,88 @@ class PersonnelUseCases(UseCases):
         after: tuple[tuple[str, date, date | None], ...],
         action_ids: list[UUID],
     ) -> tuple[UUID, ...]:
-        """Record the employee's new department periods and check each department they enter
-        against its 정원; the actions to flag, if the rules flag rather than refuse."""
+        """Record the employee's new department periods and check every day they begin to count
+        somewhere against that department's 정원 (where a department merged by then, in the one
+        it merged into); the actions to flag, if the rules flag rather than refuse."""
         if before == after:
             return ()
         departments = {dept for dept, _, _ in before} | {dept for dept, _, _ in after}
-        over = False
+        checks: dict[str, list[Period]] = {}
         for department in sorted(departments):
-            staffing = uow.find(Staffing, Staffing.id_for(ctx.org, department))
-            if staffing is None:
-                staffing = Staffing.open(ctx, department)
-                uow.add(staffing)
+            staffing = _staffing(uow, ctx, department)
             old = tuple((s, e) for d, s, e in before if d == department)
             new = tuple((s, e) for d, s, e in after if d == department)
             staffing.set_periods(ctx, employee_id, new)
-            added = tuple(span for span in new if span not in old)
-            if not added:
-                continue
-            merged_from: dict[str, date] = {}
-            others: list[Staffing] = [staffing]
-            for absorbed, versions in chart.departments.items():
-                for version in versions:
-                    if (
-                        version.value.status is DepartmentStatus.MERGED
-                        and version.value.merged_into == department
-                    ):
-                        merged_from[absorbed] = version.effective_from
-                        other = uow.find(Staffing, Staffing.id_for(ctx.org, absorbed))
-                        if other is not None:
-                            others.append(other)
-            limits = {v.effective_from: v.value for v in chart.authorised.get(department, ())}
-            excess = first_excess(department, others, merged_from, added, dict(limits))
+            for start, end in newly_covered(new, old):
+                for target, piece_start, piece_end in _counted_pieces(chart, department, start, end):
+                    abolished = chart.abolished_on(target)
+                    if abolished is not None and (piece_end is None or abolished < piece_end):
+                        raise ChartRuleBroken(
+                            f"department {target} is abolished on {abolished}, while the employee would "
+                            "still count in it: transfer or retire them by then",
+                            department=target,
+                            abolished_on=abolished.isoformat(),
+                        )
+                    checks.setdefault(target, []).append((piece_start, piece_end))
+        over = False
+        for target, added in sorted(checks.items()):
+            counts_from = chart.absorbed(target)
+            staffings = [_staffing(uow, ctx, target)]
+            staffings += [
+                found
+                for other in sorted(counts_from)
+                if (found := uow.find(Staffing, Staffing.id_for(ctx.org, other))) is not None
+            ]
+            excess = first_excess(
+                target,
+                staffings,
+                counts_from,
+                added,
+                lambda day, target=target: chart.authorised_on(target, day),  # type: ignore[misc]
+                chart.change_days(target),
+            )
             if excess is None:
                 continue
             if chart.rules.headcount_policy is HeadcountPolicy.REFUSE:
                 raise OverAuthorisedHeadcount(
-                    f"department {department} would hold {excess.headcount} people on {excess.day}, "
+                    f"department {target} would hold {excess.headcount} people on {excess.day}, "
                     f"over its 정원 of {excess.authorised}",
-                    department=department,
+                    department=target,
                     date=excess.day.isoformat(),
                     authorised=excess.authorised,
                     headcount=excess.headcount,
                 )
             over = True
         return tuple(action_ids) if over else ()
+
+
+def _staffing(uow: UnitOfWork, ctx: Context, department: str) -> Staffing:
+    staffing = uow.find(Staffing, Staffing.id_for(ctx.org, department))
+    if staffing is None:
+        staffing = Staffing.open(ctx, department)
+        uow.add(staffing)
+    return staffing
+
+
+def _counted_pieces(
+    chart: OrgChart, department: str, start: date, end: date | None
+) -> list[tuple[str, date, date | None]]:
+    """The days [start, end) of someone in ``department``, split where a merge makes them count in
+    another department: (department counted in, from, until)."""
+    pieces: list[tuple[str, date, date | None]] = []
+    current, since = department, start
+    while True:
+        merged = chart.merged_into(current)
+        if merged is None or (end is not None and merged[1] >= end):
+            pieces.append((current, since, end))
+            return pieces
+        into, day = merged
+        if day > since:
+            pieces.append((current, since, day))
+        current, since = into, max(since, day)
+        if current == department:  # a cycle of merges cannot be made; stop rather than loop
+            pieces.append((current, since, end))
+            return pieces
 
 
 def statement(employee: Employee, chart: OrgChart, on: date) -> Statement:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import TypeVar
 from uuid import UUID
@@ -179,6 +179,24 @@ def _refuse(action: Action, why: str, state: ServiceState | None) -> ActionNotAl
     )
 
 
+def _incomplete(action: Action, why: str) -> ActionNotAllowed:
+    """A refusal of what the action itself says (no state looked at)."""
+    return ActionNotAllowed(
+        f"{action.kind.value} effective {action.effective_date}: {why}",
+        kind=action.kind.value,
+        effective_date=action.effective_date.isoformat(),
+    )
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, or the month's last day where it has none (31 Jan + 1
+    month: 29 Feb in a leap year)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(day.day, last))
+
+
 def check_details(action: Action) -> None:
     """The fields each kind of action needs (before any state is looked at)."""
     d = action.details
@@ -194,32 +212,36 @@ def check_details(action: Action) -> None:
     }
     missing = [name for name in need.get(action.kind, ()) if getattr(d, name) is None]
     if missing:
-        raise _refuse(action, f"needs {', '.join(missing)}", None)
+        raise _incomplete(action, f"needs {', '.join(missing)}")
     if d.expected_end is not None and d.expected_end <= action.effective_date:
-        raise _refuse(action, "its expected end must come after its effective date", None)
+        raise _incomplete(action, "its expected end must come after its effective date")
     if action.kind is ActionKind.DISCIPLINE:
         assert d.discipline_kind is not None
         if d.discipline_kind in PERIOD_DISCIPLINES:
             if d.period_ends is None:
-                raise _refuse(
-                    action, f"a {d.discipline_kind.value} discipline has a period (period_ends)", None
+                raise _incomplete(
+                    action, f"a {d.discipline_kind.value} discipline has a period (period_ends)"
                 )
-            months = (d.period_ends.year - action.effective_date.year) * 12 + (
-                d.period_ends.month - action.effective_date.month
-            )
-            if d.period_ends < action.effective_date or months > 3:
-                raise _refuse(action, "the period of 감봉·정직 is one to three months", None)
+            # The period runs from the effective date through period_ends, both included: one
+            # month from 2 March ends on 1 April, three months on 1 June (민법 제160조).
+            shortest = add_months(action.effective_date, 1) - timedelta(days=1)
+            longest = add_months(action.effective_date, 3) - timedelta(days=1)
+            if not shortest <= d.period_ends <= longest:
+                raise _incomplete(
+                    action,
+                    f"the period of 감봉·정직 is one to three months: it ends from {shortest} to {longest}",
+                )
         if d.discipline_kind is DisciplineKind.DEMOTION and d.grade is None:
-            raise _refuse(action, "a demotion (강등) names the grade below", None)
+            raise _incomplete(action, "a demotion (강등) names the grade below")
     if action.kind is ActionKind.WORKING_PATTERN:
         if d.pattern is WorkingPattern.PART_TIME:
             hours = d.weekly_hours
             if hours is None or not MIN_PART_TIME_HOURS <= hours <= MAX_PART_TIME_HOURS:
-                raise _refuse(
-                    action, f"part time is {MIN_PART_TIME_HOURS}–{MAX_PART_TIME_HOURS} hours a week", None
+                raise _incomplete(
+                    action, f"part time is {MIN_PART_TIME_HOURS}–{MAX_PART_TIME_HOURS} hours a week"
                 )
         elif d.weekly_hours not in (None, FULL_TIME_HOURS):
-            raise _refuse(action, f"full time is {FULL_TIME_HOURS} hours a week", None)
+            raise _incomplete(action, f"full time is {FULL_TIME_HOURS} hours a week")
 
 
 def apply(state: ServiceState | None, action: Action, chart: OrgChart | None) -> ServiceState:

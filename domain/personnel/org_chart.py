@@ -358,22 +358,63 @@ class OrgChart(LedgerAggregate):
             )
         return found
 
-    def absorbed_by(self, code: str, day: date) -> tuple[str, ...]:
-        """The departments merged into ``code`` by ``day`` (their people count in it)."""
-        return tuple(
-            other
-            for other, versions in self.departments.items()
-            if (found := value_on(versions, day)) is not None and found.merged_into == code
-        )
+    def merged_into(self, code: str) -> tuple[str, date] | None:
+        """The department ``code`` merged into, and from which day, if it did."""
+        for version in self.departments.get(code, ()):
+            merged = version.value
+            if merged.status is DepartmentStatus.MERGED and merged.merged_into is not None:
+                return merged.merged_into, version.effective_from
+        return None
+
+    def abolished_on(self, code: str) -> date | None:
+        for version in self.departments.get(code, ()):
+            if version.value.status is DepartmentStatus.ABOLISHED:
+                return version.effective_from
+        return None
+
+    def counted_in(self, code: str, day: date) -> str:
+        """Where the people of ``code`` count on ``day``: itself, or the department it merged
+        into by then (following a chain of merges)."""
+        seen = {code}
+        while (merged := self.merged_into(code)) is not None and merged[1] <= day and merged[0] not in seen:
+            code = merged[0]
+            seen.add(code)
+        return code
+
+    def absorbed(self, code: str) -> dict[str, date]:
+        """Every department whose people count in ``code`` from some day (merged into it, or into
+        one merged into it), with the first day they count in it."""
+        found: dict[str, date] = {}
+        pending = [(code, date.min)]
+        while pending:
+            target, since = pending.pop()
+            for other in self.departments:
+                merged = self.merged_into(other)
+                if merged is not None and merged[0] == target and other not in found and other != code:
+                    found[other] = max(since, merged[1])
+                    pending.append((other, found[other]))
+        return found
 
     def authorised_on(self, code: str, day: date) -> int | None:
-        """정원 of ``code`` on ``day`` (None: none set, so not limited), with the absorbed ones'."""
-        own = value_on(self.authorised.get(code, ()), day)
-        return own
+        """정원 of ``code`` on ``day``, with the 정원 of the departments merged into it by then
+        (their posts move with their people); None when none of them has one (not limited)."""
+        values = [value_on(self.authorised.get(code, ()), day)]
+        values += [
+            value_on(self.authorised.get(other, ()), day)
+            for other, since in self.absorbed(code).items()
+            if since <= day
+        ]
+        set_values = [v for v in values if v is not None]
+        return sum(set_values) if set_values else None
 
-    def change_days(self, code: str) -> tuple[date, ...]:
-        """Days the 정원 of ``code`` changes (for the check of every later day)."""
-        return tuple(v.effective_from for v in self.authorised.get(code, ()))
+    def change_days(self, code: str) -> set[date]:
+        """Days the 정원 of ``code`` may change: its own changes, those of the departments merged
+        into it, and the merge days."""
+        days = {v.effective_from for v in self.authorised.get(code, ())}
+        for other, since in self.absorbed(code).items():
+            days.add(since)
+            days |= {v.effective_from for v in self.authorised.get(other, ())}
+        return days
 
     # --- helpers ----------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ of periods covering it, plus those of the departments merged into it by then.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
@@ -74,36 +75,52 @@ def _covers(span: Period, day: date) -> bool:
     return start <= day and (end is None or day < end)
 
 
+def newly_covered(new: tuple[Period, ...], old: tuple[Period, ...]) -> list[Period]:
+    """The parts of ``new`` that ``old`` did not cover: the days someone begins to count. A
+    period that only got shorter (a transfer out, a retirement) covers no new day."""
+    pieces: list[Period] = []
+    for start, end in new:
+        cuts: list[Period] = [(start, end)]
+        for old_start, old_end in old:
+            next_cuts: list[Period] = []
+            for cut_start, cut_end in cuts:
+                # The piece before the old period, and the piece after it.
+                if cut_start < old_start:
+                    before_end = old_start if cut_end is None else min(cut_end, old_start)
+                    next_cuts.append((cut_start, before_end))
+                if old_end is not None and (cut_end is None or cut_end > old_end):
+                    next_cuts.append((max(cut_start, old_end), cut_end))
+            cuts = next_cuts
+        pieces += [(s, e) for s, e in cuts if e is None or e > s]
+    return pieces
+
+
 def first_excess(
     department: str,
     staffing: list[Staffing],
-    merged_from: dict[str, date],
-    added: tuple[Period, ...],
-    authorised_on: dict[date, int | None],
+    counts_from: dict[str, date],
+    added: list[Period],
+    authorised_on: Callable[[date], int | None],
+    change_days: set[date],
 ) -> Excess | None:
-    """The first day inside ``added`` (the periods a command adds to ``department``) on which its
-    headcount would exceed its 정원. ``staffing`` holds the department's own staffing (already
-    holding the new periods) and those merged into it, ``merged_from`` the day each merged one
-    began to count; ``authorised_on`` the 정원 on each day it changes."""
-    days = {start for start, _ in added}
+    """The first day inside ``added`` (the days a command makes someone count in
+    ``department``) on which its headcount would exceed its 정원. ``staffing`` holds the
+    department's own staffing (already holding the new periods) and those whose people count in
+    it, ``counts_from`` the day each of those begins to count; ``authorised_on`` the 정원 of a
+    day, which may change on ``change_days``."""
+    days = {start for start, _ in added} | change_days | set(counts_from.values())
     for record in staffing:
         days |= record.change_days()
-    days |= set(authorised_on)
-    days |= set(merged_from.values())  # a merge day adds the absorbed department's people
-    limit_days = sorted(authorised_on)
     for day in sorted(days):
         if not any(_covers(span, day) for span in added):
             continue
-        limit = None
-        for changed in limit_days:
-            if changed <= day:
-                limit = authorised_on[changed]
+        limit = authorised_on(day)
         if limit is None:
             continue
         count = sum(
             record.headcount_on(day)
             for record in staffing
-            if record.department == department or merged_from.get(record.department, date.max) <= day
+            if record.department == department or counts_from.get(record.department, date.max) <= day
         )
         if count > limit:
             return Excess(department, day, limit, count)

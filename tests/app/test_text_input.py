@@ -22,6 +22,11 @@ from tests.app.books import Books
 
 #: Message fields that hold a code the domain parses, not text: their form is judged there.
 CODE_FIELDS = {"org", "budget_code", "revenue_code", "registration_number"}
+#: Personnel codes the domain parses with its own patterns (domain.personnel.org_chart and
+#: employee: department, grade and position codes, 사번, 발령번호, a user name), or looks up in the
+#: chart of the effective date, which refuses what it does not hold.
+CODE_FIELDS |= {"code", "into", "parent", "department", "grade", "position", "order_number"}
+CODE_FIELDS |= {"employee_number", "username"}
 
 
 @pytest.fixture
