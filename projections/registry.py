@@ -9,10 +9,19 @@ from projections.erp import BalancesProjection
 from projections.general_ledger import GeneralLedgerProjection
 from projections.hash_chain import CanonicalLog, CheckpointSigner, HashChainProjection
 from projections.merkle_tree import DEFAULT_ORIGIN, MerkleTreeProjection
+from projections.personnel import EmployeesProjection, PersonnelChartProjection, PersonnelRecordsProjection
 
 
 def all_projections() -> list[Projection]:
-    return [BalancesProjection(), DisclosureProjection(), GeneralLedgerProjection(), AttendanceProjection()]
+    return [
+        BalancesProjection(),
+        DisclosureProjection(),
+        GeneralLedgerProjection(),
+        PersonnelChartProjection(),
+        EmployeesProjection(),
+        PersonnelRecordsProjection(),
+        AttendanceProjection(),
+    ]
 
 
 def integrity_projections(

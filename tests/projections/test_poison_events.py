@@ -28,6 +28,7 @@ from uuid import UUID
 
 import orjson
 import pytest
+from eventsourcing.application import AggregateNotFoundError
 from sqlalchemy import Engine, Table, select
 
 from commands.ledger import Ledger
@@ -39,6 +40,10 @@ from domain.codes import BudgetCode
 from domain.contract import Contract, ContractMethod
 from domain.journal import JournalKind, JournalLine, ManualJournal
 from domain.obligation import Obligation
+from domain.personnel.actions import Action, ActionDetails, ActionKind
+from domain.personnel.employee import Employee
+from domain.personnel.org_chart import Department, OrgChart
+from domain.personnel.records import PersonalDataRead
 from domain.requisition import Requisition
 from domain.revenue import RevenueLine
 from domain.vendor import Vendor, VendorKind
@@ -47,7 +52,7 @@ from projections.engine import ProjectionEngine
 from projections.general_ledger import MEMO_LENGTH
 from projections.rebuild import rebuild
 from projections.registry import all_projections
-from readmodels import disclosure, erp
+from readmodels import disclosure, erp, personnel
 from readmodels import ledger as gl
 from readmodels.state import projection_state, statuses
 from tests.app.books import SEOUL, Books
@@ -260,6 +265,40 @@ def journal_memo(w: World, value: str) -> tuple[int, dict[str, Any]]:
     return position, {"position": position}
 
 
+def department_name(w: World, value: str) -> tuple[int, dict[str, Any]]:
+    try:
+        chart: OrgChart = w.ledger.repository.get(OrgChart.id_for(SEOUL))
+    except AggregateNotFoundError:
+        chart = OrgChart.open(w.ctx())
+    code = f"D{uuid.uuid4().hex[:8].upper()}"
+    chart.record(
+        OrgChart.DepartmentChanged, w.ctx(), code=code, effective_from=ON, department=Department(value, None)
+    )
+    return w.save(chart), {"code": code}
+
+
+def rejection_reason(w: World, value: str) -> tuple[int, dict[str, Any]]:
+    hire = Action(uuid.uuid4(), ActionKind.HIRE, "2026-0001", ON, ActionDetails("HR", "G6", 1), "clerk-kim")
+    number = f"E{uuid.uuid4().hex[:8].upper()}"
+    employee = Employee.start(
+        Employee.Hired,
+        w.ctx(),
+        Employee.id_for(SEOUL, number),
+        employee_number=number,
+        sealed="pd1:" + "A" * 24,
+        action=hire,
+    )
+    employee.record(Employee.ActionRejected, w.ctx(), action_id=hire.action_id, reason=value)
+    return w.save(employee), {"action_id": str(hire.action_id)}
+
+
+def read_reason(w: World, value: str) -> tuple[int, dict[str, Any]]:
+    read = PersonalDataRead.start(
+        PersonalDataRead.Recorded, w.ctx(), uuid.uuid4(), employee_id=uuid.uuid4(), reason=value
+    )
+    return w.save(read), {"read_id": str(read.id)}
+
+
 FIELDS: dict[str, tuple[text.TextKind, Callable[[World, str], tuple[int, dict[str, Any]]], list[Lands]]] = {
     "budget line title": (
         text.LINE_TITLE,
@@ -331,6 +370,21 @@ FIELDS: dict[str, tuple[text.TextKind, Callable[[World, str], tuple[int, dict[st
         [Lands("disclosure", disclosure.revenue_by_code, "title", "line_id")],
     ),
     "journal memo": (text.MEMO, journal_memo, [Lands("general_ledger", gl.postings, "memo", "position")]),
+    "department name": (
+        text.DEPARTMENT,
+        department_name,
+        [Lands("personnel_chart", personnel.personnel_departments, "name", "code")],
+    ),
+    "rejection reason": (
+        text.REASON,
+        rejection_reason,
+        [Lands("personnel_employees", personnel.personnel_actions, "rejection_reason", "action_id")],
+    ),
+    "personal data read reason": (
+        text.REASON,
+        read_reason,
+        [Lands("personnel_records", personnel.personnel_access_log, "reason", "read_id")],
+    ),
 }
 
 
