@@ -16,7 +16,9 @@ lifecycle, all through the ledger's commands (``Ledger.handle``):
   the right one on a new voucher;
 - revenue (세입): lines, assessments of businesses and persons, bills, collections, one reduced
   assessment (감액), one overpayment refunded (과오납 환급);
-- depreciation (감가상각) on 31 December.
+- depreciation (감가상각) on 31 December;
+- personnel (인사) of the funded institutions, from 2000 on: charts, employees, their careers
+  (cleanledger.synthetic_personnel), when the ledger can seal personal data.
 
 Commands are sent in the order of their accounting dates, all inside the fiscal year, each after
 those it depends on (a payment after its order, after its voucher's approval, …).
@@ -38,6 +40,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 from uuid import NAMESPACE_URL, UUID, uuid5
 
+from cleanledger import synthetic_personnel
 from commands.messages.base import Command
 from commands.messages.budget import Allocate, Appropriate, OpenFiscalYear, RegisterOrganisation
 from commands.messages.contracts import AmendContract, CompleteContract, InspectContract, SignContract
@@ -50,6 +53,7 @@ from commands.messages.payments import (
     RejectVoucher,
     ReturnPayment,
 )
+from commands.messages.personnel import HireEmployee
 from commands.messages.revenue import (
     AssessRevenue,
     BillRevenue,
@@ -228,12 +232,18 @@ class Scale:
     vendors: int
     #: Assessments (부과) per revenue line.
     assessments: int = 3
+    #: Employees hired over the years across the funded institutions (cleanledger.synthetic_personnel).
+    employees: int = 0
 
 
 SCALES = {
-    "small": Scale(districts=3, institutions=2, lines_per_org=20, vendors=8, assessments=3),
-    "medium": Scale(districts=25, institutions=4, lines_per_org=60, vendors=40, assessments=6),
-    "large": Scale(districts=25, institutions=4, lines_per_org=400, vendors=100, assessments=20),
+    "small": Scale(districts=3, institutions=2, lines_per_org=20, vendors=8, assessments=3, employees=200),
+    "medium": Scale(
+        districts=25, institutions=4, lines_per_org=60, vendors=40, assessments=6, employees=2_000
+    ),
+    "large": Scale(
+        districts=25, institutions=4, lines_per_org=400, vendors=100, assessments=20, employees=20_000
+    ),
 }
 
 
@@ -255,6 +265,8 @@ class Summary:
     commands: int
     replayed: int
     seconds: float
+    #: Employees hired (0 when the ledger has no vault to seal their personal data).
+    employees: int = 0
 
     @property
     def recorded(self) -> int:
@@ -1251,13 +1263,26 @@ def plan(scale: Scale, seed: str = DEFAULT_SEED) -> Iterator[Command]:
     yield from sorted(planner.commands, key=lambda command: command.accounting_date)
 
 
+def personnel(scale: Scale, seed: str = DEFAULT_SEED) -> synthetic_personnel.Staff:
+    """The personnel (인사) of the scale's funded institutions: sent after the rest, in the order
+    of their own days (2000 on); ``.values`` lists the personal data it makes."""
+    institutions = [
+        (org.code, org.name) for org in organisations(scale) if org.kind is OrganisationKind.INSTITUTION
+    ]
+    return synthetic_personnel.plan(institutions, scale.employees, seed)
+
+
 def generate(
     ledger: Ledger, scale: str | Scale, progress: Progress | None = None, seed: str = DEFAULT_SEED
 ) -> Summary:
     """Load the data set of ``scale`` into ``ledger``; idempotent (a re-run records nothing)."""
     name = scale if isinstance(scale, str) else "custom"
     spec = SCALES[scale] if isinstance(scale, str) else scale
-    commands = list(plan(spec, seed))
+    commands: list[Command] = list(plan(spec, seed))
+    # Personal data is sealed before it is recorded: without a vault (PostgreSQL and no
+    # CLEANLEDGER_MASTER_KEY) the demo has no personnel rather than failing.
+    if spec.employees and ledger.personal_data is not None:
+        commands += personnel(spec, seed).commands
     total, replayed = len(commands), 0
     started = time.perf_counter()
     for done, cmd in enumerate(commands, start=1):
@@ -1284,4 +1309,5 @@ def generate(
         commands=total,
         replayed=replayed,
         seconds=time.perf_counter() - started,
+        employees=count(HireEmployee),
     )
