@@ -14,7 +14,17 @@ from api.command_fast_path import CommandFastPath
 from api.limits import BodySizeLimit, PublicRateLimit
 from api.page_cache import PublicPageCache, projection_states
 from api.portal import router as portal
-from api.routers import audit, checkpoints, commands, public, reports, status, transparency_log
+from api.routers import (
+    attendance,
+    audit,
+    checkpoints,
+    commands,
+    personnel,
+    public,
+    reports,
+    status,
+    transparency_log,
+)
 from api.security_headers import SecurityHeaders
 from api.services import ApiServices
 
@@ -86,6 +96,9 @@ def create_app(services: ApiServices, *, lifespan: Lifespan | None = None) -> Le
     app.include_router(transparency_log.build_router())
     app.include_router(transparency_log.build_operator_router())
     app.include_router(status.build_router())
+    app.include_router(personnel.build_router())
+    app.include_router(personnel.build_public_router())
+    app.include_router(attendance.build_router())
     # Starlette runs the middleware added last first: body limit, rate limit, then the cache of
     # public answers.
     app.add_middleware(

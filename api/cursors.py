@@ -58,5 +58,33 @@ def decode(kind: str, cursor: str) -> int:
     return after
 
 
+def encode_text(kind: str, after: str) -> str:
+    """A cursor of a list that pages by a text key (employees by 사번)."""
+    return _encode({"l": kind, "t": after})
+
+
+def decode_text(kind: str, cursor: str) -> str:
+    """The text key ``cursor`` of list ``kind`` follows (printable ASCII, at most 64)."""
+    try:
+        body = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        list_kind, after = body["l"], body["t"]
+    except (ValueError, TypeError, KeyError, RecursionError, binascii.Error) as error:
+        raise _invalid("The cursor is not one this API issued.") from error
+    if list_kind != kind:
+        raise _invalid("The cursor belongs to another list: request the first page of this one.")
+    if (
+        not isinstance(after, str)
+        or not 0 < len(after) <= 64
+        or not after.isascii()
+        or not after.isprintable()
+    ):
+        raise _invalid("The cursor is not one this API issued.")
+    return after
+
+
+def _encode(body: dict[str, Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(body, separators=(",", ":")).encode()).rstrip(b"=").decode()
+
+
 def _invalid(detail: str) -> ApiProblem:
     return ApiProblem(400, "invalid-cursor", "The cursor does not belong to this query", detail)

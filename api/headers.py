@@ -62,7 +62,7 @@ def _takes_known_at(path: str, method: str, operation: dict[str, Any]) -> bool:
 
 #: Media types answered as a file to save (``Content-Disposition: attachment``).
 DOWNLOAD_MEDIA_TYPES = frozenset(
-    {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+    {"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf"}
 )
 
 

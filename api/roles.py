@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from commands.messages import budget, contracts, journal, payments, personnel, revenue, spending, vendors
+from commands.messages import (
+    attendance,
+    budget,
+    contracts,
+    journal,
+    payments,
+    personnel,
+    revenue,
+    spending,
+    vendors,
+)
 from commands.messages.base import Command
 
 
@@ -98,6 +108,10 @@ COMMAND_ROLES: dict[type[Command], frozenset[Role]] = {
     personnel.LinkEmployeeAccount: _HR_MANAGER,
     personnel.ErasePersonalData: _HR_MANAGER,
     personnel.IssueCertificate: _HR_CLERK,
+    attendance.RecordAttendance: _HR_CLERK,
+    attendance.RecordAttendanceDays: _HR_CLERK,
+    attendance.CorrectAttendance: _HR_CLERK,
+    attendance.WithdrawAttendance: _HR_CLERK,
 }
 
 #: Who may read an organisation's audit trail: every role of that organisation but self-service

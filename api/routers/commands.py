@@ -31,7 +31,17 @@ from api.examples import example_body
 from api.params import IDEMPOTENCY_KEY_PATTERN, IdPath, OrgPath, YearPath
 from api.problems import COMMAND_STATUSES, ApiProblem, problem_responses
 from api.roles import COMMAND_ROLES
-from commands.messages import budget, contracts, journal, payments, personnel, revenue, spending, vendors
+from commands.messages import (
+    attendance,
+    budget,
+    contracts,
+    journal,
+    payments,
+    personnel,
+    revenue,
+    spending,
+    vendors,
+)
 from commands.messages.base import Command, CommandResult, Versioned
 from domain.vendor import Vendor
 from domain.voucher import Voucher
@@ -315,6 +325,26 @@ ROUTES: tuple[CommandRoute, ...] = (
         f"{_HR}/employees/{{employee_id}}/certificates",
         "Issue a certificate (증명서 발급)",
     ),
+    CommandRoute(
+        attendance.RecordAttendance,
+        f"{_HR}/employees/{{employee_id}}/attendance",
+        "Record a day of attendance (근태 등록)",
+    ),
+    CommandRoute(
+        attendance.RecordAttendanceDays,
+        f"{_HR}/employees/{{employee_id}}/attendance/batches",
+        "Record many days of one employee at once (근태 일괄 등록)",
+    ),
+    CommandRoute(
+        attendance.CorrectAttendance,
+        f"{_HR}/employees/{{employee_id}}/attendance/corrections",
+        "Correct a recorded day (근태 정정)",
+    ),
+    CommandRoute(
+        attendance.WithdrawAttendance,
+        f"{_HR}/employees/{{employee_id}}/attendance/withdrawals",
+        "Withdraw a recorded day (근태 취소)",
+    ),
 )
 
 
@@ -388,23 +418,27 @@ IF_MATCH: dict[type[Command], str] = {
     personnel.LinkEmployeeAccount: _EMPLOYEE,
     personnel.ErasePersonalData: _EMPLOYEE,
     personnel.IssueCertificate: _EMPLOYEE + _CREATES_UNDER.format(parent="employee", child="certificate"),
+    attendance.CorrectAttendance: "the employee's attendance record (its version, not the employee's)",
+    attendance.WithdrawAttendance: "the employee's attendance record (its version, not the employee's)",
 }
 
-#: Commands that change several aggregates at once: no If-Match; ``aggregate_id`` is the last
-#: one changed.
-MANY_AGGREGATES: dict[type[Command], str] = {
-    personnel.DraftStepIncreases: "each employee due an increase",
-    personnel.ApprovePersonnelActions: "each employee of the items",
+#: Commands without If-Match that do not (only) create an aggregate: what their answer is about.
+NO_IF_MATCH: dict[type[Command], str] = {
+    personnel.DraftStepIncreases: "Changes each employee due an increase; the answer's `aggregate_id`, "
+    "`version` and `ETag` are the last one changed.",
+    personnel.ApprovePersonnelActions: "Changes each employee of the items; the answer's `aggregate_id`, "
+    "`version` and `ETag` are the last one changed.",
+    attendance.RecordAttendance: "Adds the day to the employee's attendance record (made on its first "
+    "day); the answer's `aggregate_id`, `version` and `ETag` are that record's.",
+    attendance.RecordAttendanceDays: "Adds the days to the employee's attendance record (made on its "
+    "first day); the answer's `aggregate_id`, `version` and `ETag` are that record's.",
 }
 
 
 def versions_described(command: type[Command]) -> str:
     """What a command's description says of ``If-Match`` and the answer's ``ETag``."""
-    if command in MANY_AGGREGATES:
-        return (
-            f"\n\nChanges {MANY_AGGREGATES[command]}: no If-Match (400 `if-match-not-supported`). The "
-            "answer's `aggregate_id`, `version` and `ETag` are the last one changed."
-        )
+    if command in NO_IF_MATCH:
+        return f"\n\nNo If-Match (400 `if-match-not-supported`). {NO_IF_MATCH[command]}"
     if command in IF_MATCH:
         return (
             f"\n\n**If-Match** names {IF_MATCH[command]}: refused with 412 unless it is still at that "

@@ -8,7 +8,9 @@ without a separate worker.
 from __future__ import annotations
 
 import contextlib
+import tempfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -20,10 +22,17 @@ from api.accounts import parse_grant
 from cleanledger.settings import Settings
 from cleanledger.wiring import Service
 from commands.persistence import StoreConfig
+from commands.personal_data.keyring import MasterKeyring
 from tests.conftest import POSTGRES_URL, PostgresSchema
 
 SEOUL = "6110000"
 YEAR = 2026
+
+#: The master key that seals personal data in these tests (the embedded default would make one
+#: beside the SQLite file; PostgreSQL needs one named).
+MASTER_KEY_FILE = Path(tempfile.mkdtemp(prefix="cleanledger-keys-")) / "master.key"
+if not MASTER_KEY_FILE.exists():
+    MasterKeyring.generate().save(MASTER_KEY_FILE)
 
 
 def settings_for(store_config: StoreConfig) -> Settings:
@@ -35,12 +44,14 @@ def settings_for(store_config: StoreConfig) -> Settings:
             read_schema=f"{store_config.schema}_read",
             public_requests_per_minute=0,
             public_cache_seconds=0,  # tests read right after the views move: always look
+            master_key=str(MASTER_KEY_FILE),
         )
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
         database_url=store_config.database_url,
         public_requests_per_minute=0,
         public_cache_seconds=0,
+        master_key=str(MASTER_KEY_FILE),
     )
 
 

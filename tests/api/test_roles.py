@@ -114,6 +114,10 @@ def test_no_role_approves_what_it_drafts() -> None:
 OTHER_WRITES = {
     ("post", "/api/v1/log/heads"): "any user with a key, of any role or organisation",
     ("post", "/api/v1/public/log/heads/{size}/cosignatures"): "no key: only a trusted witness's signature",
+    # Personnel: a read of unmasked personal data is recorded (an event) before it is answered,
+    # and self-service issues a certificate of the caller's own record (tests/api/test_personnel_roles.py).
+    ("post", "/api/v1/orgs/{org}/personnel/employees/{employee_id}/personal-data/reads"): "hr_manager",
+    ("post", "/api/v1/orgs/{org}/personnel/me/certificates"): "employee, of their own record",
 }
 
 
