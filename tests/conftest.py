@@ -8,7 +8,9 @@ each test gets a fresh schema. Without a server the PostgreSQL half is skipped, 
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -67,6 +69,53 @@ def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
             pytrace=False,
         )
     return result
+
+
+# --- no personal data in any log line or captured output (docs/personnel.md) -----------------------
+
+#: A resident registration number or a mobile phone number written in full: a masked one
+#: (900101-1******, 010-****-5678) does not match.
+PERSONAL_DATA = re.compile(
+    r"(?<![0-9])[0-9]{6}-[1-4][0-9]{6}(?![0-9])|(?<![0-9])01[016789]-[0-9]{3,4}-[0-9]{4}(?![0-9])"
+)
+#: The project's own loggers, watched at every level.
+_WATCHED = ("api", "cleanledger", "commands", "projections", "readmodels", "domain", "eventlog", "uvicorn")
+
+
+class _PersonalDataInLogs(logging.Handler):
+    """Notes every log record of the project that holds personal data in plain text."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.found: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = record.getMessage() + (self.formatException(record.exc_info) if record.exc_info else "")
+        if PERSONAL_DATA.search(text):
+            self.found.append(f"{record.name}: {PERSONAL_DATA.sub('<personal data>', text)[:300]}")
+
+
+_leaks = _PersonalDataInLogs()
+logging.getLogger().addHandler(_leaks)
+for _name in _WATCHED:
+    logging.getLogger(_name).setLevel(logging.DEBUG)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[pytest.TestReport]:
+    """A test whose logs or captured output held personal data in plain text fails."""
+    report: pytest.TestReport = yield
+    found = list(_leaks.found)
+    _leaks.found.clear()
+    found += [
+        f"captured {name}: {PERSONAL_DATA.sub('<personal data>', content)[:300]}"
+        for name, content in report.sections
+        if PERSONAL_DATA.search(content)
+    ]
+    if found and report.when == "call" and report.passed:
+        report.outcome = "failed"
+        report.longrepr = "personal data in plain text in the run's output:\n" + "\n".join(found[:10])
+    return report
 
 
 _totals = contract.Stats()

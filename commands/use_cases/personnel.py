@@ -44,6 +44,7 @@ from commands.unit_of_work import UnitOfWork
 from domain import text
 from domain.base import Context, LedgerAggregate
 from domain.errors import AlreadyExists, InvalidInput, InvalidState, NotFound
+from domain.organisation import Organisation
 from domain.personnel.actions import Action, ActionDetails, ActionKind, Status
 from domain.personnel.certificates import CertificateKind, new_verification_number
 from domain.personnel.dated import value_on
@@ -111,6 +112,11 @@ class PersonnelUseCases(UseCases):
                         f"organisation {ctx.org} has no chart yet",
                         expected_version=command.expected_version,
                         actual_version=0,
+                    )
+                if uow.find(Organisation, Organisation.id_for(ctx.org)) is None:
+                    raise NotFound(
+                        f"organisation {ctx.org} is not registered: register it before its chart",
+                        org=ctx.org,
                     )
                 chart = OrgChart.open(ctx)
                 uow.add(chart)

@@ -13,6 +13,7 @@ The chart (from 2026-01-01): HQ 본부 over FIN 재무과 (정원 10), HR 총무
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import threading
@@ -25,6 +26,7 @@ from uuid import UUID
 
 from commands.ledger import Ledger
 from commands.messages.base import CommandResult
+from commands.messages.budget import RegisterOrganisation
 from commands.messages.personnel import (
     AbolishDepartment,
     ApprovalItem,
@@ -42,7 +44,8 @@ from commands.messages.personnel import (
     SetPersonnelRules,
 )
 from commands.use_cases.personnel import action_id_for
-from domain.errors import DomainError
+from domain.errors import AlreadyExists, DomainError
+from domain.organisation import OrganisationKind
 from domain.personnel.actions import Action, ActionKind, ServiceState
 from domain.personnel.employee import Employee
 from domain.personnel.org_chart import HeadcountPolicy, LeaveKind, OrgChart
@@ -100,11 +103,27 @@ def personal(name: str = "홍길동", rrn: str = RRN, **more: Any) -> PersonalDa
     return PersonalData(name=name, rrn=rrn, **more)  # type: ignore[arg-type]
 
 
+def register_organisation(ledger: Ledger, org: str) -> None:
+    """Personnel begins with a registered organisation (its chart refuses any other)."""
+    command = RegisterOrganisation(
+        command_id=uuid.uuid5(uuid.NAMESPACE_URL, f"register:{org}"),
+        org=org,
+        fiscal_year=2000,
+        accounting_date=date(2000, 1, 1),
+        actor="admin",
+        name=f"기관 {org}",
+        kind=OrganisationKind.INSTITUTION,
+    )
+    with contextlib.suppress(AlreadyExists):  # registered already, by the test's own books
+        ledger.handle(command)
+
+
 class Personnel:
     def __init__(self, ledger: Ledger, org: str = ORG, clerk: str = CLERK, manager: str = MANAGER) -> None:
         self.ledger, self.org, self.clerk, self.manager = ledger, org, clerk, manager
         self.sealer = FakeSealer()
         ledger.personal_data = self.sealer
+        register_organisation(ledger, org)
         self._orders = 0
         self._lock = threading.Lock()
 

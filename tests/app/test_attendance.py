@@ -43,6 +43,7 @@ from domain.personnel.org_chart import LeaveKind
 from projections.attendance import AttendanceProjection
 from projections.engine import ProjectionEngine
 from readmodels import attendance as read
+from tests.app.personnel_helpers import register_organisation
 from tests.unit.gwt import refused
 
 ORG = "6110002"
@@ -73,6 +74,7 @@ class Office:
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
         ledger.personal_data = FakeSealer()
+        register_organisation(ledger, ORG)
         self._orders = 0
         self.run(CreateDepartment, on=date(2000, 1, 1), code="FIN", name="재무과")
         self.run(DefineGrade, on=date(2000, 1, 1), code="G9", name="9급", rank=1, band="일반직", max_step=5)

@@ -50,6 +50,7 @@ from readmodels import personnel as tables
 from readmodels import personnel_queries as queries
 from readmodels.database import read_engine
 from tests.app.books import SEOUL, Books
+from tests.app.personnel_helpers import register_organisation
 from tests.conftest import POSTGRES_URL
 
 C = TypeVar("C", bound=Command)
@@ -103,6 +104,7 @@ class HR:
     def __init__(self, ledger: Ledger, org: str = SEOUL) -> None:
         ledger.personal_data = Sealer()
         self.ledger, self.org = ledger, org
+        register_organisation(ledger, org)
         self.books = Books(ledger, org=org)
 
     def command(self, cls: type[C], day: date, actor: str = "clerk-kim", **fields: Any) -> C:
