@@ -49,6 +49,22 @@ WORDS: dict[str, tuple[str, str]] = {
     "not_found": ("페이지를 찾을 수 없습니다.", "No such page."),
     "bad_request": ("요청을 처리할 수 없습니다.", "The request cannot be answered."),
     "home": ("처음으로", "Home"),
+    "personnel": ("정원·현원", "Headcount"),
+    "personnel_intro": (
+        "부서별·직급군별 정원과 현원(기준일 재직자, 휴직·파견 포함)입니다. 개인을 알아볼 수 없도록 "
+        "3명 미만인 칸과, 합계에서 그 칸을 계산해 낼 수 있게 하는 칸은 공개하지 않습니다(–).",
+        "Authorised and actual headcount by department and grade band on the day (people in "
+        "service, on leave and seconded included). No one may be singled out: cells of fewer than "
+        "3 people, and cells that would let one be worked out from a total, are not shown (–).",
+    ),
+    "department": ("부서", "Department"),
+    "band": ("직급군", "Grade band"),
+    "own": ("부서 현원", "In the department"),
+    "with_sub": ("하위 부서 포함", "With sub-departments"),
+    "authorised": ("정원", "Authorised"),
+    "vacancy": ("결원", "Vacancies"),
+    "headcount": ("현원", "Headcount"),
+    "suppressed": ("–", "–"),
 }
 
 #: English titles of the disclosed tables (their Korean titles come with the table).

@@ -23,8 +23,8 @@ from api import params
 from api.deps import ReadConnection
 from api.params import NO_NUL, ORG_PATTERN, OrgPath, OrgQuery, YearQuery
 from api.portal.i18n import TABLE_TITLES_EN, Language, column_label, language, word
+from readmodels import personnel_queries, statements
 from readmodels import public_queries as queries
-from readmodels import statements
 
 _HERE = pathlib.Path(__file__).parent
 # Jinja2Templates escapes every value it puts in a page (autoescape on): no page is put together
@@ -210,5 +210,42 @@ def build_router() -> APIRouter:
             budget=statements.budget_vs_actual(conn, org, day.year),
         )
         return templates.TemplateResponse(request, "statements.html", values)
+
+    @router.get("/personnel")
+    def find_personnel(
+        org: Annotated[str, Query(pattern=ORG_PATTERN), params.ORG],
+        as_of: BlankOrDate = None,
+        lang: Lang = None,
+    ) -> Response:
+        """The home page's form: to the organisation's headcount page."""
+        query = {"as_of": as_of.isoformat() if as_of else None, "lang": lang}
+        kept = {k: v for k, v in query.items() if v is not None}
+        return RedirectResponse(
+            f"/orgs/{org}/personnel" + (f"?{urlencode(kept)}" if kept else ""), status_code=303
+        )
+
+    @router.get("/orgs/{org}/personnel")
+    def personnel_page(
+        request: Request,
+        conn: ReadConnection,
+        org: OrgPath,
+        lang: Lang = None,
+        as_of: BlankOrDate = None,
+    ) -> Response:
+        """정원·현원: the public aggregates only, small cells suppressed (readmodels.personnel_queries)."""
+        chosen = language(lang)
+        day = as_of or date.today()
+        if not (1900 <= day.year <= 2999):
+            return error_page(request, 404, "not_found")
+        values = _context(
+            request,
+            chosen,
+            f"/orgs/{org}/personnel",
+            {"as_of": as_of.isoformat() if as_of else None},
+            org=org,
+            as_of=day,
+            headcount=personnel_queries.public_headcount(conn, org, day),
+        )
+        return templates.TemplateResponse(request, "personnel.html", values)
 
     return router

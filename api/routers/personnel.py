@@ -28,7 +28,7 @@ from sqlalchemy import Connection, select
 
 from api import cursors, params, time_travel
 from api.accounts import Principal
-from api.certificate_pdf import render_certificate
+from api.certificate_pdf import CertificateFontMissing, render_certificate
 from api.deps import CurrentPrincipal, MinPosition, ReadConnection, Services
 from api.downloads import content_disposition
 from api.params import OrgPath
@@ -462,7 +462,13 @@ def _pdf(services: ApiServices, certificate: IssuedCertificate) -> Response:
             CareerEntry(line.starts, line.ends, line.department, line.grade, "") for line in statement.career
         ),
     )
-    body = render_certificate(document)
+    try:
+        body = render_certificate(document)
+    except CertificateFontMissing as missing:
+        # The server's set-up, not the request: say so, and what to install.
+        raise ApiProblem(
+            503, "certificate-font-missing", "No Korean font to print with", str(missing)
+        ) from None
     filename = f"certificate-{certificate.number}.pdf"
     return Response(
         body, media_type=PDF_MEDIA_TYPE, headers={"Content-Disposition": content_disposition(filename)}
@@ -475,7 +481,9 @@ def _pdf_responses() -> dict[int | str, dict[str, Any]]:
             "description": "The certificate as a one-page PDF (Korean text embedded)",
             "content": {PDF_MEDIA_TYPE: {"schema": {"type": "string", "format": "binary"}}},
         },
-        **problem_responses(401, 403, 404, 422, 429),
+        **problem_responses(
+            401, 403, 404, 422, 429, 503, say={503: "certificate-font-missing: the server has no Korean font"}
+        ),
     }
 
 

@@ -417,3 +417,42 @@ def test_attendance_is_recorded_and_summed_for_payroll(client: TestClient, offic
         "2.000",
         "0.000",
     )
+
+
+def test_a_server_without_a_korean_font_says_so_rather_than_failing(
+    client: TestClient, office: Office, monkeypatch: pytest.MonkeyPatch, tmp_path: Any
+) -> None:
+    employee_id = office.hire("E080")
+    issued = _post(
+        client,
+        f"{HR}/employees/{employee_id}/certificates",
+        office.clerk,
+        {"kind": "employment", "purpose": "제출용", "effective_date": "2024-09-01"},
+    )
+    monkeypatch.setenv("CLEANLEDGER_CERTIFICATE_FONT", str(tmp_path / "no-such-font.ttf"))
+    answer = client.get(f"{HR}/certificates/{issued['aggregate_id']}.pdf", headers=office.clerk)
+    assert answer.status_code == 503
+    assert answer.json()["type"] == "certificate-font-missing"
+    assert "CLEANLEDGER_CERTIFICATE_FONT" in answer.json()["detail"]
+
+
+def test_the_portal_shows_headcount_by_department_with_small_cells_hidden(
+    client: TestClient, office: Office
+) -> None:
+    for number in ("E090", "E091", "E092", "E093"):
+        office.hire(number, department="RES")
+    office.hire("E094", department="HR")
+    public = client.get(
+        f"/api/v1/public/orgs/{ORG}/personnel/headcount", params={"as_of": "2024-06-01"}
+    ).json()
+    rows = {d["code"]: d for d in public["departments"]}
+    assert rows["RES"]["own"] == {"headcount": 4, "suppressed": False}
+    assert rows["HR"]["own"] == {"headcount": None, "suppressed": True}  # one person: never shown
+    assert rows["RES"]["authorised"] == 10 and rows["RES"]["vacancy"] == {"vacancy": 6, "suppressed": False}
+    page = client.get(f"/orgs/{ORG}/personnel", params={"as_of": "2024-06-01"})
+    assert page.status_code == 200
+    html = page.text
+    assert "연구팀" in html and "인사팀" in html and "정원" in html
+    assert "홍길동" not in html and "홍*동" not in html and "E09" not in html
+    english = client.get(f"/orgs/{ORG}/personnel", params={"as_of": "2024-06-01", "lang": "en"}).text
+    assert "Authorised" in english and "Vacancies" in english
