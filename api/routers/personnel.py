@@ -219,11 +219,74 @@ class AccessLogPageOut(BaseModel):
 
 
 class HeadcountRowOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    """현원 of one department, grade or band (all: key and name null)."""
 
     key: str | None
-    name: str | None = None
+    name: str | None
     headcount: int
+
+
+class VacancyOut(BaseModel):
+    """정원 against 현원 of one department (merged departments count in their survivor)."""
+
+    department: str
+    name: str
+    authorised: int | None = Field(description="정원; null when none is set (not limited)")
+    headcount: int
+    vacancy: int | None = Field(description="결원: authorised − headcount; null without 정원")
+
+
+class ChartDepartmentOut(BaseModel):
+    """A department of the chart on the day, in tree order."""
+
+    code: str
+    name: str
+    parent: str | None
+    depth: int
+    authorised: int | None
+    headcount: int
+    status: str
+
+
+class CellOut(BaseModel):
+    """A public figure, or null and ``suppressed`` where it would single someone out."""
+
+    headcount: int | None
+    suppressed: bool
+
+
+class VacancyCellOut(BaseModel):
+    vacancy: int | None
+    suppressed: bool
+
+
+class PublicDepartmentOut(BaseModel):
+    code: str
+    name: str
+    parent: str | None
+    depth: int
+    own: CellOut = Field(description="People of the department itself")
+    total: CellOut = Field(description="With its sub-departments")
+    authorised: int | None = Field(description="정원 (public, as the 직제 is)")
+    vacancy: VacancyCellOut
+
+
+class PublicBandOut(BaseModel):
+    band: str | None
+    headcount: int | None
+    suppressed: bool
+
+
+class PublicHeadcountOut(BaseModel):
+    """정원·현원 as aggregates: cells under 3 people hidden, and those that would give one back."""
+
+    org: str
+    as_of: date
+    total: CellOut
+    authorised: int | None
+    vacancy: VacancyCellOut
+    departments: list[PublicDepartmentOut]
+    bands: list[PublicBandOut]
 
 
 class CertificateIssueRequest(BaseModel):
@@ -611,6 +674,7 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
     @router.get(
         "/chart",
         operation_id="personnel_chart",
+        response_model=list[ChartDepartmentOut],
         summary="Organisation chart as of a date (조직도)",
         responses=_READ,
     )
@@ -629,6 +693,7 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
     @router.get(
         "/headcount",
         operation_id="personnel_headcount",
+        response_model=list[HeadcountRowOut],
         summary="Headcount as of a date (현원)",
         responses=_READ,
     )
@@ -650,6 +715,7 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
     @router.get(
         "/vacancies",
         operation_id="personnel_vacancies",
+        response_model=list[VacancyOut],
         summary="Vacancies against 정원 as of a date (결원)",
         responses=_READ,
     )
@@ -989,6 +1055,7 @@ def build_public_router() -> APIRouter:
     @router.get(
         "/orgs/{org}/personnel/headcount",
         operation_id="public_personnel_headcount",
+        response_model=PublicHeadcountOut,
         summary="Headcount and vacancies as aggregates (정원·현원)",
         responses=problem_responses(404, 422, 429, 503),
     )
