@@ -25,8 +25,19 @@ from api.openapi import problem_types
 from api.roles import COMMAND_ROLES, Role
 from api.routers.commands import PREFIX, ROUTES, CommandRoute
 from cleanledger.wiring import Service
-from commands.messages import budget, contracts, journal, payments, revenue, spending, vendors
+from commands.messages import (
+    attendance,
+    budget,
+    contracts,
+    journal,
+    payments,
+    personnel,
+    revenue,
+    spending,
+    vendors,
+)
 from commands.messages.base import Command
+from commands.messages.personnel import PersonnelCommand
 from tests.api.conftest import YEAR, KeyMaker
 
 CITY = "6110000"  # A: 서울특별시 본청
@@ -211,7 +222,56 @@ def open_office(
         amount=1_000_000,
         due_date=f"{YEAR}-04-30",
     )
+    open_personnel(client, office)
     return office
+
+
+def open_personnel(client: TestClient, office: Office) -> None:
+    """A chart, an employee hired and approved, and a leave of theirs drafted (not approved)."""
+    hr = f"{PREFIX}/orgs/{office.org}/personnel"
+
+    def do(role: Role, tail: str, **body: Any) -> dict[str, Any]:
+        answer = client.post(
+            hr + tail, json={"effective_date": f"{YEAR}-01-02", **body}, headers=office.keys[role]
+        )
+        assert answer.status_code == 201, (office.org, tail, answer.text)
+        accepted: dict[str, Any] = answer.json()
+        return accepted
+
+    def drafted(after: int) -> str:
+        answer = client.get(
+            f"{hr}/actions",
+            params={"status": "drafted", "min_position": after},
+            headers=office.keys[Role.HR_AUDITOR],
+        )
+        action_id: str = answer.json()["items"][-1]["action_id"]
+        return action_id
+
+    do(Role.HR_MANAGER, "/departments", code="HR", name="인사팀")
+    do(Role.HR_MANAGER, "/grades", code="G1", name="1급", rank=1, band="전체", max_step=30)
+    hired = do(
+        Role.HR_CLERK,
+        "/employees",
+        employee_number="E1",
+        order_number=f"{YEAR}-1",
+        department="HR",
+        grade="G1",
+        step=1,
+        personal={"name": "홍길동", "rrn": "900101-1234567"},
+    )
+    employee = office.ids["employee"] = hired["aggregate_id"]
+    hire_action = drafted(hired["position"])
+    do(Role.HR_MANAGER, "/approvals", items=[{"employee_id": employee, "action_id": hire_action}])
+    leave = do(
+        Role.HR_CLERK,
+        f"/employees/{employee}/actions",
+        kind="leave",
+        order_number=f"{YEAR}-2",
+        leave_kind="unpaid",
+        expected_end=f"{YEAR + 1}-01-01",
+        effective_date=f"{YEAR}-03-01",
+    )
+    office.ids["drafted_action"] = drafted(leave["position"])
 
 
 # --- the matrix: every write endpoint, with what it names of another organisation ---------------
@@ -229,7 +289,8 @@ class Case:
 
 #: Parts inside an aggregate (a payment order in its voucher, a debarment in its vendor), and the
 #: number a vendor is registered by: named, but not aggregates with a version of their own.
-NOT_AGGREGATES = frozenset({"order", "payment", "debarment", "vendor_number"})
+NOT_AGGREGATES = frozenset({"order", "payment", "debarment", "vendor_number", "drafted_action"})
+_A_EMPLOYEE = {"employee_id": "A.employee"}
 
 CROSS_ORGANISATION: dict[type[Command], tuple[Case, ...]] = {
     budget.AmendBudget: (Case({"line_id": "A.line"}, {"change": 1_000, "reference": "1회 추경"}),),
@@ -380,6 +441,33 @@ CROSS_ORGANISATION: dict[type[Command], tuple[Case, ...]] = {
     revenue.RefundOverpayment: (
         Case({"assessment_id": "A.assessment"}, {"amount": 1_000, "reason": "과오납"}),
     ),
+    personnel.DraftPersonnelAction: (Case(_A_EMPLOYEE, {"kind": "suspension", "order_number": "X-1"}),),
+    personnel.RejectPersonnelAction: (
+        Case(_A_EMPLOYEE, {"action_id": "A.drafted_action", "reason": "반려"}),
+    ),
+    personnel.ChangePersonalData: (
+        Case(_A_EMPLOYEE, {"personal": {"name": "김가짜", "rrn": "900101-2345678"}}),
+    ),
+    personnel.LinkEmployeeAccount: (Case(_A_EMPLOYEE, {"username": "intruder"}),),
+    personnel.ErasePersonalData: (Case(_A_EMPLOYEE, {"reason": "파기"}),),
+    personnel.IssueCertificate: (Case(_A_EMPLOYEE, {"kind": "employment", "purpose": "제출용"}),),
+    personnel.ApprovePersonnelActions: (
+        Case(
+            body={"items": [{"employee_id": "A.employee", "action_id": "A.drafted_action"}]},
+            refused_as="not-found",
+        ),
+    ),
+    personnel.DraftStepIncreases: (
+        Case(body={"order_number": "X-2", "employee_ids": ["A.employee"]}, refused_as="not-found"),
+    ),
+    attendance.RecordAttendance: (Case(_A_EMPLOYEE, {"kind": "absence"}, refused_as="not-found"),),
+    attendance.RecordAttendanceDays: (
+        Case(_A_EMPLOYEE, {"items": [{"day": ON, "kind": "absence"}]}, refused_as="not-found"),
+    ),
+    attendance.CorrectAttendance: (
+        Case(_A_EMPLOYEE, {"kind": "absence", "reason": "정정"}, refused_as="not-found"),
+    ),
+    attendance.WithdrawAttendance: (Case(_A_EMPLOYEE, {"reason": "취소"}, refused_as="not-found"),),
 }
 
 #: Endpoints that name nothing another organisation recorded: what they act on is the path's
@@ -392,6 +480,21 @@ NAMES_NOTHING_OF_ANOTHER = {
     budget.Appropriate: "opens a line of the path's organisation (its id is derived from it)",
     revenue.OpenRevenueLine: "opens a revenue line of the path's organisation",
     journal.RecordJournalEntry: "records in the path's organisation's year, on accounts of the chart",
+    **dict.fromkeys(
+        (
+            personnel.CreateDepartment,
+            personnel.RenameDepartment,
+            personnel.MergeDepartment,
+            personnel.AbolishDepartment,
+            personnel.DefineGrade,
+            personnel.RetireGrade,
+            personnel.DefinePosition,
+            personnel.SetAuthorisedHeadcount,
+            personnel.SetPersonnelRules,
+        ),
+        "changes the path's organisation's chart (one per organisation, its id derived from it)",
+    ),
+    personnel.HireEmployee: "hires into the path's organisation (the employee's id is derived from it)",
 }
 
 #: Endpoints another organisation may use on a shared record, by design (domain.vendor).
@@ -410,16 +513,33 @@ def _resolve(value: Any, offices: dict[str, Office]) -> Any:
     if isinstance(value, str) and re.fullmatch(r"[AB]\.\w+", value):
         who, name = value.split(".")
         return offices[who].ids[name]
+    if isinstance(value, list):
+        return [_resolve(item, offices) for item in value]
+    if isinstance(value, dict):
+        return {key: _resolve(item, offices) for key, item in value.items()}
     return value
 
 
+def _strings(value: Any) -> list[str]:
+    """Every string in a value, nested lists and objects included (a batch names ids inside)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    return []
+
+
 def _named_aggregates(case: Case, offices: dict[str, Office]) -> list[UUID]:
-    named = [*case.path.values(), *case.body.values()]
-    return [
-        UUID(_resolve(value, offices))
-        for value in named
-        if isinstance(value, str) and value.startswith("A.") and value[2:] not in NOT_AGGREGATES
-    ]
+    named = _strings([*case.path.values(), *case.body.values()])
+    return list(
+        dict.fromkeys(
+            UUID(_resolve(value, offices))
+            for value in named
+            if value.startswith("A.") and value[2:] not in NOT_AGGREGATES
+        )
+    )
 
 
 def _path(route: CommandRoute, org: str, ids: dict[str, str]) -> str:
@@ -441,7 +561,9 @@ def test_no_role_reaches_another_organisations_records_through_any_write_endpoin
         role = min(COMMAND_ROLES[command])  # a role that may issue it: granted in B alone
         for case in cases:
             ids = {name: _resolve(value, offices) for name, value in case.path.items()}
-            body = {"accounting_date": ON, **{k: _resolve(v, offices) for k, v in case.body.items()}}
+            # A personnel command is dated by its effective date; the others by their accounting date.
+            dated = "effective_date" if issubclass(command, PersonnelCommand) else "accounting_date"
+            body = {dated: ON, **{k: _resolve(v, offices) for k, v in case.body.items()}}
             named = _named_aggregates(case, offices)
             assert named or command is vendors.RegisterVendor, command  # each names something of A
             versions = {aggregate: ledger.repository.get(aggregate).version for aggregate in named}
