@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.conftest import KeyMaker
+from tests.machine import require_korean_font, require_tool
 
 ORG = "6110001"
 OTHER = "6110002"
@@ -271,6 +272,7 @@ def test_a_backdated_correction_changes_as_of_and_not_known_at(client: TestClien
 
 
 def test_a_certificate_is_issued_printed_and_checked_in_public(client: TestClient, office: Office) -> None:
+    require_korean_font()
     employee_id = office.hire("E030", name="박민수")
     issued = _post(
         client,
@@ -289,7 +291,7 @@ def test_a_certificate_is_issued_printed_and_checked_in_public(client: TestClien
     assert pdf.status_code == 200, pdf.text
     assert pdf.headers["content-type"] == "application/pdf"
     text = subprocess.run(
-        ["pdftotext", "-", "-"], input=pdf.content, capture_output=True, check=True
+        [require_tool("pdftotext"), "-", "-"], input=pdf.content, capture_output=True, check=True
     ).stdout.decode()
     assert "재직증명서" in text and "박민수" in text and number in text
     # A number with a wrong check character is refused before any lookup; a well-formed unknown

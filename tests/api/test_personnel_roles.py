@@ -16,6 +16,7 @@ from api.roles import ACCESS_LOG_READERS, ALL_ORGS, PERSONNEL_READERS, UNMASKED_
 from api.routers.commands import ROUTES
 from tests.api.conftest import KeyMaker
 from tests.api.test_personnel import OTHER, Office, _post
+from tests.machine import require_korean_font
 
 ORG = "6110001"
 SCOPES = (ORG, OTHER, ALL_ORGS)
@@ -95,6 +96,7 @@ BY_ID = [read for read in READS if "{" in read.path and not read.own_record]
 
 @pytest.fixture
 def records(client: TestClient, key_for: KeyMaker) -> dict[str, str]:
+    require_korean_font()  # the matrix prints certificates
     office = Office(client, key_for)
     employee = office.hire("E100")
     issued = _post(

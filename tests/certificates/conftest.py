@@ -7,34 +7,15 @@ PDF was never read back.
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from api.certificate_pdf import CertificateFontMissing, find_certificate_font
+from tests.machine import require_korean_font, require_tool
 
-
-def _missing(message: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(message + " (CI=true: .ci/run should have installed it)")
-    pytest.skip(message)
-
-
-def require_tool(name: str) -> str:
-    """The path of one of poppler's command-line tools (pdftotext, pdffonts, pdfinfo)."""
-    path = shutil.which(name)
-    if path is None:
-        _missing(f"{name} is not installed (Debian: poppler-utils)")
-    assert path is not None
-    return path
+__all__ = ["require_tool"]
 
 
 @pytest.fixture(scope="session")
 def korean_font() -> Path:
-    try:
-        return find_certificate_font()
-    except CertificateFontMissing as missing:
-        _missing(str(missing))
-        raise
+    return require_korean_font()
