@@ -223,7 +223,8 @@ class PersonnelUseCases(UseCases):
         def use_case(uow: UnitOfWork, ctx: Context) -> LedgerAggregate:
             number = employee_number(command.employee_number)
             employee_id = Employee.id_for(ctx.org, number)
-            if uow.find(Employee, employee_id) is not None:
+            existing = uow.find(Employee, employee_id)
+            if existing is not None and (existing.has_live_hire() or existing.erased):
                 raise AlreadyExists(f"employee {number} exists already", employee_number=number)
             chart = self._chart(uow, ctx)
             action = Action(
@@ -237,6 +238,12 @@ class PersonnelUseCases(UseCases):
             # Sealed after the rules passed: a refused hire leaves no data key behind.
             Employee.check_hire(number, action, chart)
             sealed = sealer.seal(employee_id, command.personal.plain())
+            if existing is not None:
+                # Its hire was rejected or cancelled: the same number is hired anew, on the same
+                # record, whose history keeps the first attempt.
+                existing.change_personal_data(ctx, sealed)
+                existing.draft(ctx, action, chart)
+                return existing
             employee = Employee.hire(ctx, number, sealed, action, chart)
             uow.add(employee)
             return employee

@@ -190,7 +190,7 @@ class Employee(LedgerAggregate):
         self._refuse_erased()
         if any(a.action_id == action.action_id for a in self.actions):
             raise InvalidState(f"action {action.action_id} is drafted already")
-        if action.kind is ActionKind.HIRE and action.corrects is None:
+        if action.kind is ActionKind.HIRE and action.corrects is None and self.has_live_hire():
             raise ActionNotAllowed(
                 "an employee is hired once: draft an amendment of the hire instead", kind="hire"
             )
@@ -288,6 +288,12 @@ class Employee(LedgerAggregate):
         self.record(self.PersonalDataErased, ctx, reason=text.REASON.check(reason, "reason"))
 
     # --- queries --------------------------------------------------------------------------------
+
+    def has_live_hire(self) -> bool:
+        """A hire drafted or in effect: one whose rejection or cancellation frees the number for
+        a new hire of the same person (the history keeps the first)."""
+        live = {ActionStatus.DRAFTED, ActionStatus.APPROVED}
+        return any(a.kind is ActionKind.HIRE and a.status in live for a in self.actions)
 
     def action(self, action_id: UUID) -> Action:
         for action in self.actions:

@@ -23,7 +23,7 @@ from commands.messages.personnel import (
     HireEmployee,
 )
 from commands.use_cases.personnel import action_id_for
-from domain.errors import DomainError
+from domain.errors import AlreadyExists, DomainError
 from domain.personnel.actions import (
     ActionKind,
     ActionStatus,
@@ -1228,3 +1228,18 @@ def test_a_hire_without_a_sealer_is_refused_and_records_nothing(hr: Personnel) -
         hr.draft_hire("E001")
     assert hr.log_size() == size
     assert Employee.id_for(ORG, "E001") not in hr.ledger.repository
+
+
+def test_a_number_whose_hire_was_rejected_is_hired_anew_on_the_same_record(ledger: Ledger) -> None:
+    hr = Personnel(ledger).ready()
+    employee_id, action_id = hr.draft_hire("E900")
+    hr.reject(employee_id, action_id)
+    hr.draft_hire("E901")
+    with pytest.raises(AlreadyExists):  # a hire awaiting approval: the number is taken
+        hr.draft_hire("E901")
+    again, second = hr.draft_hire("E900", department="HR")
+    assert again == employee_id
+    hr.approve(employee_id, second)
+    assert hr.at(employee_id, HIRED_ON).department == "HR"
+    statuses = [(a.kind.value, a.status.value) for a in hr.employee(employee_id).actions]
+    assert statuses == [("hire", "rejected"), ("hire", "approved")]
