@@ -9,6 +9,7 @@
     cleanledger serve                  the HTTP API and the public portal (uvicorn)
     cleanledger users create NAME …    API users, their roles and keys
     cleanledger report NAME --org …    a statement to the terminal or as CSV
+    cleanledger personnel ACTION …     personnel (인사): headcount, employees, step increases, certificates
 
 The store is the one the settings name (``CLEANLEDGER_DATABASE_URL``, default
 ``sqlite:///cleanledger.db``); the read models live in ``CLEANLEDGER_READ_DATABASE_URL`` (default:
@@ -35,7 +36,7 @@ from uuid import UUID
 from eventsourcing.utils import get_topic
 from sqlalchemy import inspect, select
 
-from cleanledger import keys, report, serve, users, verify, witness
+from cleanledger import keys, personnel_cli, report, serve, users, verify, witness
 from cleanledger.settings import Settings
 from cleanledger.synthetic import SCALES, generate
 from cleanledger.terminal import ProgressBar
@@ -485,6 +486,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_parser(sub)
     users.add_parser(sub)
     report.add_parser(sub)
+    personnel_cli.add_parser(sub)
     verify.add_parser(sub)
     keys.add_parser(sub)
     witness.add_parser(sub)
