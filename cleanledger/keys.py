@@ -263,4 +263,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     p_keys.add_argument("action", choices=("generate", "public", "master", "rotate-master"))
     p_keys.add_argument("--out", help="the new key file (generate: default signing.pem; master: required)")
-    p_keys.set_defaults(run=keys_command)
+    # Keys are made and rotated without opening the ledger: its vault needs the very key file
+    # `keys master` writes, and `rotate-master` rewraps under a ring the ledger does not hold yet.
+    p_keys.set_defaults(run=keys_command, needs_ledger=False)

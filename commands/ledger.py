@@ -38,6 +38,16 @@ class Ledger(
 ):
     """Every command of the write side."""
 
+    def close(self) -> None:
+        """Close the event store and the personal-data vault's key store with it."""
+        try:
+            super().close()
+        finally:
+            vault = self.personal_data
+            close = getattr(vault, "close", None)
+            if close is not None:
+                close()
+
     def handle(self, command: Command) -> CommandResult:
         """Dispatch any command message to its use case (the registry lists them all)."""
         try:

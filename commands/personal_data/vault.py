@@ -84,6 +84,10 @@ class PersonalDataVault:
             raise SealedValueError(f"personal data of {subject} is not a mapping of fields")
         return fields
 
+    def close(self) -> None:
+        """Close the key store's connections (the ledger closes its vault with itself)."""
+        self._store.close()
+
     def erase(self, subject: UUID, reason: str) -> bool:
         """Shred the subject's data key: every value ever sealed for them is unreadable from now on."""
         return self._store.shred(subject, reason)
