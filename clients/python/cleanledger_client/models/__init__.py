@@ -1,15 +1,26 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .abolish_department_request import AbolishDepartmentRequest
+from .access_log_entry_out import AccessLogEntryOut
+from .access_log_page_out import AccessLogPageOut
 from .account_line_out import AccountLineOut
+from .action_kind import ActionKind
+from .action_out import ActionOut
+from .action_out_details import ActionOutDetails
+from .action_page_out import ActionPageOut
 from .allocate_request import AllocateRequest
 from .amend_budget_request import AmendBudgetRequest
 from .amend_contract_request import AmendContractRequest
 from .amend_obligation_request import AmendObligationRequest
 from .amendment import Amendment
 from .appropriate_request import AppropriateRequest
+from .approval_item import ApprovalItem
+from .approve_personnel_actions_request import ApprovePersonnelActionsRequest
 from .approve_requisition_request import ApproveRequisitionRequest
 from .approve_voucher_request import ApproveVoucherRequest
 from .assess_revenue_request import AssessRevenueRequest
+from .attendance_item import AttendanceItem
+from .attendance_kind import AttendanceKind
 from .balance_sheet_out import BalanceSheetOut
 from .bill_revenue_request import BillRevenueRequest
 from .budget_actual_out import BudgetActualOut
@@ -18,7 +29,16 @@ from .cancel_obligation_request import CancelObligationRequest
 from .carry_over_kind import CarryOverKind
 from .carry_over_request import CarryOverRequest
 from .causing_event_out import CausingEventOut
+from .cell_out import CellOut
+from .certificate_check_out import CertificateCheckOut
+from .certificate_issue_request import CertificateIssueRequest
+from .certificate_kind import CertificateKind
+from .certificate_out import CertificateOut
+from .certificate_out_statement import CertificateOutStatement
+from .change_out import ChangeOut
+from .change_personal_data_request import ChangePersonalDataRequest
 from .change_vendor_address_request import ChangeVendorAddressRequest
+from .chart_department_out import ChartDepartmentOut
 from .checkpoint_out import CheckpointOut
 from .checkpoint_page_out import CheckpointPageOut
 from .close_fiscal_year_request import CloseFiscalYearRequest
@@ -27,32 +47,57 @@ from .command_accepted import CommandAccepted
 from .complete_contract_request import CompleteContractRequest
 from .consistency_out import ConsistencyOut
 from .contract_method import ContractMethod
+from .correct_attendance_request import CorrectAttendanceRequest
 from .cosignature_accepted import CosignatureAccepted
 from .cosignature_in import CosignatureIn
 from .cosignature_out import CosignatureOut
+from .create_department_request import CreateDepartmentRequest
+from .day_out import DayOut
+from .day_page_out import DayPageOut
 from .debar_vendor_request import DebarVendorRequest
+from .define_grade_request import DefineGradeRequest
+from .define_position_request import DefinePositionRequest
+from .dependant import Dependant
 from .diff_line_out import DiffLineOut
+from .discipline_kind import DisciplineKind
+from .draft_personnel_action_request import DraftPersonnelActionRequest
 from .draft_requisition_request import DraftRequisitionRequest
+from .draft_step_increases_request import DraftStepIncreasesRequest
 from .draft_voucher_request import DraftVoucherRequest
+from .employee_diff_out import EmployeeDiffOut
+from .employee_page_out import EmployeePageOut
+from .employee_record_out import EmployeeRecordOut
+from .employee_row_out import EmployeeRowOut
+from .erase_personal_data_request import ErasePersonalDataRequest
 from .fault_detail import FaultDetail
 from .fault_summary import FaultSummary
 from .grant_contingency_request import GrantContingencyRequest
 from .head_out import HeadOut
 from .head_page_out import HeadPageOut
+from .headcount_policy import HeadcountPolicy
+from .headcount_row_out import HeadcountRowOut
+from .hire_employee_request import HireEmployeeRequest
 from .history_entry_out import HistoryEntryOut
 from .history_entry_out_details import HistoryEntryOutDetails
 from .inclusion_out import InclusionOut
 from .income_statement_out import IncomeStatementOut
 from .inspect_contract_request import InspectContractRequest
 from .inspection import Inspection
+from .issue_certificate_request import IssueCertificateRequest
 from .issue_payment_order_request import IssuePaymentOrderRequest
 from .journal_kind import JournalKind
 from .journal_line_input import JournalLineInput
+from .leave_kind import LeaveKind
+from .leave_out import LeaveOut
+from .leave_out_expiring_item import LeaveOutExpiringItem
 from .lift_debarment_request import LiftDebarmentRequest
 from .line_balances_out import LineBalancesOut
 from .line_history_out import LineHistoryOut
 from .line_state_out import LineStateOut
+from .link_employee_account_request import LinkEmployeeAccountRequest
 from .log_key_out import LogKeyOut
+from .merge_department_request import MergeDepartmentRequest
+from .month_row_out import MonthRowOut
 from .obligate_request import ObligateRequest
 from .open_fiscal_year_request import OpenFiscalYearRequest
 from .open_revenue_line_request import OpenRevenueLineRequest
@@ -60,6 +105,13 @@ from .operator_status_out import OperatorStatusOut
 from .organisation_kind import OrganisationKind
 from .pay_request import PayRequest
 from .payer_kind import PayerKind
+from .personal_data import PersonalData
+from .personal_data_out import PersonalDataOut
+from .personal_data_out_dependants_item import PersonalDataOutDependantsItem
+from .personal_data_read_out import PersonalDataReadOut
+from .personnel_actions_status_type_0 import PersonnelActionsStatusType0
+from .personnel_employees_status_type_0 import PersonnelEmployeesStatusType0
+from .personnel_headcount_by_type_0 import PersonnelHeadcountByType0
 from .private_contract_reason import PrivateContractReason
 from .problem import Problem
 from .problem_errors_type_0_item import ProblemErrorsType0Item
@@ -69,6 +121,7 @@ from .projection_out import ProjectionOut
 from .public_allocations_page import PublicAllocationsPage
 from .public_allocations_row import PublicAllocationsRow
 from .public_allocations_totals import PublicAllocationsTotals
+from .public_band_out import PublicBandOut
 from .public_contract_detail import PublicContractDetail
 from .public_contracts_page import PublicContractsPage
 from .public_contracts_row import PublicContractsRow
@@ -76,9 +129,11 @@ from .public_contracts_totals import PublicContractsTotals
 from .public_debarred_vendors_page import PublicDebarredVendorsPage
 from .public_debarred_vendors_row import PublicDebarredVendorsRow
 from .public_debarred_vendors_totals import PublicDebarredVendorsTotals
+from .public_department_out import PublicDepartmentOut
 from .public_expenditures_page import PublicExpendituresPage
 from .public_expenditures_row import PublicExpendituresRow
 from .public_expenditures_totals import PublicExpendituresTotals
+from .public_headcount_out import PublicHeadcountOut
 from .public_programs_page import PublicProgramsPage
 from .public_programs_row import PublicProgramsRow
 from .public_programs_totals import PublicProgramsTotals
@@ -89,16 +144,26 @@ from .public_revenue_page import PublicRevenuePage
 from .public_revenue_row import PublicRevenueRow
 from .public_revenue_totals import PublicRevenueTotals
 from .pull_allocation_forward_request import PullAllocationForwardRequest
+from .read_request import ReadRequest
+from .record_attendance_days_request import RecordAttendanceDaysRequest
+from .record_attendance_request import RecordAttendanceRequest
 from .record_journal_entry_request import RecordJournalEntryRequest
 from .reduce_assessment_request import ReduceAssessmentRequest
 from .refund_overpayment_request import RefundOverpaymentRequest
 from .register_organisation_request import RegisterOrganisationRequest
 from .register_vendor_request import RegisterVendorRequest
+from .reject_personnel_action_request import RejectPersonnelActionRequest
 from .reject_requisition_request import RejectRequisitionRequest
 from .reject_voucher_request import RejectVoucherRequest
+from .rename_department_request import RenameDepartmentRequest
 from .report_diff_name import ReportDiffName
 from .report_diff_out import ReportDiffOut
+from .retire_grade_request import RetireGradeRequest
+from .retirement_kind import RetirementKind
 from .return_payment_request import ReturnPaymentRequest
+from .service_record_out import ServiceRecordOut
+from .set_authorised_headcount_request import SetAuthorisedHeadcountRequest
+from .set_personnel_rules_request import SetPersonnelRulesRequest
 from .sign_contract_request import SignContractRequest
 from .statement_line_out import StatementLineOut
 from .status_out import StatusOut
@@ -106,22 +171,37 @@ from .terminate_contract_request import TerminateContractRequest
 from .transfer_budget_request import TransferBudgetRequest
 from .transfer_kind import TransferKind
 from .trial_balance_out import TrialBalanceOut
+from .vacancy_cell_out import VacancyCellOut
+from .vacancy_out import VacancyOut
 from .vendor_entry_out import VendorEntryOut
 from .vendor_entry_out_details import VendorEntryOutDetails
 from .vendor_history_out import VendorHistoryOut
 from .vendor_kind import VendorKind
+from .withdraw_attendance_request import WithdrawAttendanceRequest
+from .working_pattern import WorkingPattern
 
 __all__ = (
+    "AbolishDepartmentRequest",
+    "AccessLogEntryOut",
+    "AccessLogPageOut",
     "AccountLineOut",
+    "ActionKind",
+    "ActionOut",
+    "ActionOutDetails",
+    "ActionPageOut",
     "AllocateRequest",
     "AmendBudgetRequest",
     "AmendContractRequest",
     "Amendment",
     "AmendObligationRequest",
     "AppropriateRequest",
+    "ApprovalItem",
+    "ApprovePersonnelActionsRequest",
     "ApproveRequisitionRequest",
     "ApproveVoucherRequest",
     "AssessRevenueRequest",
+    "AttendanceItem",
+    "AttendanceKind",
     "BalanceSheetOut",
     "BillRevenueRequest",
     "BudgetActualOut",
@@ -130,7 +210,16 @@ __all__ = (
     "CarryOverKind",
     "CarryOverRequest",
     "CausingEventOut",
+    "CellOut",
+    "CertificateCheckOut",
+    "CertificateIssueRequest",
+    "CertificateKind",
+    "CertificateOut",
+    "CertificateOutStatement",
+    "ChangeOut",
+    "ChangePersonalDataRequest",
     "ChangeVendorAddressRequest",
+    "ChartDepartmentOut",
     "CheckpointOut",
     "CheckpointPageOut",
     "CloseFiscalYearRequest",
@@ -139,32 +228,57 @@ __all__ = (
     "CompleteContractRequest",
     "ConsistencyOut",
     "ContractMethod",
+    "CorrectAttendanceRequest",
     "CosignatureAccepted",
     "CosignatureIn",
     "CosignatureOut",
+    "CreateDepartmentRequest",
+    "DayOut",
+    "DayPageOut",
     "DebarVendorRequest",
+    "DefineGradeRequest",
+    "DefinePositionRequest",
+    "Dependant",
     "DiffLineOut",
+    "DisciplineKind",
+    "DraftPersonnelActionRequest",
     "DraftRequisitionRequest",
+    "DraftStepIncreasesRequest",
     "DraftVoucherRequest",
+    "EmployeeDiffOut",
+    "EmployeePageOut",
+    "EmployeeRecordOut",
+    "EmployeeRowOut",
+    "ErasePersonalDataRequest",
     "FaultDetail",
     "FaultSummary",
     "GrantContingencyRequest",
+    "HeadcountPolicy",
+    "HeadcountRowOut",
     "HeadOut",
     "HeadPageOut",
+    "HireEmployeeRequest",
     "HistoryEntryOut",
     "HistoryEntryOutDetails",
     "InclusionOut",
     "IncomeStatementOut",
     "InspectContractRequest",
     "Inspection",
+    "IssueCertificateRequest",
     "IssuePaymentOrderRequest",
     "JournalKind",
     "JournalLineInput",
+    "LeaveKind",
+    "LeaveOut",
+    "LeaveOutExpiringItem",
     "LiftDebarmentRequest",
     "LineBalancesOut",
     "LineHistoryOut",
     "LineStateOut",
+    "LinkEmployeeAccountRequest",
     "LogKeyOut",
+    "MergeDepartmentRequest",
+    "MonthRowOut",
     "ObligateRequest",
     "OpenFiscalYearRequest",
     "OpenRevenueLineRequest",
@@ -172,6 +286,13 @@ __all__ = (
     "OrganisationKind",
     "PayerKind",
     "PayRequest",
+    "PersonalData",
+    "PersonalDataOut",
+    "PersonalDataOutDependantsItem",
+    "PersonalDataReadOut",
+    "PersonnelActionsStatusType0",
+    "PersonnelEmployeesStatusType0",
+    "PersonnelHeadcountByType0",
     "PrivateContractReason",
     "Problem",
     "ProblemErrorsType0Item",
@@ -181,6 +302,7 @@ __all__ = (
     "PublicAllocationsPage",
     "PublicAllocationsRow",
     "PublicAllocationsTotals",
+    "PublicBandOut",
     "PublicContractDetail",
     "PublicContractsPage",
     "PublicContractsRow",
@@ -188,9 +310,11 @@ __all__ = (
     "PublicDebarredVendorsPage",
     "PublicDebarredVendorsRow",
     "PublicDebarredVendorsTotals",
+    "PublicDepartmentOut",
     "PublicExpendituresPage",
     "PublicExpendituresRow",
     "PublicExpendituresTotals",
+    "PublicHeadcountOut",
     "PublicProgramsPage",
     "PublicProgramsRow",
     "PublicProgramsTotals",
@@ -201,16 +325,26 @@ __all__ = (
     "PublicRevenueRow",
     "PublicRevenueTotals",
     "PullAllocationForwardRequest",
+    "ReadRequest",
+    "RecordAttendanceDaysRequest",
+    "RecordAttendanceRequest",
     "RecordJournalEntryRequest",
     "ReduceAssessmentRequest",
     "RefundOverpaymentRequest",
     "RegisterOrganisationRequest",
     "RegisterVendorRequest",
+    "RejectPersonnelActionRequest",
     "RejectRequisitionRequest",
     "RejectVoucherRequest",
+    "RenameDepartmentRequest",
     "ReportDiffName",
     "ReportDiffOut",
+    "RetireGradeRequest",
+    "RetirementKind",
     "ReturnPaymentRequest",
+    "ServiceRecordOut",
+    "SetAuthorisedHeadcountRequest",
+    "SetPersonnelRulesRequest",
     "SignContractRequest",
     "StatementLineOut",
     "StatusOut",
@@ -218,8 +352,12 @@ __all__ = (
     "TransferBudgetRequest",
     "TransferKind",
     "TrialBalanceOut",
+    "VacancyCellOut",
+    "VacancyOut",
     "VendorEntryOut",
     "VendorEntryOutDetails",
     "VendorHistoryOut",
     "VendorKind",
+    "WithdrawAttendanceRequest",
+    "WorkingPattern",
 )

@@ -1,0 +1,243 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.certificate_out import CertificateOut
+from ...models.problem import Problem
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    org: str,
+    certificate_id: UUID,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/orgs/{org}/personnel/certificates/{certificate_id}".format(org=quote(str(org), safe=""),certificate_id=quote(str(certificate_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> CertificateOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = CertificateOut.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[CertificateOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    org: str,
+    certificate_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[CertificateOut | Problem]:
+    """ An issued certificate (증명서)
+
+     What it states and its verification number (HR roles and the auditor).
+
+    Args:
+        org (str): 기관코드: seven-digit organisation code
+        certificate_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CertificateOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        org=org,
+certificate_id=certificate_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    org: str,
+    certificate_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> CertificateOut | Problem | None:
+    """ An issued certificate (증명서)
+
+     What it states and its verification number (HR roles and the auditor).
+
+    Args:
+        org (str): 기관코드: seven-digit organisation code
+        certificate_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CertificateOut | Problem
+     """
+
+
+    return sync_detailed(
+        org=org,
+certificate_id=certificate_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    org: str,
+    certificate_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[CertificateOut | Problem]:
+    """ An issued certificate (증명서)
+
+     What it states and its verification number (HR roles and the auditor).
+
+    Args:
+        org (str): 기관코드: seven-digit organisation code
+        certificate_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CertificateOut | Problem]
+     """
+
+
+    kwargs = _get_kwargs(
+        org=org,
+certificate_id=certificate_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    org: str,
+    certificate_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> CertificateOut | Problem | None:
+    """ An issued certificate (증명서)
+
+     What it states and its verification number (HR roles and the auditor).
+
+    Args:
+        org (str): 기관코드: seven-digit organisation code
+        certificate_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CertificateOut | Problem
+     """
+
+
+    return (await asyncio_detailed(
+        org=org,
+certificate_id=certificate_id,
+client=client,
+
+    )).parsed

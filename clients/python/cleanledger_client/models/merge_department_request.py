@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+import datetime
+
+
+
+
+
+
+T = TypeVar("T", bound="MergeDepartmentRequest")
+
+
+
+@_attrs_define
+class MergeDepartmentRequest:
+    """ 
+        Attributes:
+            effective_date (datetime.date): 시행일: the day it takes effect
+            code (str): The department that closes (its people count in `into`)
+            into (str):
+     """
+
+    effective_date: datetime.date
+    code: str
+    into: str
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        effective_date = self.effective_date.isoformat()
+
+        code = self.code
+
+        into = self.into
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "effective_date": effective_date,
+            "code": code,
+            "into": into,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        effective_date = datetime.date.fromisoformat(d.pop("effective_date"))
+
+
+
+
+        code = d.pop("code")
+
+        into = d.pop("into")
+
+        merge_department_request = cls(
+            effective_date=effective_date,
+            code=code,
+            into=into,
+        )
+
+        return merge_department_request
+

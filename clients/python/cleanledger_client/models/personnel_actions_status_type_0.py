@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+class PersonnelActionsStatusType0(StrEnum):
+    AMENDED = "amended"
+    APPROVED = "approved"
+    CANCELLED = "cancelled"
+    DRAFTED = "drafted"
+    REJECTED = "rejected"
+
+    def __str__(self) -> str:
+        return str(self.value)
