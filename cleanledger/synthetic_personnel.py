@@ -816,8 +816,17 @@ def _month_start(day: date) -> date:
 # --- the plan as commands -----------------------------------------------------------------------
 
 
-def plan(institutions: Sequence[tuple[str, str]], employees: int, seed: str, window: Window = DEMO) -> Staff:
-    """The personnel of ``institutions`` ((code, name) each), ``employees`` hired across them."""
+def plan(
+    institutions: Sequence[tuple[str, str]],
+    employees: int,
+    seed: str,
+    window: Window = DEMO,
+    *,
+    batch_steps: bool = True,
+) -> Staff:
+    """The personnel of ``institutions`` ((code, name) each), ``employees`` hired across them.
+    ``batch_steps``: each day's yearly step increases are drafted by one DraftStepIncreases (as
+    an office does); otherwise each by a command of its own."""
     register = _People()
     sent: list[tuple[date, str, int, PersonnelCommand]] = []
     linked: dict[str, tuple[UUID, str]] = {}
@@ -829,7 +838,7 @@ def plan(institutions: Sequence[tuple[str, str]], employees: int, seed: str, win
         institution = _Institution(org, people, seed, window, register)
         for on, command in institution.plan():
             sent.append((on, org, 0, command))
-        for on, phase, command in _orders(institution):
+        for on, phase, command in _orders(institution, batch_steps):
             sent.append((on, org, phase, command))
             if isinstance(command, ApprovePersonnelActions):
                 approved += len(command.items)
@@ -856,7 +865,7 @@ def _secret(value: SecretStr | None) -> str:
     return value.get_secret_value()
 
 
-def _orders(institution: _Institution) -> Iterator[tuple[date, int, PersonnelCommand]]:
+def _orders(institution: _Institution, batch_steps: bool) -> Iterator[tuple[date, int, PersonnelCommand]]:
     """Each day's drafts (hires, single actions, the yearly step increases in one command), then
     their approval (결재) in one order (발령), numbered per year; a rejected draft is rejected."""
     org, cid = institution.org, institution.cid
@@ -868,9 +877,9 @@ def _orders(institution: _Institution) -> Iterator[tuple[date, int, PersonnelCom
         numbers[day.year] = numbers.get(day.year, 0) + 1
         order = f"{day.year}-{numbers[day.year]:04d}"
         day_plan = by_day[day]
-        steps = [p for p in day_plan if p.batch]
+        steps = [p for p in day_plan if p.batch and batch_steps]
         for planned in day_plan:
-            if not planned.batch:
+            if not (planned.batch and batch_steps):
                 yield day, 1, _draft(org, order, planned)
         if steps:
             step_cid = cid("steps", day)
