@@ -4,8 +4,11 @@ The demo data set (cleanledger.synthetic, small) is loaded into the store; then,
 the SDK over the app itself (starlette's TestClient is the SDK's httpx client): the spending
 lifecycle to a return, a revenue cycle, a transfer, reports as of a past date and as known at a
 past moment, downloads, a budget line's audit history, a checkpoint and an inclusion proof, and
-the refusals a client must handle (401, 403, 404, 409, 412, 422, 429 with its headers), each
-checked by what a user would notice: amounts, rows, codes.
+the refusals a client must handle (401, 403, 404, 409, 412, 422, 429 with its headers), and the
+personnel (인사) and attendance (근태) of an institution the journey registers: its chart, hires
+drafted and approved by two people, a correction, personal data masked and read unmasked, its
+certificates, self-service and the public headcount. Each is checked by what a user would notice:
+amounts, rows, codes, masked values, files.
 
 Every request is recorded by its operationId (an httpx event hook maps method and path to the
 document's operation), and the operations never called must each be in ``UNCALLED`` with a reason:
@@ -38,13 +41,44 @@ import pytest
 from cleanledger_client import AuthenticatedClient, Client
 from cleanledger_client import api as sdk_operations
 from cleanledger_client.api.audit import audit_budget_line_history
-from cleanledger_client.api.commands_budget import allocate, appropriate, transfer_budget
+from cleanledger_client.api.commands_attendance import (
+    correct_attendance,
+    record_attendance,
+    record_attendance_days,
+    withdraw_attendance,
+)
+from cleanledger_client.api.commands_budget import (
+    allocate,
+    appropriate,
+    register_organisation,
+    transfer_budget,
+)
 from cleanledger_client.api.commands_payments import (
     approve_voucher,
     draft_voucher,
     issue_payment_order,
     pay,
     return_payment,
+)
+from cleanledger_client.api.commands_personnel import (
+    abolish_department,
+    approve_personnel_actions,
+    change_personal_data,
+    create_department,
+    define_grade,
+    define_position,
+    draft_personnel_action,
+    draft_step_increases,
+    erase_personal_data,
+    hire_employee,
+    issue_certificate,
+    link_employee_account,
+    merge_department,
+    reject_personnel_action,
+    rename_department,
+    retire_grade,
+    set_authorised_headcount,
+    set_personnel_rules,
 )
 from cleanledger_client.api.commands_revenue import (
     assess_revenue,
@@ -54,7 +88,35 @@ from cleanledger_client.api.commands_revenue import (
 )
 from cleanledger_client.api.commands_spending import approve_requisition, draft_requisition, obligate
 from cleanledger_client.api.commands_vendors import register_vendor
+from cleanledger_client.api.personnel import (
+    personnel_access_log,
+    personnel_actions,
+    personnel_certificate,
+    personnel_certificate_pdf,
+    personnel_chart,
+    personnel_employee,
+    personnel_employee_actions,
+    personnel_employee_diff,
+    personnel_employees,
+    personnel_employees_csv,
+    personnel_employees_xlsx,
+    personnel_headcount,
+    personnel_me,
+    personnel_me_certificate_pdf,
+    personnel_me_issue_certificate,
+    personnel_read_personal_data,
+    personnel_vacancies,
+)
+from cleanledger_client.api.personnel_attendance import (
+    attendance_days,
+    attendance_leave,
+    attendance_month_summary,
+    attendance_month_summary_csv,
+    attendance_month_summary_xlsx,
+    attendance_my_leave,
+)
 from cleanledger_client.api.public import public_expenditures, public_programs, public_revenue
+from cleanledger_client.api.public_personnel import public_certificate_check, public_personnel_headcount
 from cleanledger_client.api.public_reports import report_trial_balance
 from cleanledger_client.api.public_tamper_evidence import (
     public_checkpoint_key,
@@ -65,25 +127,63 @@ from cleanledger_client.api.public_tamper_evidence import (
 from cleanledger_client.api.status import status
 from cleanledger_client.api.tamper_evidence import publish_log_head
 from cleanledger_client.models import (
+    AbolishDepartmentRequest,
+    ActionOut,
     AllocateRequest,
     AppropriateRequest,
+    ApprovalItem,
+    ApprovePersonnelActionsRequest,
     ApproveRequisitionRequest,
     ApproveVoucherRequest,
     AssessRevenueRequest,
+    AttendanceItem,
+    AttendanceKind,
     BillRevenueRequest,
+    CertificateIssueRequest,
+    CertificateKind,
+    CertificateOut,
+    ChangePersonalDataRequest,
     CollectRevenueRequest,
     CommandAccepted,
+    CorrectAttendanceRequest,
+    CreateDepartmentRequest,
+    DefineGradeRequest,
+    DefinePositionRequest,
+    DraftPersonnelActionRequest,
     DraftRequisitionRequest,
+    DraftStepIncreasesRequest,
     DraftVoucherRequest,
+    EmployeeRecordOut,
+    ErasePersonalDataRequest,
+    HeadcountPolicy,
+    HireEmployeeRequest,
+    IssueCertificateRequest,
     IssuePaymentOrderRequest,
+    LinkEmployeeAccountRequest,
+    MergeDepartmentRequest,
     ObligateRequest,
     OpenRevenueLineRequest,
+    OrganisationKind,
     PayRequest,
+    PersonalData,
+    PersonalDataReadOut,
+    PersonnelActionsStatusType0,
+    PersonnelHeadcountByType0,
     Problem,
     ProblemNumbers,
+    ReadRequest,
+    RecordAttendanceDaysRequest,
+    RecordAttendanceRequest,
+    RegisterOrganisationRequest,
     RegisterVendorRequest,
+    RejectPersonnelActionRequest,
+    RenameDepartmentRequest,
+    RetireGradeRequest,
     ReturnPaymentRequest,
+    SetAuthorisedHeadcountRequest,
+    SetPersonnelRulesRequest,
     TransferBudgetRequest,
+    WithdrawAttendanceRequest,
 )
 from cleanledger_client.types import UNSET, File, Response
 from fastapi.testclient import TestClient
@@ -101,6 +201,11 @@ from tests.sdk.conftest import SDK
 SEOUL = "6110000"  # 서울특별시 본청, registered by the demo with fiscal year 2026 open
 SEONGDONG = "3030000"  # 성동구, another organisation of the demo
 YEAR = synthetic.YEAR
+HR_ORG = "6119901"  # 서울SDK연구원: not in the demo, so its chart and people are the journey's alone
+HR_NAME = "서울SDK연구원"
+RRN = "900101-1234567"
+PHONE = "010-2345-6789"
+ACCOUNT = "110-234-567890"
 BASE_URL = "http://testserver"
 
 #: Steps the document of today makes impossible through the SDK, with the branch that makes them
@@ -114,7 +219,6 @@ UNCALLED: dict[str, str] = {
     # Commands the journey needs no more of: each is a POST of a JSON body answered by the same
     # CommandAccepted as the commands it calls, so the SDK shows nothing new for it. Their rules are
     # the ledger's (tests/app); schemathesis (tests/api/test_openapi.py) calls every one over HTTP.
-    "RegisterOrganisation": "the demo registers every organisation",
     "OpenFiscalYear": "the demo opens 2026",
     "CloseFiscalYear": "closing the year would refuse every later command of the journey",
     "AmendBudget": "a budget line command like Allocate, which the journey calls",
@@ -230,6 +334,12 @@ class Office:
             "accountant": f"accountant@{SEOUL}",
             "auditor": f"auditor@{SEOUL}",
             "seongdong": f"approver@{SEONGDONG}",
+            "admin": "admin@*",
+            "hr_clerk": f"hr_clerk@{HR_ORG}",
+            "hr_manager": f"hr_manager@{HR_ORG}",
+            "hr_auditor": f"hr_auditor@{HR_ORG}",
+            "hr_both": f"hr_clerk@{HR_ORG} hr_manager@{HR_ORG}",  # may draft and approve, not both
+            "employee": f"employee@{HR_ORG}",  # self-service, once linked to E001
         }
         self.keys = {who: self._key(f"sdk-{who}", grant) for who, grant in grants.items()}
         self.as_ = {who: self.authenticated(key) for who, key in self.keys.items()}
@@ -237,9 +347,10 @@ class Office:
         self.first_position = service.ledger.recorder.max_notification_id() or 0
         self.position = self.first_position
 
-    def _key(self, name: str, grant: str) -> str:
+    def _key(self, name: str, grants: str) -> str:
+        """A new user ``name`` with ``grants`` (space-separated); its key."""
         accounts = self.service.services.accounts
-        accounts.create_user(name, name, [parse_grant(grant)])
+        accounts.create_user(name, name, [parse_grant(grant) for grant in grants.split()])
         return accounts.issue_key(name).secret
 
     def _http(self, address: str) -> TestClient:
@@ -366,6 +477,7 @@ def test_an_integrator_drives_the_demo_through_the_sdk(
         _downloads(office, waiting)
         _audit_history(office, line)
         _the_readme_obligates(office, line, monkeypatch)
+        _personnel(office)
         _tamper_evidence(office, demo)
         _refusals(office, line, waiting)
     finally:
@@ -818,3 +930,736 @@ def _refusals(office: Office, line: UUID, waiting: list[str]) -> None:
         waiting.append("rate limit headers")
     else:  # the IETF draft: the policy, and what is left of it
         assert "RateLimit" in answers[0].headers and "RateLimit" in answers[-1].headers
+
+
+# --- personnel (인사) and attendance (근태) of an institution the journey registers ---------------
+
+
+def day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+@dataclass
+class Staff:
+    """The institution's HR people as SDK clients, and the employees they hired, by number."""
+
+    office: Office
+    employees: dict[str, UUID] = field(default_factory=dict)
+    #: The certificate the clerk issues of E001, which E001 then prints through self-service.
+    certificate: UUID | None = None
+
+    @property
+    def clerk(self) -> AuthenticatedClient:
+        return self.office.as_["hr_clerk"]
+
+    @property
+    def manager(self) -> AuthenticatedClient:
+        return self.office.as_["hr_manager"]
+
+    @property
+    def auditor(self) -> AuthenticatedClient:
+        return self.office.as_["hr_auditor"]
+
+    def command(self, response: Response[Any]) -> CommandAccepted:
+        return self.office.accepted(response)
+
+    def drafted(self) -> list[ActionOut]:
+        """The actions awaiting approval (결재 대기), as the manager sees them."""
+        page = ok(
+            personnel_actions.sync_detailed(
+                HR_ORG,
+                client=self.manager,
+                status=PersonnelActionsStatusType0.DRAFTED,
+                limit=100,
+                min_position=self.office.position,
+            )
+        )
+        return items(page)
+
+    def approve(self, effective: str, actions: list[ActionOut] | None = None) -> CommandAccepted:
+        """결재 of ``actions`` (default: every drafted one) by the manager, in one order."""
+        body = self.approval(effective, self.drafted() if actions is None else actions)
+        return self.command(approve_personnel_actions.sync_detailed(HR_ORG, client=self.manager, body=body))
+
+    @staticmethod
+    def approval(effective: str, actions: list[ActionOut]) -> ApprovePersonnelActionsRequest:
+        """One 발령 order approving ``actions`` (ActionOut has the ids as strings, the body UUIDs)."""
+        assert actions
+        return ApprovePersonnelActionsRequest(
+            effective_date=day(effective),
+            items=[
+                ApprovalItem(employee_id=UUID(a.employee_id), action_id=UUID(a.action_id)) for a in actions
+            ],
+        )
+
+    def hire_body(
+        self, number: str, name: str, department: str = "RES", **changes: Any
+    ) -> HireEmployeeRequest:
+        return HireEmployeeRequest(
+            employee_number=number,
+            order_number="2024-0001",
+            effective_date=day("2024-03-01"),
+            department=department,
+            grade="G5",
+            step=3,
+            personal=PersonalData(name=name, rrn=RRN, phone=PHONE, bank_account=ACCOUNT),
+            **changes,
+        )
+
+    def draft(self, employee: str, **fields: Any) -> Response[Any]:
+        body = DraftPersonnelActionRequest.from_dict(fields)
+        return draft_personnel_action.sync_detailed(
+            HR_ORG, self.employees[employee], client=self.clerk, body=body
+        )
+
+    def record(self, employee: str, **query: Any) -> EmployeeRecordOut:
+        found = ok(
+            personnel_employee.sync_detailed(HR_ORG, self.employees[employee], client=self.auditor, **query)
+        )
+        assert isinstance(found, EmployeeRecordOut)
+        return found
+
+    def attend(
+        self, employee: str, client: AuthenticatedClient | None = None, **fields: Any
+    ) -> Response[Any]:
+        return record_attendance.sync_detailed(
+            HR_ORG,
+            self.employees[employee],
+            client=client or self.clerk,
+            body=RecordAttendanceRequest.from_dict(fields),
+        )
+
+
+def _personnel(office: Office) -> None:
+    """An institution's HR through the SDK: the chart, hires drafted and approved by two people,
+    a correction seen by as_of and not known_at, masked and unmasked personal data with the access
+    log, certificates and their public check, self-service, attendance and the public headcount."""
+    staff = Staff(office)
+    _personnel_chart(staff)
+    _personnel_hires(staff)
+    _personnel_corrections(staff)
+    _personnel_data(staff)
+    _personnel_certificates(staff)
+    _personnel_self_service(staff)
+    _attendance(staff)
+    _personnel_headcount(staff)
+    _personnel_erasure(staff)
+
+
+def _personnel_chart(staff: Staff) -> None:
+    """조직: departments, grades, a position and 정원 from 2020, then a rename, a merge and an
+    abolition; abolishing a department with sub-departments breaks the chart."""
+    office, manager = staff.office, staff.manager
+    staff.command(
+        register_organisation.sync_detailed(
+            HR_ORG,
+            client=office.as_["admin"],
+            body=RegisterOrganisationRequest(
+                accounting_date=day("2020-01-01"), name=HR_NAME, kind=OrganisationKind.INSTITUTION
+            ),
+        )
+    )
+    first = day("2020-01-01")
+    staff.command(
+        set_personnel_rules.sync_detailed(
+            HR_ORG,
+            client=manager,
+            body=SetPersonnelRulesRequest(
+                effective_date=first, headcount_policy=HeadcountPolicy.REFUSE, retention_years=1
+            ),
+        )
+    )
+    for code, name, parent in (
+        ("ADM", "경영기획실", UNSET),
+        ("HR", "인사팀", "ADM"),
+        ("RES", "연구1팀", "ADM"),
+        ("LAB", "연구2팀", "ADM"),
+        ("TF", "혁신TF", "ADM"),
+    ):
+        department = CreateDepartmentRequest(effective_date=first, code=code, name=name, parent=parent)
+        staff.command(create_department.sync_detailed(HR_ORG, client=manager, body=department))
+    for code, rank, band in (("G2", 4, "1–2급"), ("G3", 3, "3–5급"), ("G4", 2, "3–5급"), ("G5", 1, "3–5급")):
+        grade = DefineGradeRequest(
+            effective_date=first, code=code, name=f"{code[1]}급", rank=rank, band=band, max_step=30
+        )
+        staff.command(define_grade.sync_detailed(HR_ORG, client=manager, body=grade))
+    staff.command(
+        retire_grade.sync_detailed(
+            HR_ORG, client=manager, body=RetireGradeRequest(effective_date=day("2020-06-01"), code="G2")
+        )
+    )
+    staff.command(
+        define_position.sync_detailed(
+            HR_ORG, client=manager, body=DefinePositionRequest(effective_date=first, code="TL", title="팀장")
+        )
+    )
+    for code, headcount in (("RES", 6), ("HR", 1)):
+        authorised = SetAuthorisedHeadcountRequest(effective_date=first, department=code, headcount=headcount)
+        staff.command(set_authorised_headcount.sync_detailed(HR_ORG, client=manager, body=authorised))
+    staff.command(
+        rename_department.sync_detailed(
+            HR_ORG,
+            client=manager,
+            body=RenameDepartmentRequest(effective_date=day("2021-01-01"), code="LAB", name="융합연구팀"),
+        )
+    )
+    reorganised = day("2022-01-01")
+    staff.command(
+        merge_department.sync_detailed(
+            HR_ORG,
+            client=manager,
+            body=MergeDepartmentRequest(effective_date=reorganised, code="LAB", into="RES"),
+        )
+    )
+    staff.command(
+        abolish_department.sync_detailed(
+            HR_ORG, client=manager, body=AbolishDepartmentRequest(effective_date=reorganised, code="TF")
+        )
+    )
+    refused(
+        abolish_department.sync_detailed(
+            HR_ORG, client=manager, body=AbolishDepartmentRequest(effective_date=reorganised, code="ADM")
+        ),
+        409,
+        "chart-rule-broken",
+    )
+
+    def chart(as_of: str) -> list[tuple[Any, ...]]:
+        rows = ok(
+            personnel_chart.sync_detailed(
+                HR_ORG, client=staff.auditor, as_of=day(as_of), min_position=office.position
+            )
+        )
+        return [(row.code, row.name, row.depth, row.authorised) for row in rows]
+
+    assert chart("2021-06-01") == [
+        ("ADM", "경영기획실", 0, None),
+        ("HR", "인사팀", 1, 1),
+        ("LAB", "융합연구팀", 1, None),
+        ("RES", "연구1팀", 1, 6),
+        ("TF", "혁신TF", 1, None),
+    ]
+    assert chart("2023-01-01") == [
+        ("ADM", "경영기획실", 0, None),
+        ("HR", "인사팀", 1, 1),
+        ("RES", "연구1팀", 1, 6),
+    ]
+
+
+def _personnel_hires(staff: Staff) -> None:
+    """채용: six hires drafted by the clerk and approved in one order by the manager; codes the
+    chart lacks are refused, the drafter may not approve, and 정원 holds."""
+    office, clerk, manager = staff.office, staff.clerk, staff.manager
+    people = {
+        "E001": ("김철수", "RES"),
+        "E002": ("이영희", "RES"),
+        "E003": ("박민수", "RES"),
+        "E004": ("최지우", "RES"),
+        "E005": ("정하늘", "RES"),
+        "E006": ("한별", "HR"),
+    }
+    for number, (name, department) in people.items():
+        leads = {"position": "TL"} if number == "E001" else {}
+        hire = staff.hire_body(number, name, department, **leads)
+        staff.employees[number] = staff.command(
+            hire_employee.sync_detailed(HR_ORG, client=clerk, body=hire)
+        ).aggregate_id
+    refused(
+        hire_employee.sync_detailed(HR_ORG, client=clerk, body=staff.hire_body("E098", "오류", "NOPE")),
+        422,
+        "unknown-department",
+    )
+    refused(
+        hire_employee.sync_detailed(
+            HR_ORG, client=clerk, body=staff.hire_body("E099", "오류", position="XX")
+        ),
+        422,
+        "unknown-position",
+    )
+    drafted = staff.drafted()
+    assert (
+        sorted((a.kind, a.drafted_by, a.approved_by) for a in drafted) == [("hire", "sdk-hr_clerk", None)] * 6
+    )
+    # Drafted, not in effect: no record yet, one action pending.
+    pending = staff.record("E001", as_of=day("2024-06-01"))
+    assert (pending.record, pending.pending_actions) == (None, 1)
+    # The clerk has no role to approve.
+    approval = staff.approval("2024-03-01", drafted)
+    refused(approve_personnel_actions.sync_detailed(HR_ORG, client=clerk, body=approval), 403, "forbidden")
+    staff.approve("2024-03-01", drafted)
+    hired = staff.record("E001", as_of=day("2024-06-01"))
+    assert hired.record is not None and hired.pending_actions == 0
+    assert (hired.record.status, hired.record.department, hired.record.grade, hired.record.step) == (
+        "employed",
+        "RES",
+        "G5",
+        3,
+    )
+    assert hired.record.position == "TL" and hired.record.hired_on == day("2024-03-01")
+    assert staff.record("E001", as_of=day("2024-02-29")).record is None  # not hired yet that day
+
+    # Someone holding both HR roles drafts a hire into 인사팀 (정원 1, held by E006) and may not
+    # approve it; the manager may, but 정원 refuses it; the manager then rejects it (반려).
+    both = office.as_["hr_both"]
+    staff.employees["E007"] = staff.command(
+        hire_employee.sync_detailed(HR_ORG, client=both, body=staff.hire_body("E007", "윤서연", "HR"))
+    ).aggregate_id
+    (surplus,) = staff.drafted()
+    approval = staff.approval("2024-03-01", [surplus])
+    refused(
+        approve_personnel_actions.sync_detailed(HR_ORG, client=both, body=approval),
+        409,
+        "approver-drafted-it",
+    )
+    over = refused(
+        approve_personnel_actions.sync_detailed(HR_ORG, client=manager, body=approval),
+        409,
+        "over-authorised-headcount",
+    )
+    assert isinstance(over.numbers, ProblemNumbers)
+    assert {k: over.numbers.to_dict().get(k) for k in ("department", "authorised", "headcount")} == {
+        "department": "HR",
+        "authorised": 1,
+        "headcount": 2,
+    }, over.numbers.to_dict()
+    staff.command(
+        reject_personnel_action.sync_detailed(
+            HR_ORG,
+            staff.employees["E007"],
+            client=manager,
+            body=RejectPersonnelActionRequest(
+                effective_date=day("2024-03-01"), action_id=UUID(surplus.action_id), reason="인사팀 정원 초과"
+            ),
+        )
+    )
+    history = ok(
+        personnel_employee_actions.sync_detailed(
+            HR_ORG, staff.employees["E007"], client=staff.auditor, min_position=office.position
+        )
+    )
+    # 반려 사유 is projected (rejection_reason) but ActionOut does not carry it: only the status shows.
+    assert [(a.kind, a.status) for a in items(history)] == [("hire", "rejected")]
+    assert staff.drafted() == []
+
+
+def _personnel_corrections(staff: Staff) -> None:
+    """발령: refusals by the rules; a promotion and a transfer in one order; the transfer moved
+    back by a correction, which changes the record as of June and not as known before it; the
+    yearly step increase."""
+    office = staff.office
+    refused(
+        staff.draft("E001", kind="return", order_number="2024-0002", effective_date="2024-05-01"),
+        409,
+        "action-not-allowed",
+    )
+    refused(  # G2 was retired in 2020
+        staff.draft(
+            "E001", kind="promotion", order_number="2024-0002", effective_date="2024-09-01", grade="G2"
+        ),
+        422,
+        "unknown-grade",
+    )
+    staff.command(
+        staff.draft(
+            "E001", kind="promotion", order_number="2024-0100", effective_date="2024-09-01", grade="G4"
+        )
+    )
+    staff.command(
+        staff.draft(
+            "E002", kind="transfer", order_number="2024-0100", effective_date="2024-07-01", department="ADM"
+        )
+    )
+    known = staff.approve("2024-07-01").position
+    promoted = staff.record("E001", as_of=day("2024-09-01")).record
+    assert promoted is not None and (promoted.grade, promoted.step, promoted.last_promotion) == (
+        "G4",
+        1,
+        day("2024-09-01"),
+    )
+    actions = items(
+        ok(
+            personnel_employee_actions.sync_detailed(
+                HR_ORG, staff.employees["E002"], client=staff.auditor, min_position=office.position
+            )
+        )
+    )
+    transfer = next(a for a in actions if a.kind == "transfer")
+    staff.command(
+        staff.draft(
+            "E002",
+            kind="transfer",
+            order_number="2024-0101",
+            effective_date="2024-05-01",
+            department="ADM",
+            corrects=transfer.action_id,
+        )
+    )
+    staff.approve("2024-05-01")
+    june = day("2024-06-01")
+    diff = ok(
+        personnel_employee_diff.sync_detailed(
+            HR_ORG, staff.employees["E002"], client=staff.auditor, as_of=june, known_at=str(known)
+        )
+    )
+    assert [(c.field, c.before, c.after) for c in diff.changes] == [("department", "RES", "ADM")]
+    then = staff.record("E002", as_of=june, known_at=str(known))
+    assert then.known_at_position == known and then.record is not None and then.record.department == "RES"
+    now = staff.record("E002", as_of=june)
+    assert now.record is not None and now.record.department == "ADM"
+    actions = items(
+        ok(
+            personnel_employee_actions.sync_detailed(
+                HR_ORG, staff.employees["E002"], client=staff.auditor, min_position=office.position
+            )
+        )
+    )
+    assert [(a.kind, a.status, a.corrects) for a in actions] == [
+        ("hire", "approved", None),
+        ("transfer", "amended", None),
+        ("transfer", "approved", transfer.action_id),
+    ]
+    # 정기승급 of two named employees, due on the date.
+    staff.command(
+        draft_step_increases.sync_detailed(
+            HR_ORG,
+            client=staff.clerk,
+            body=DraftStepIncreasesRequest(
+                effective_date=day("2025-03-01"),
+                order_number="2025-0001",
+                employee_ids=[staff.employees["E003"], staff.employees["E004"]],
+            ),
+        )
+    )
+    assert sorted(a.kind for a in staff.drafted()) == ["step_increase", "step_increase"]
+    staff.approve("2025-03-01")
+    raised = staff.record("E003", as_of=day("2025-03-01")).record
+    assert raised is not None and (raised.step, raised.last_step_increase) == (4, day("2025-03-01"))
+
+
+def _personnel_data(staff: Staff) -> None:
+    """개인정보: changed, masked for every reader, unmasked only through a recorded read, which the
+    access log then lists; the list and its downloads mask names."""
+    office = staff.office
+    staff.command(
+        change_personal_data.sync_detailed(
+            HR_ORG,
+            staff.employees["E001"],
+            client=staff.clerk,
+            body=ChangePersonalDataRequest(
+                effective_date=day("2024-04-01"),
+                personal=PersonalData(name="김철수", rrn=RRN, phone="010-9876-5432", bank_account=ACCOUNT),
+            ),
+        )
+    )
+    masked = staff.record("E001").personal
+    assert masked is not None
+    assert (masked.name, masked.rrn, masked.phone) == ("김*수", "900101-1******", "010-****-5432")
+    assert RRN not in str(masked.to_dict()) and ACCOUNT not in str(masked.to_dict())
+    reason = ReadRequest(reason="급여 계좌 확인")
+    refused(
+        personnel_read_personal_data.sync_detailed(
+            HR_ORG, staff.employees["E001"], client=staff.auditor, body=reason
+        ),
+        403,
+        "forbidden",
+    )
+    read = personnel_read_personal_data.sync_detailed(
+        HR_ORG, staff.employees["E001"], client=staff.manager, body=reason
+    )
+    assert read.status_code == 201, read.content
+    assert isinstance(read.parsed, PersonalDataReadOut) and read.parsed.personal is not None
+    assert (read.parsed.personal.rrn, read.parsed.personal.phone, read.parsed.personal.bank_account) == (
+        RRN,
+        "010-9876-5432",
+        ACCOUNT,
+    )
+    assert read.parsed.position > office.position
+    office.position = read.parsed.position
+    log = ok(personnel_access_log.sync_detailed(HR_ORG, client=staff.auditor, min_position=office.position))
+    assert [(UUID(e.employee_id), e.reader, e.reason) for e in items(log)] == [
+        (staff.employees["E001"], "sdk-hr_manager", "급여 계좌 확인")
+    ]
+    # The list pages by employee number, names masked (E007's hire was rejected: no status).
+    first = ok(personnel_employees.sync_detailed(HR_ORG, client=staff.auditor, limit=4))
+    assert [(row.employee_number, row.name) for row in items(first)] == [
+        ("E001", "김*수"),
+        ("E002", "이*희"),
+        ("E003", "박*수"),
+        ("E004", "최*우"),
+    ]
+    rest = ok(
+        personnel_employees.sync_detailed(HR_ORG, client=staff.auditor, limit=4, cursor=first.next_cursor)
+    )
+    assert [(row.employee_number, row.status) for row in items(rest)] == [
+        ("E005", "employed"),
+        ("E006", "employed"),
+        ("E007", None),
+    ]
+    assert rest.next_cursor is None
+    raw = payload(ok(personnel_employees_csv.sync_detailed(HR_ORG, client=staff.auditor)))
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][:2] == ["사번 (employee_number)", "성명(마스킹) (name)"]
+    assert [row[:2] for row in rows[1:3]] == [["E001", "김*수"], ["E002", "이*희"]]
+    assert RRN.encode() not in raw and "김철수".encode() not in raw
+    raw = payload(ok(personnel_employees_xlsx.sync_detailed(HR_ORG, client=staff.auditor)))
+    sheet = openpyxl.load_workbook(io.BytesIO(raw)).active
+    assert sheet is not None
+    table = list(sheet.iter_rows(values_only=True))
+    assert str(table[0][0]).startswith("사번") and table[1][:2] == ("E001", "김*수")
+
+
+def _personnel_certificates(staff: Staff) -> None:
+    """증명서: issued by the clerk, printed as PDF, checked by anyone by its number, name masked."""
+    issued = staff.command(
+        issue_certificate.sync_detailed(
+            HR_ORG,
+            staff.employees["E001"],
+            client=staff.clerk,
+            body=IssueCertificateRequest(
+                effective_date=day("2024-10-01"), kind=CertificateKind.EMPLOYMENT, purpose="금융기관 제출용"
+            ),
+        )
+    )
+    certificate = ok(personnel_certificate.sync_detailed(HR_ORG, issued.aggregate_id, client=staff.auditor))
+    assert (certificate.employee_id, certificate.kind, certificate.issued_on) == (
+        staff.employees["E001"],
+        CertificateKind.EMPLOYMENT,
+        day("2024-10-01"),
+    )
+    pdf = payload(
+        ok(personnel_certificate_pdf.sync_detailed(HR_ORG, issued.aggregate_id, client=staff.clerk))
+    )
+    assert pdf.startswith(b"%PDF")
+    refused(  # the HR auditor reads certificates but does not print them
+        personnel_certificate_pdf.sync_detailed(HR_ORG, issued.aggregate_id, client=staff.auditor),
+        403,
+        "forbidden",
+    )
+    check = ok(public_certificate_check.sync_detailed(certificate.number, client=staff.office.public))
+    assert (check.name, check.organisation_name, check.employee_number, check.purpose) == (
+        "김*수",
+        HR_NAME,
+        "E001",
+        "금융기관 제출용",
+    )
+    assert RRN not in str(check.to_dict())
+    forged = certificate.number[:-1] + ("0" if certificate.number[-1] != "0" else "1")
+    refused(
+        public_certificate_check.sync_detailed(forged, client=staff.office.public),
+        422,
+        "malformed-verification-number",
+    )
+    staff.certificate = issued.aggregate_id
+
+
+def _personnel_self_service(staff: Staff) -> None:
+    """본인: the employee linked to a user reads their own record in full, issues and prints their
+    certificate, and reads nobody else's."""
+    office = staff.office
+    me = office.as_["employee"]
+    staff.command(
+        link_employee_account.sync_detailed(
+            HR_ORG,
+            staff.employees["E001"],
+            client=staff.manager,
+            body=LinkEmployeeAccountRequest(effective_date=day("2024-03-02"), username="sdk-employee"),
+        )
+    )
+    mine = ok(
+        personnel_me.sync_detailed(HR_ORG, client=me, as_of=day("2024-10-01"), min_position=office.position)
+    )
+    assert mine.employee_id == staff.employees["E001"] and mine.username == "sdk-employee"
+    assert mine.personal is not None and (mine.personal.name, mine.personal.rrn) == ("김철수", RRN)
+    refused(personnel_employees.sync_detailed(HR_ORG, client=me), 403, "forbidden")
+    refused(personnel_employee.sync_detailed(HR_ORG, staff.employees["E002"], client=me), 403, "forbidden")
+    refused(personnel_access_log.sync_detailed(HR_ORG, client=me), 403, "forbidden")
+    issued = personnel_me_issue_certificate.sync_detailed(
+        HR_ORG,
+        client=me,
+        body=CertificateIssueRequest(kind=CertificateKind.CAREER, purpose="제출용", as_of=day("2024-10-01")),
+    )
+    assert issued.status_code == 201, issued.content
+    assert isinstance(issued.parsed, CertificateOut) and issued.parsed.employee_id == staff.employees["E001"]
+    assert staff.certificate is not None
+    for certificate in (issued.parsed.certificate_id, staff.certificate):
+        pdf = payload(ok(personnel_me_certificate_pdf.sync_detailed(HR_ORG, certificate, client=me)))
+        assert pdf.startswith(b"%PDF")
+
+
+def _attendance(staff: Staff) -> None:
+    """근태 of E001 in May 2024: leave within the balance, overtime within the week's limit, a
+    batch of days, a correction and a withdrawal; the month summed for payroll and downloaded."""
+    office = staff.office
+    employee = staff.employees["E001"]
+    staff.command(staff.attend("E001", kind="annual_leave", effective_date="2024-05-02", leave_days=1))
+    staff.command(
+        staff.attend(
+            "E001", kind="overtime", effective_date="2024-05-03", overtime_minutes=150, night_minutes=60
+        )
+    )
+    # The same week (Monday 29 April to Sunday 5 May) may hold 12 hours: 150 + 600 minutes is over.
+    refused(
+        staff.attend("E001", kind="overtime", effective_date="2024-05-04", overtime_minutes=600),
+        409,
+        "overtime-over-limit",
+    )
+    # One day arose on 1 April and one on 1 May (a month of full attendance each): a third is over.
+    staff.command(staff.attend("E001", kind="annual_leave", effective_date="2024-05-07", leave_days=1))
+    refused(
+        staff.attend("E001", kind="annual_leave", effective_date="2024-05-09"), 409, "leave-exceeds-balance"
+    )
+    refused(staff.attend("E001", kind="absence", effective_date="2024-02-15"), 409, "not-in-service")
+    staff.command(
+        record_attendance_days.sync_detailed(
+            HR_ORG,
+            employee,
+            client=staff.clerk,
+            body=RecordAttendanceDaysRequest(
+                effective_date=day("2024-05-31"),
+                items=[
+                    AttendanceItem(kind=AttendanceKind.ABSENCE, day=day("2024-05-08")),
+                    AttendanceItem(kind=AttendanceKind.SICK_LEAVE, day=day("2024-05-10")),
+                    AttendanceItem(kind=AttendanceKind.OFFICIAL_LEAVE, day=day("2024-05-13"), note="예비군"),
+                ],
+            ),
+        )
+    )
+    staff.command(
+        correct_attendance.sync_detailed(
+            HR_ORG,
+            employee,
+            client=staff.clerk,
+            body=CorrectAttendanceRequest(
+                kind=AttendanceKind.SICK_LEAVE, effective_date=day("2024-05-08"), reason="진단서 제출"
+            ),
+        )
+    )
+    staff.command(
+        withdraw_attendance.sync_detailed(
+            HR_ORG,
+            employee,
+            client=staff.clerk,
+            body=WithdrawAttendanceRequest(effective_date=day("2024-05-13"), reason="훈련 취소"),
+        )
+    )
+    days = ok(
+        attendance_days.sync_detailed(
+            HR_ORG, employee, client=staff.auditor, year=2024, min_position=office.position
+        )
+    )
+    assert [(d.day.isoformat(), d.kind, d.corrected) for d in days.items] == [
+        ("2024-05-02", "annual_leave", False),
+        ("2024-05-03", "overtime", False),
+        ("2024-05-07", "annual_leave", False),
+        ("2024-05-08", "sick_leave", True),
+        ("2024-05-10", "sick_leave", False),
+    ]
+    assert days.next_after is None
+    leave = ok(attendance_leave.sync_detailed(HR_ORG, employee, client=staff.auditor, on=day("2024-05-31")))
+    assert (leave.entitled, leave.taken, leave.balance) == ("2.000", "2.000", "0.000")
+    mine = ok(attendance_my_leave.sync_detailed(HR_ORG, client=office.as_["employee"], on=day("2024-05-31")))
+    assert mine.to_dict() == leave.to_dict()
+    (row,) = ok(
+        attendance_month_summary.sync_detailed(
+            HR_ORG, client=staff.auditor, year=2024, month=5, min_position=office.position
+        )
+    )
+    assert (row.employee_number, float(row.annual_leave_days), float(row.sick_leave_days)) == (
+        "E001",
+        2.0,
+        2.0,
+    )
+    assert (float(row.absence_days), row.overtime_minutes, row.night_minutes) == (0.0, 150, 60)
+    raw = payload(
+        ok(attendance_month_summary_csv.sync_detailed(HR_ORG, client=staff.auditor, year=2024, month=5))
+    )
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    header = [cell.split(" (")[0] for cell in rows[0]]
+    assert header[:2] == ["직원", "사번"] and "연장근로(분)" in header
+    assert rows[1][1] == "E001" and rows[1][header.index("연장근로(분)")] == "150"
+    raw = payload(
+        ok(attendance_month_summary_xlsx.sync_detailed(HR_ORG, client=staff.auditor, year=2024, month=5))
+    )
+    sheet = openpyxl.load_workbook(io.BytesIO(raw)).active
+    assert sheet is not None
+    table = list(sheet.iter_rows(values_only=True))
+    assert str(table[0][1]).startswith("사번") and table[1][1] == "E001"
+
+
+def _personnel_headcount(staff: Staff) -> None:
+    """현원, 결원 and the public table on 1 June 2024: 연구1팀 4, 인사팀 1, 경영기획실 itself 1
+    (E002, moved there from 1 May); the public sees the cells under three suppressed."""
+    june = day("2024-06-01")
+    position = staff.office.position
+    counted = ok(
+        personnel_headcount.sync_detailed(
+            HR_ORG,
+            client=staff.auditor,
+            as_of=june,
+            by=PersonnelHeadcountByType0.DEPARTMENT,
+            min_position=position,
+        )
+    )
+    assert [(row.key, row.name, row.headcount) for row in counted] == [
+        ("ADM", "경영기획실", 1),
+        ("HR", "인사팀", 1),
+        ("RES", "연구1팀", 4),
+    ]
+    vacancies = ok(personnel_vacancies.sync_detailed(HR_ORG, client=staff.auditor, as_of=june))
+    assert [(row.department, row.authorised, row.headcount, row.vacancy) for row in vacancies] == [
+        ("ADM", None, 1, None),
+        ("HR", 1, 1, 0),
+        ("RES", 6, 4, 2),
+    ]
+    public = ok(
+        public_personnel_headcount.sync_detailed(
+            HR_ORG, client=staff.office.public, as_of=june, min_position=position
+        )
+    )
+    assert (public.total.headcount, public.total.suppressed, public.authorised) == (6, False, None)
+    # 경영기획실's own 1 and 인사팀's 1 are under three: hidden, and 인사팀's vacancy with it (its
+    # 정원 is public); 경영기획실 with its teams, 6, shows, as does the band all six are in.
+    shown = {
+        row.code: (
+            row.own.headcount,
+            row.own.suppressed,
+            row.total.headcount,
+            row.vacancy.vacancy,
+            row.vacancy.suppressed,
+        )
+        for row in public.departments
+    }
+    assert shown == {
+        "ADM": (None, True, 6, None, False),
+        "HR": (None, True, None, None, True),
+        "RES": (4, False, 4, 2, False),
+    }
+    assert [(band.band, band.headcount, band.suppressed) for band in public.bands] == [("3–5급", 6, False)]
+    text = json.dumps(public.to_dict(), ensure_ascii=False)
+    assert "E00" not in text and "김" not in text and RRN not in text
+
+
+def _personnel_erasure(staff: Staff) -> None:
+    """퇴직 and 파기: E005 retires at the end of 2024; after the year the rules keep personal data,
+    it is erased, and the record reads as erased while its history stays."""
+    staff.command(
+        staff.draft(
+            "E005",
+            kind="retirement",
+            order_number="2024-0200",
+            effective_date="2024-12-31",
+            retirement_kind="voluntary",
+        )
+    )
+    staff.approve("2024-12-31")
+    staff.command(
+        erase_personal_data.sync_detailed(
+            HR_ORG,
+            staff.employees["E005"],
+            client=staff.manager,
+            body=ErasePersonalDataRequest(effective_date=day("2026-01-02"), reason="보존기간 경과"),
+        )
+    )
+    erased = staff.record("E005", as_of=day("2024-06-01"))
+    assert erased.erased and erased.personal is None
+    assert erased.record is not None and erased.record.status == "employed"
