@@ -131,7 +131,7 @@ SENT: tuple[SentHeader, ...] = (
     SentHeader(
         "Content-Disposition",
         "A download's file name (RFC 6266, with `filename*` for non-ASCII names): "
-        '`attachment; filename="…"`. Only on the CSV and XLSX media types.',
+        '`attachment; filename="…"`. Only on the CSV, XLSX and PDF media types.',
         _STRING,
         ("200",),
         _downloads,

@@ -20,7 +20,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from commands.errors import CommandIdReused, TooMuchContention, VersionConflict
+from commands.errors import CommandIdReused, PersonalDataUnavailable, TooMuchContention, VersionConflict
 from domain import errors
 
 log = logging.getLogger("cleanledger.api")
@@ -83,7 +83,8 @@ def status_for(kind: type[errors.DomainError]) -> int:
         return 412
     if issubclass(kind, CommandIdReused):
         return 422
-    if issubclass(kind, TooMuchContention):
+    if issubclass(kind, TooMuchContention | PersonalDataUnavailable):
+        # Busy, or not set up to seal personal data: the server's state, not the request's.
         return 503
     return 409
 
@@ -240,7 +241,8 @@ COMMAND_STATUSES: dict[int, str] = {
     "change this shared record (e.g. debarment-issued-elsewhere)",
     422: "Malformed input (invalid-request, each field in `errors`; or a value the ledger refuses as "
     "malformed), or an Idempotency-Key reused for a different body (command-id-reused)",
-    503: "Too much contention on the same aggregates (too-much-contention); see Retry-After",
+    503: "Too much contention on the same aggregates (too-much-contention); see Retry-After. Or personal "
+    "data sent to a server with no master key to seal it (personal-data-unavailable)",
 }
 
 

@@ -38,3 +38,11 @@ class InvalidKnownAt(InvalidInput):
 
     code = "invalid-known-at"
     title = "known_at is neither a position nor a timestamp"
+
+
+class PersonalDataUnavailable(DomainError):
+    """No master key is configured, so personal data cannot be sealed: the server's set-up, not
+    the request (503)."""
+
+    code = "personal-data-unavailable"
+    title = "Personal data cannot be recorded: no master key is configured (CLEANLEDGER_MASTER_KEY)"

@@ -20,7 +20,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 
-from api import params
+from api import cursors, params
 from api.accounts import Principal
 from api.deps import CurrentPrincipal, MinPosition, ReadConnection, Services
 from api.downloads import content_disposition
@@ -37,6 +37,7 @@ from readmodels.personnel import personnel_employees
 
 PREFIX = "/api/v1/orgs/{org}/personnel"
 KST = timezone(timedelta(hours=9), "KST")
+DAYS = "attendance-days"
 Year = Annotated[int, Query(ge=2000, le=2100, description="연도"), params.DIGITS]
 Month = Annotated[int, Query(ge=1, le=12, description="월"), params.DIGITS]
 _READ = problem_responses(401, 403, 404, 422, 429, 503)
@@ -68,7 +69,7 @@ class DayOut(BaseModel):
 
 class DayPageOut(BaseModel):
     items: list[DayOut]
-    next_after: date | None = Field(description="Pass as `after` for the next page; null on the last")
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last page")
 
 
 class MonthRowOut(BaseModel):
@@ -92,6 +93,18 @@ class LeaveOut(BaseModel):
     taken: Decimal = Field(description="Taken of them")
     balance: Decimal = Field(description="Left")
     expiring: list[dict[str, Any]] = Field(description="[{use_until, days}], soonest first")
+
+
+def _day_of(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ApiProblem(
+            400,
+            "invalid-cursor",
+            "The cursor does not belong to this query",
+            "The cursor is not one this API issued.",
+        ) from None
 
 
 def _today() -> date:
@@ -173,7 +186,7 @@ def build_router() -> APIRouter:
         operation_id="attendance_days",
         response_model=DayPageOut,
         summary="An employee's recorded days (근태 내역)",
-        responses=_READ,
+        responses={**cursors.BAD_CURSOR, **_READ},
     )
     def attendance_days(
         caught_up: MinPosition,
@@ -182,9 +195,9 @@ def build_router() -> APIRouter:
         org: OrgPath,
         employee_id: Annotated[UUID, params.ID],
         year: Year,
-        after: Annotated[date | None, Query(description="Days after this one"), params.DATE_OR_NONE] = None,
         # One under the query's bound: a page asks one more row to tell whether another follows.
         limit: Annotated[int, Query(ge=1, le=queries.MAX_PAGE - 1), params.DIGITS] = 100,
+        cursor: cursors.CursorQuery = None,
     ) -> DayPageOut:
         """The days of ``year`` that are not ordinary working days, oldest first."""
         _allow(principal, org)
@@ -193,11 +206,12 @@ def build_router() -> APIRouter:
         ).scalar()
         if found != org:
             raise ApiProblem(404, "not-found", "No such employee", f"no employee {employee_id}")
+        after = None if cursor is None else _day_of(cursors.decode_text(DAYS, cursor))
         rows = queries.days(conn, str(employee_id), year, after, limit + 1)
         page = rows[:limit]
         return DayPageOut(
             items=[DayOut.model_validate(row, from_attributes=True) for row in page],
-            next_after=page[-1].day if len(rows) > limit else None,
+            next_cursor=cursors.encode_text(DAYS, page[-1].day.isoformat()) if len(rows) > limit else None,
         )
 
     @router.get(

@@ -16,14 +16,15 @@ auditor's replay of a budget line is.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
-from typing import Annotated, Any, Literal
+from datetime import UTC, date, datetime, timedelta, timezone
+from enum import StrEnum
+from typing import Annotated, Any
 from uuid import UUID, uuid4
 
 from eventsourcing.application import AggregateNotFoundError
 from fastapi import APIRouter, Body, Query, Response
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from sqlalchemy import Connection, select
 
 from api import cursors, params, time_travel
@@ -40,7 +41,7 @@ from commands import timeline
 from commands.messages.base import Reason
 from commands.messages.personnel import IssueCertificate, RecordPersonalDataRead
 from domain.organisation import Organisation
-from domain.personnel.actions import ServiceState
+from domain.personnel.actions import ActionStatus, ServiceState, Status
 from domain.personnel.certificates import (
     CareerEntry,
     CertificateKind,
@@ -84,6 +85,14 @@ Limit = Annotated[int, Query(ge=1, le=queries.MAX_LIMIT, description="At most th
 
 class _Out(BaseModel):
     model_config = ConfigDict(from_attributes=True)
+
+
+class HeadcountBy(StrEnum):
+    """How headcount is broken down."""
+
+    DEPARTMENT = "department"
+    GRADE = "grade"
+    BAND = "band"
 
 
 class ServiceRecordOut(_Out):
@@ -138,7 +147,7 @@ class EmployeeRecordOut(BaseModel):
 
 
 class EmployeeRowOut(_Out):
-    employee_id: str
+    employee_id: UUID
     employee_number: str
     name: str | None = Field(description="Masked (홍*동); null once erased")
     status: str | None
@@ -158,17 +167,18 @@ class EmployeePageOut(BaseModel):
 
 
 class ActionOut(_Out):
-    action_id: str
-    employee_id: str
+    action_id: UUID
+    employee_id: UUID
     kind: str
     order_number: str
     effective_date: date
     status: str = Field(description="drafted, approved, rejected, cancelled or amended")
     drafted_by: str
     approved_by: str | None
-    corrects: str | None
+    corrects: UUID | None
     over_authorised: bool
     reason: str | None = None
+    rejection_reason: str | None = Field(default=None, description="반려 사유, once rejected")
     details: dict[str, Any]
     position: int
 
@@ -205,11 +215,18 @@ class PersonalDataReadOut(BaseModel):
 
 
 class AccessLogEntryOut(_Out):
-    read_id: str
-    employee_id: str
+    read_id: UUID
+    employee_id: UUID
     reader: str
     reason: str
-    read_at: datetime | date | None
+    read_at: datetime = Field(description="When the read was recorded (UTC)")
+
+    @field_validator("read_at")
+    @classmethod
+    def _in_utc(cls, value: datetime) -> datetime:
+        # SQLite hands timestamps back without their zone; they were written in UTC.
+        return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
     position: int
 
 
@@ -294,7 +311,9 @@ class CertificateIssueRequest(BaseModel):
 
     kind: CertificateKind
     purpose: Annotated[str, Field(min_length=1, max_length=200, description="용도")]
-    as_of: date | None = Field(default=None, description="The date it states (default: today)")
+    effective_date: date | None = Field(
+        default=None, description="The date it states, as IssueCertificate's (default: today)"
+    )
 
 
 class CertificateOut(BaseModel):
@@ -575,7 +594,7 @@ def _issue(
             employee_id=employee_id,
             kind=request.kind,
             purpose=request.purpose,
-            effective_date=request.as_of or _today(),
+            effective_date=request.effective_date or _today(),
         )
     )
     services.after_command()
@@ -703,14 +722,12 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
         principal: CurrentPrincipal,
         org: OrgPath,
         as_of: AsOf = None,
-        by: Annotated[
-            Literal["department", "grade", "band"] | None, Query(description="Broken down by")
-        ] = None,
+        by: Annotated[HeadcountBy | None, Query(description="Broken down by")] = None,
     ) -> list[dict[str, Any]]:
         """People in service on the date (휴직·직위해제·파견 included), in all or by department,
         grade or band; not suppressed (HR roles and the auditor)."""
         _allow(principal, org, PERSONNEL_READERS, "Headcount")
-        return queries.headcount(conn, org, as_of or _today(), by)
+        return queries.headcount(conn, org, as_of or _today(), by.value if by else None)
 
     @router.get(
         "/vacancies",
@@ -744,9 +761,7 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
         principal: CurrentPrincipal,
         org: OrgPath,
         department: Annotated[str | None, Query(pattern=r"^[0-9A-Z]{2,10}$")] = None,
-        status: Annotated[
-            Literal["employed", "on_leave", "suspended", "seconded", "retired"] | None, Query()
-        ] = None,
+        status: Annotated[Status | None, Query(description="재직 상태 now")] = None,
         limit: Limit = 50,
         cursor: cursors.CursorQuery = None,
     ) -> EmployeePageOut:
@@ -754,7 +769,9 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
         approved action."""
         _allow(principal, org, PERSONNEL_READERS, "Employees")
         after = None if cursor is None else cursors.decode_text(EMPLOYEES, cursor)
-        rows, nxt = _employee_rows(conn, services, org, after, limit, department, status)
+        rows, nxt = _employee_rows(
+            conn, services, org, after, limit, department, status.value if status else None
+        )
         return EmployeePageOut(items=rows, next_cursor=cursors.encode_text(EMPLOYEES, nxt) if nxt else None)
 
     for fmt, media_type in (("csv", CSV_MEDIA_TYPE), ("xlsx", XLSX_MEDIA_TYPE)):
@@ -791,6 +808,8 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
         _allow(principal, org, PERSONNEL_READERS, "Personnel records")
         found = employee_record(services, org, employee_id, as_of, known_at)
         response.headers["ETag"] = f'"{found.version}"'
+        if found.known_at_position is not None:
+            response.headers[time_travel.POSITION_HEADER] = str(found.known_at_position)
         return found
 
     @router.get(
@@ -805,6 +824,7 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
         principal: CurrentPrincipal,
         org: OrgPath,
         employee_id: EmployeePath,
+        response: Response,
         as_of: AsOf = None,
         known_at: KnownAt = None,
         to_as_of: Annotated[
@@ -827,6 +847,9 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
         _allow(principal, org, PERSONNEL_READERS, "Personnel records")
         before = employee_record(services, org, employee_id, as_of, known_at)
         after = employee_record(services, org, employee_id, to_as_of or before.as_of, to_known_at)
+        if before.known_at_position is not None:
+            # The header names the moment ``known_at`` stood for (the later one is in the body).
+            response.headers[time_travel.POSITION_HEADER] = str(before.known_at_position)
         return EmployeeDiffOut(
             employee_id=employee_id, before=before, after=after, changes=_changes(before, after)
         )
@@ -872,16 +895,16 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
         conn: ReadConnection,
         principal: CurrentPrincipal,
         org: OrgPath,
-        status: Annotated[
-            Literal["drafted", "approved", "rejected", "cancelled", "amended"] | None, Query()
-        ] = None,
+        status: Annotated[ActionStatus | None, Query(description="What became of the action")] = None,
         limit: Limit = 50,
         cursor: cursors.CursorQuery = None,
     ) -> ActionPageOut:
         """In the order drafted; ``status=drafted`` lists what awaits an hr_manager."""
         _allow(principal, org, PERSONNEL_READERS, "Personnel actions")
         after = None if cursor is None else cursors.decode(ACTIONS, cursor)
-        page = queries.actions(conn, org=org, status=status, after=after, limit=limit)
+        page = queries.actions(
+            conn, org=org, status=status.value if status else None, after=after, limit=limit
+        )
         nxt = page["next_cursor"]
         return ActionPageOut(
             items=[ActionOut.model_validate(a) for a in page["items"]],
@@ -1060,10 +1083,14 @@ def build_public_router() -> APIRouter:
         responses=problem_responses(404, 422, 429, 503),
     )
     def public_headcount(
-        caught_up: MinPosition, conn: ReadConnection, org: OrgPath, as_of: AsOf = None
+        caught_up: MinPosition, conn: ReadConnection, services: Services, org: OrgPath, as_of: AsOf = None
     ) -> dict[str, Any]:
         """By department and by grade band, with 정원 and vacancies; every cell under 3 people
         is suppressed (and a second one where the total would reveal it)."""
+        if Organisation.id_for(org) not in services.ledger.repository:
+            raise ApiProblem(
+                404, "not-found", "No such organisation", f"No organisation {org} is registered."
+            )
         return queries.public_headcount(conn, org, as_of or _today())
 
     @router.get(

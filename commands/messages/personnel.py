@@ -235,8 +235,9 @@ class ErasePersonalData(PersonnelCommand, Versioned):
 
 
 class IssueCertificate(PersonnelCommand, Versioned):
-    """재직증명서 or 경력증명서 as of the effective date; the answer's ``created_id`` is the
-    certificate, its verification number derived from the command id."""
+    """재직증명서 or 경력증명서 as of the effective date. The answer's ``aggregate_id`` is the
+    certificate (its verification number derived from the command id), ``parent_id`` and
+    ``parent_version`` the employee."""
 
     employee_id: UUID
     kind: CertificateKind

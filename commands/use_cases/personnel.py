@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from uuid import UUID, uuid5
 
 from commands.core import UseCases
-from commands.errors import VersionConflict
+from commands.errors import PersonalDataUnavailable, VersionConflict
 from commands.messages.base import CommandResult
 from commands.messages.personnel import (
     AbolishDepartment,
@@ -63,13 +63,6 @@ class PersonalDataSealer(Protocol):
     def unseal(self, subject: UUID, sealed: str) -> dict[str, Any] | None: ...
 
     def erase(self, subject: UUID, reason: str) -> Any: ...
-
-
-class PersonalDataUnavailable(InvalidState):
-    """No master key is configured, so personal data cannot be sealed."""
-
-    code = "personal-data-unavailable"
-    title = "Personal data cannot be recorded: no master key is configured (CLEANLEDGER_MASTER_KEY)"
 
 
 def action_id_for(command_id: UUID, employee_id: UUID) -> UUID:

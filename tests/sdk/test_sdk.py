@@ -129,6 +129,7 @@ from cleanledger_client.api.tamper_evidence import publish_log_head
 from cleanledger_client.models import (
     AbolishDepartmentRequest,
     ActionOut,
+    ActionStatus,
     AllocateRequest,
     AppropriateRequest,
     ApprovalItem,
@@ -155,6 +156,7 @@ from cleanledger_client.models import (
     DraftVoucherRequest,
     EmployeeRecordOut,
     ErasePersonalDataRequest,
+    HeadcountBy,
     HeadcountPolicy,
     HireEmployeeRequest,
     IssueCertificateRequest,
@@ -167,8 +169,6 @@ from cleanledger_client.models import (
     PayRequest,
     PersonalData,
     PersonalDataReadOut,
-    PersonnelActionsStatusType0,
-    PersonnelHeadcountByType0,
     Problem,
     ProblemNumbers,
     ReadRequest,
@@ -969,7 +969,7 @@ class Staff:
             personnel_actions.sync_detailed(
                 HR_ORG,
                 client=self.manager,
-                status=PersonnelActionsStatusType0.DRAFTED,
+                status=ActionStatus.DRAFTED,
                 limit=100,
                 min_position=self.office.position,
             )
@@ -987,9 +987,7 @@ class Staff:
         assert actions
         return ApprovePersonnelActionsRequest(
             effective_date=day(effective),
-            items=[
-                ApprovalItem(employee_id=UUID(a.employee_id), action_id=UUID(a.action_id)) for a in actions
-            ],
+            items=[ApprovalItem(employee_id=a.employee_id, action_id=a.action_id) for a in actions],
         )
 
     def hire_body(
@@ -1228,7 +1226,7 @@ def _personnel_hires(staff: Staff) -> None:
             staff.employees["E007"],
             client=manager,
             body=RejectPersonnelActionRequest(
-                effective_date=day("2024-03-01"), action_id=UUID(surplus.action_id), reason="인사팀 정원 초과"
+                effective_date=day("2024-03-01"), action_id=surplus.action_id, reason="인사팀 정원 초과"
             ),
         )
     )
@@ -1237,8 +1235,9 @@ def _personnel_hires(staff: Staff) -> None:
             HR_ORG, staff.employees["E007"], client=staff.auditor, min_position=office.position
         )
     )
-    # 반려 사유 is projected (rejection_reason) but ActionOut does not carry it: only the status shows.
-    assert [(a.kind, a.status) for a in items(history)] == [("hire", "rejected")]
+    assert [(a.kind, a.status, a.rejection_reason) for a in items(history)] == [
+        ("hire", "rejected", "인사팀 정원 초과")
+    ]
     assert staff.drafted() == []
 
 
@@ -1376,7 +1375,7 @@ def _personnel_data(staff: Staff) -> None:
     assert read.parsed.position > office.position
     office.position = read.parsed.position
     log = ok(personnel_access_log.sync_detailed(HR_ORG, client=staff.auditor, min_position=office.position))
-    assert [(UUID(e.employee_id), e.reader, e.reason) for e in items(log)] == [
+    assert [(e.employee_id, e.reader, e.reason) for e in items(log)] == [
         (staff.employees["E001"], "sdk-hr_manager", "급여 계좌 확인")
     ]
     # The list pages by employee number, names masked (E007's hire was rejected: no status).
@@ -1476,7 +1475,9 @@ def _personnel_self_service(staff: Staff) -> None:
     issued = personnel_me_issue_certificate.sync_detailed(
         HR_ORG,
         client=me,
-        body=CertificateIssueRequest(kind=CertificateKind.CAREER, purpose="제출용", as_of=day("2024-10-01")),
+        body=CertificateIssueRequest(
+            kind=CertificateKind.CAREER, purpose="제출용", effective_date=day("2024-10-01")
+        ),
     )
     assert issued.status_code == 201, issued.content
     assert isinstance(issued.parsed, CertificateOut) and issued.parsed.employee_id == staff.employees["E001"]
@@ -1554,7 +1555,7 @@ def _attendance(staff: Staff) -> None:
         ("2024-05-08", "sick_leave", True),
         ("2024-05-10", "sick_leave", False),
     ]
-    assert days.next_after is None
+    assert days.next_cursor is None
     leave = ok(attendance_leave.sync_detailed(HR_ORG, employee, client=staff.auditor, on=day("2024-05-31")))
     assert (leave.entitled, leave.taken, leave.balance) == ("2.000", "2.000", "0.000")
     mine = ok(attendance_my_leave.sync_detailed(HR_ORG, client=office.as_["employee"], on=day("2024-05-31")))
@@ -1596,7 +1597,7 @@ def _personnel_headcount(staff: Staff) -> None:
             HR_ORG,
             client=staff.auditor,
             as_of=june,
-            by=PersonnelHeadcountByType0.DEPARTMENT,
+            by=HeadcountBy.DEPARTMENT,
             min_position=position,
         )
     )

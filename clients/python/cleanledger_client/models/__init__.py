@@ -8,6 +8,7 @@ from .action_kind import ActionKind
 from .action_out import ActionOut
 from .action_out_details import ActionOutDetails
 from .action_page_out import ActionPageOut
+from .action_status import ActionStatus
 from .allocate_request import AllocateRequest
 from .amend_budget_request import AmendBudgetRequest
 from .amend_contract_request import AmendContractRequest
@@ -74,6 +75,7 @@ from .fault_summary import FaultSummary
 from .grant_contingency_request import GrantContingencyRequest
 from .head_out import HeadOut
 from .head_page_out import HeadPageOut
+from .headcount_by import HeadcountBy
 from .headcount_policy import HeadcountPolicy
 from .headcount_row_out import HeadcountRowOut
 from .hire_employee_request import HireEmployeeRequest
@@ -109,9 +111,6 @@ from .personal_data import PersonalData
 from .personal_data_out import PersonalDataOut
 from .personal_data_out_dependants_item import PersonalDataOutDependantsItem
 from .personal_data_read_out import PersonalDataReadOut
-from .personnel_actions_status_type_0 import PersonnelActionsStatusType0
-from .personnel_employees_status_type_0 import PersonnelEmployeesStatusType0
-from .personnel_headcount_by_type_0 import PersonnelHeadcountByType0
 from .private_contract_reason import PrivateContractReason
 from .problem import Problem
 from .problem_errors_type_0_item import ProblemErrorsType0Item
@@ -166,6 +165,7 @@ from .set_authorised_headcount_request import SetAuthorisedHeadcountRequest
 from .set_personnel_rules_request import SetPersonnelRulesRequest
 from .sign_contract_request import SignContractRequest
 from .statement_line_out import StatementLineOut
+from .status import Status
 from .status_out import StatusOut
 from .terminate_contract_request import TerminateContractRequest
 from .transfer_budget_request import TransferBudgetRequest
@@ -189,6 +189,7 @@ __all__ = (
     "ActionOut",
     "ActionOutDetails",
     "ActionPageOut",
+    "ActionStatus",
     "AllocateRequest",
     "AmendBudgetRequest",
     "AmendContractRequest",
@@ -253,6 +254,7 @@ __all__ = (
     "FaultDetail",
     "FaultSummary",
     "GrantContingencyRequest",
+    "HeadcountBy",
     "HeadcountPolicy",
     "HeadcountRowOut",
     "HeadOut",
@@ -290,9 +292,6 @@ __all__ = (
     "PersonalDataOut",
     "PersonalDataOutDependantsItem",
     "PersonalDataReadOut",
-    "PersonnelActionsStatusType0",
-    "PersonnelEmployeesStatusType0",
-    "PersonnelHeadcountByType0",
     "PrivateContractReason",
     "Problem",
     "ProblemErrorsType0Item",
@@ -347,6 +346,7 @@ __all__ = (
     "SetPersonnelRulesRequest",
     "SignContractRequest",
     "StatementLineOut",
+    "Status",
     "StatusOut",
     "TerminateContractRequest",
     "TransferBudgetRequest",

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
+from uuid import UUID
 import datetime
 
 
@@ -24,19 +25,19 @@ T = TypeVar("T", bound="AccessLogEntryOut")
 class AccessLogEntryOut:
     """ 
         Attributes:
-            read_id (str):
-            employee_id (str):
+            read_id (UUID):
+            employee_id (UUID):
             reader (str):
             reason (str):
-            read_at (datetime.date | datetime.datetime | None):
+            read_at (datetime.datetime): When the read was recorded (UTC)
             position (int):
      """
 
-    read_id: str
-    employee_id: str
+    read_id: UUID
+    employee_id: UUID
     reader: str
     reason: str
-    read_at: datetime.date | datetime.datetime | None
+    read_at: datetime.datetime
     position: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -45,21 +46,15 @@ class AccessLogEntryOut:
 
 
     def to_dict(self) -> dict[str, Any]:
-        read_id = self.read_id
+        read_id = str(self.read_id)
 
-        employee_id = self.employee_id
+        employee_id = str(self.employee_id)
 
         reader = self.reader
 
         reason = self.reason
 
-        read_at: None | str
-        if isinstance(self.read_at, datetime.datetime):
-            read_at = self.read_at.isoformat()
-        elif isinstance(self.read_at, datetime.date):
-            read_at = self.read_at.isoformat()
-        else:
-            read_at = self.read_at
+        read_at = self.read_at.isoformat()
 
         position = self.position
 
@@ -82,40 +77,23 @@ class AccessLogEntryOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        read_id = d.pop("read_id")
+        read_id = UUID(d.pop("read_id"))
 
-        employee_id = d.pop("employee_id")
+
+
+
+        employee_id = UUID(d.pop("employee_id"))
+
+
+
 
         reader = d.pop("reader")
 
         reason = d.pop("reason")
 
-        def _parse_read_at(data: object) -> datetime.date | datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                read_at_type_0 = datetime.datetime.fromisoformat(data)
+        read_at = datetime.datetime.fromisoformat(d.pop("read_at"))
 
 
-
-                return read_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                read_at_type_1 = datetime.date.fromisoformat(data)
-
-
-
-                return read_at_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | datetime.datetime | None, data)
-
-        read_at = _parse_read_at(d.pop("read_at"))
 
 
         position = d.pop("position")

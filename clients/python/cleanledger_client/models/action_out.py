@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 from ..types import UNSET, Unset
 from typing import cast
+from uuid import UUID
 import datetime
 
 if TYPE_CHECKING:
@@ -27,34 +28,36 @@ T = TypeVar("T", bound="ActionOut")
 class ActionOut:
     """ 
         Attributes:
-            action_id (str):
-            employee_id (str):
+            action_id (UUID):
+            employee_id (UUID):
             kind (str):
             order_number (str):
             effective_date (datetime.date):
             status (str): drafted, approved, rejected, cancelled or amended
             drafted_by (str):
             approved_by (None | str):
-            corrects (None | str):
+            corrects (None | UUID):
             over_authorised (bool):
             details (ActionOutDetails):
             position (int):
             reason (None | str | Unset):
+            rejection_reason (None | str | Unset): 반려 사유, once rejected
      """
 
-    action_id: str
-    employee_id: str
+    action_id: UUID
+    employee_id: UUID
     kind: str
     order_number: str
     effective_date: datetime.date
     status: str
     drafted_by: str
     approved_by: None | str
-    corrects: None | str
+    corrects: None | UUID
     over_authorised: bool
     details: ActionOutDetails
     position: int
     reason: None | str | Unset = UNSET
+    rejection_reason: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -63,9 +66,9 @@ class ActionOut:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.action_out_details import ActionOutDetails # noqa: PLC0415
-        action_id = self.action_id
+        action_id = str(self.action_id)
 
-        employee_id = self.employee_id
+        employee_id = str(self.employee_id)
 
         kind = self.kind
 
@@ -81,7 +84,10 @@ class ActionOut:
         approved_by = self.approved_by
 
         corrects: None | str
-        corrects = self.corrects
+        if isinstance(self.corrects, UUID):
+            corrects = str(self.corrects)
+        else:
+            corrects = self.corrects
 
         over_authorised = self.over_authorised
 
@@ -94,6 +100,12 @@ class ActionOut:
             reason = UNSET
         else:
             reason = self.reason
+
+        rejection_reason: None | str | Unset
+        if isinstance(self.rejection_reason, Unset):
+            rejection_reason = UNSET
+        else:
+            rejection_reason = self.rejection_reason
 
 
         field_dict: dict[str, Any] = {}
@@ -114,6 +126,8 @@ class ActionOut:
         })
         if reason is not UNSET:
             field_dict["reason"] = reason
+        if rejection_reason is not UNSET:
+            field_dict["rejection_reason"] = rejection_reason
 
         return field_dict
 
@@ -123,9 +137,15 @@ class ActionOut:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.action_out_details import ActionOutDetails # noqa: PLC0415
         d = dict(src_dict)
-        action_id = d.pop("action_id")
+        action_id = UUID(d.pop("action_id"))
 
-        employee_id = d.pop("employee_id")
+
+
+
+        employee_id = UUID(d.pop("employee_id"))
+
+
+
 
         kind = d.pop("kind")
 
@@ -148,10 +168,20 @@ class ActionOut:
         approved_by = _parse_approved_by(d.pop("approved_by"))
 
 
-        def _parse_corrects(data: object) -> None | str:
+        def _parse_corrects(data: object) -> None | UUID:
             if data is None:
                 return data
-            return cast(None | str, data)
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                corrects_type_0 = UUID(data)
+
+
+
+                return corrects_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
 
         corrects = _parse_corrects(d.pop("corrects"))
 
@@ -175,6 +205,16 @@ class ActionOut:
         reason = _parse_reason(d.pop("reason", UNSET))
 
 
+        def _parse_rejection_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        rejection_reason = _parse_rejection_reason(d.pop("rejection_reason", UNSET))
+
+
         action_out = cls(
             action_id=action_id,
             employee_id=employee_id,
@@ -189,6 +229,7 @@ class ActionOut:
             details=details,
             position=position,
             reason=reason,
+            rejection_reason=rejection_reason,
         )
 
 

@@ -28,12 +28,12 @@ class CertificateIssueRequest:
         Attributes:
             kind (CertificateKind): Which certificate: 재직증명서 (still employed) or 경력증명서 (a career, past or present).
             purpose (str): 용도
-            as_of (datetime.date | None | Unset): The date it states (default: today)
+            effective_date (datetime.date | None | Unset): The date it states, as IssueCertificate's (default: today)
      """
 
     kind: CertificateKind
     purpose: str
-    as_of: datetime.date | None | Unset = UNSET
+    effective_date: datetime.date | None | Unset = UNSET
 
 
 
@@ -44,13 +44,13 @@ class CertificateIssueRequest:
 
         purpose = self.purpose
 
-        as_of: None | str | Unset
-        if isinstance(self.as_of, Unset):
-            as_of = UNSET
-        elif isinstance(self.as_of, datetime.date):
-            as_of = self.as_of.isoformat()
+        effective_date: None | str | Unset
+        if isinstance(self.effective_date, Unset):
+            effective_date = UNSET
+        elif isinstance(self.effective_date, datetime.date):
+            effective_date = self.effective_date.isoformat()
         else:
-            as_of = self.as_of
+            effective_date = self.effective_date
 
 
         field_dict: dict[str, Any] = {}
@@ -59,8 +59,8 @@ class CertificateIssueRequest:
             "kind": kind,
             "purpose": purpose,
         })
-        if as_of is not UNSET:
-            field_dict["as_of"] = as_of
+        if effective_date is not UNSET:
+            field_dict["effective_date"] = effective_date
 
         return field_dict
 
@@ -76,7 +76,7 @@ class CertificateIssueRequest:
 
         purpose = d.pop("purpose")
 
-        def _parse_as_of(data: object) -> datetime.date | None | Unset:
+        def _parse_effective_date(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -84,22 +84,22 @@ class CertificateIssueRequest:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                as_of_type_0 = datetime.date.fromisoformat(data)
+                effective_date_type_0 = datetime.date.fromisoformat(data)
 
 
 
-                return as_of_type_0
+                return effective_date_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(datetime.date | None | Unset, data)
 
-        as_of = _parse_as_of(d.pop("as_of", UNSET))
+        effective_date = _parse_effective_date(d.pop("effective_date", UNSET))
 
 
         certificate_issue_request = cls(
             kind=kind,
             purpose=purpose,
-            as_of=as_of,
+            effective_date=effective_date,
         )
 
         return certificate_issue_request

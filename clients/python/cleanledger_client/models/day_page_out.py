@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
-import datetime
 
 if TYPE_CHECKING:
   from ..models.day_out import DayOut
@@ -27,11 +26,11 @@ class DayPageOut:
     """ 
         Attributes:
             items (list[DayOut]):
-            next_after (datetime.date | None): Pass as `after` for the next page; null on the last
+            next_cursor (None | str): Pass as `cursor` for the next page; null on the last page
      """
 
     items: list[DayOut]
-    next_after: datetime.date | None
+    next_cursor: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
 
@@ -47,18 +46,15 @@ class DayPageOut:
 
 
 
-        next_after: None | str
-        if isinstance(self.next_after, datetime.date):
-            next_after = self.next_after.isoformat()
-        else:
-            next_after = self.next_after
+        next_cursor: None | str
+        next_cursor = self.next_cursor
 
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
             "items": items,
-            "next_after": next_after,
+            "next_cursor": next_cursor,
         })
 
         return field_dict
@@ -79,27 +75,17 @@ class DayPageOut:
             items.append(items_item)
 
 
-        def _parse_next_after(data: object) -> datetime.date | None:
+        def _parse_next_cursor(data: object) -> None | str:
             if data is None:
                 return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                next_after_type_0 = datetime.date.fromisoformat(data)
+            return cast(None | str, data)
 
-
-
-                return next_after_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.date | None, data)
-
-        next_after = _parse_next_after(d.pop("next_after"))
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
 
         day_page_out = cls(
             items=items,
-            next_after=next_after,
+            next_cursor=next_cursor,
         )
 
 

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from typing import cast
+from uuid import UUID
 import datetime
 
 
@@ -24,7 +25,7 @@ T = TypeVar("T", bound="EmployeeRowOut")
 class EmployeeRowOut:
     """ 
         Attributes:
-            employee_id (str):
+            employee_id (UUID):
             employee_number (str):
             name (None | str): Masked (홍*동); null once erased
             status (None | str):
@@ -38,7 +39,7 @@ class EmployeeRowOut:
             erased (bool):
      """
 
-    employee_id: str
+    employee_id: UUID
     employee_number: str
     name: None | str
     status: None | str
@@ -57,7 +58,7 @@ class EmployeeRowOut:
 
 
     def to_dict(self) -> dict[str, Any]:
-        employee_id = self.employee_id
+        employee_id = str(self.employee_id)
 
         employee_number = self.employee_number
 
@@ -120,7 +121,10 @@ class EmployeeRowOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        employee_id = d.pop("employee_id")
+        employee_id = UUID(d.pop("employee_id"))
+
+
+
 
         employee_number = d.pop("employee_number")
 

@@ -23,8 +23,9 @@ T = TypeVar("T", bound="IssueCertificateRequest")
 
 @_attrs_define
 class IssueCertificateRequest:
-    """ 재직증명서 or 경력증명서 as of the effective date; the answer's ``created_id`` is the
-    certificate, its verification number derived from the command id.
+    """ 재직증명서 or 경력증명서 as of the effective date. The answer's ``aggregate_id`` is the
+    certificate (its verification number derived from the command id), ``parent_id`` and
+    ``parent_version`` the employee.
 
         Attributes:
             effective_date (datetime.date): 시행일: the day it takes effect

@@ -165,8 +165,9 @@ def sync_detailed(
 ) -> Response[CommandAccepted | Problem]:
     """ Issue a certificate (증명서 발급)
 
-     재직증명서 or 경력증명서 as of the effective date; the answer's ``created_id`` is the
-        certificate, its verification number derived from the command id.
+     재직증명서 or 경력증명서 as of the effective date. The answer's ``aggregate_id`` is the
+        certificate (its verification number derived from the command id), ``parent_id`` and
+        ``parent_version`` the employee.
 
     **If-Match** names the employee of the path; the answer's `ETag` and `parent_version` are that
     employee's version after the command, while `aggregate_id` and `version` are the new certificate's
@@ -183,9 +184,10 @@ def sync_detailed(
             most once.
         if_match (None | str | Unset): The aggregate version the command expects, as returned in
             ETag ("3"); a stale version is refused (412) and nothing is written. At most once.
-        body (IssueCertificateRequest): 재직증명서 or 경력증명서 as of the effective date; the answer's
-            ``created_id`` is the
-            certificate, its verification number derived from the command id.
+        body (IssueCertificateRequest): 재직증명서 or 경력증명서 as of the effective date. The answer's
+            ``aggregate_id`` is the
+            certificate (its verification number derived from the command id), ``parent_id`` and
+            ``parent_version`` the employee.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -223,8 +225,9 @@ def sync(
 ) -> CommandAccepted | Problem | None:
     """ Issue a certificate (증명서 발급)
 
-     재직증명서 or 경력증명서 as of the effective date; the answer's ``created_id`` is the
-        certificate, its verification number derived from the command id.
+     재직증명서 or 경력증명서 as of the effective date. The answer's ``aggregate_id`` is the
+        certificate (its verification number derived from the command id), ``parent_id`` and
+        ``parent_version`` the employee.
 
     **If-Match** names the employee of the path; the answer's `ETag` and `parent_version` are that
     employee's version after the command, while `aggregate_id` and `version` are the new certificate's
@@ -241,9 +244,10 @@ def sync(
             most once.
         if_match (None | str | Unset): The aggregate version the command expects, as returned in
             ETag ("3"); a stale version is refused (412) and nothing is written. At most once.
-        body (IssueCertificateRequest): 재직증명서 or 경력증명서 as of the effective date; the answer's
-            ``created_id`` is the
-            certificate, its verification number derived from the command id.
+        body (IssueCertificateRequest): 재직증명서 or 경력증명서 as of the effective date. The answer's
+            ``aggregate_id`` is the
+            certificate (its verification number derived from the command id), ``parent_id`` and
+            ``parent_version`` the employee.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -276,8 +280,9 @@ async def asyncio_detailed(
 ) -> Response[CommandAccepted | Problem]:
     """ Issue a certificate (증명서 발급)
 
-     재직증명서 or 경력증명서 as of the effective date; the answer's ``created_id`` is the
-        certificate, its verification number derived from the command id.
+     재직증명서 or 경력증명서 as of the effective date. The answer's ``aggregate_id`` is the
+        certificate (its verification number derived from the command id), ``parent_id`` and
+        ``parent_version`` the employee.
 
     **If-Match** names the employee of the path; the answer's `ETag` and `parent_version` are that
     employee's version after the command, while `aggregate_id` and `version` are the new certificate's
@@ -294,9 +299,10 @@ async def asyncio_detailed(
             most once.
         if_match (None | str | Unset): The aggregate version the command expects, as returned in
             ETag ("3"); a stale version is refused (412) and nothing is written. At most once.
-        body (IssueCertificateRequest): 재직증명서 or 경력증명서 as of the effective date; the answer's
-            ``created_id`` is the
-            certificate, its verification number derived from the command id.
+        body (IssueCertificateRequest): 재직증명서 or 경력증명서 as of the effective date. The answer's
+            ``aggregate_id`` is the
+            certificate (its verification number derived from the command id), ``parent_id`` and
+            ``parent_version`` the employee.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -334,8 +340,9 @@ async def asyncio(
 ) -> CommandAccepted | Problem | None:
     """ Issue a certificate (증명서 발급)
 
-     재직증명서 or 경력증명서 as of the effective date; the answer's ``created_id`` is the
-        certificate, its verification number derived from the command id.
+     재직증명서 or 경력증명서 as of the effective date. The answer's ``aggregate_id`` is the
+        certificate (its verification number derived from the command id), ``parent_id`` and
+        ``parent_version`` the employee.
 
     **If-Match** names the employee of the path; the answer's `ETag` and `parent_version` are that
     employee's version after the command, while `aggregate_id` and `version` are the new certificate's
@@ -352,9 +359,10 @@ async def asyncio(
             most once.
         if_match (None | str | Unset): The aggregate version the command expects, as returned in
             ETag ("3"); a stale version is refused (412) and nothing is written. At most once.
-        body (IssueCertificateRequest): 재직증명서 or 경력증명서 as of the effective date; the answer's
-            ``created_id`` is the
-            certificate, its verification number derived from the command id.
+        body (IssueCertificateRequest): 재직증명서 or 경력증명서 as of the effective date. The answer's
+            ``aggregate_id`` is the
+            certificate (its verification number derived from the command id), ``parent_id`` and
+            ``parent_version`` the employee.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

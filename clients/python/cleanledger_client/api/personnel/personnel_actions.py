@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.action_page_out import ActionPageOut
-from ...models.personnel_actions_status_type_0 import PersonnelActionsStatusType0
+from ...models.action_status import ActionStatus
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -19,7 +19,7 @@ from typing import cast
 def _get_kwargs(
     org: str,
     *,
-    status: None | PersonnelActionsStatusType0 | Unset = UNSET,
+    status: ActionStatus | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
@@ -34,7 +34,7 @@ def _get_kwargs(
     json_status: None | str | Unset
     if isinstance(status, Unset):
         json_status = UNSET
-    elif isinstance(status, PersonnelActionsStatusType0):
+    elif isinstance(status, ActionStatus):
         json_status = status.value
     else:
         json_status = status
@@ -154,7 +154,7 @@ def sync_detailed(
     org: str,
     *,
     client: AuthenticatedClient,
-    status: None | PersonnelActionsStatusType0 | Unset = UNSET,
+    status: ActionStatus | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
@@ -166,7 +166,7 @@ def sync_detailed(
 
     Args:
         org (str): 기관코드: seven-digit organisation code
-        status (None | PersonnelActionsStatusType0 | Unset):
+        status (ActionStatus | None | Unset): What became of the action
         limit (int | Unset): At most this many Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
         min_position (int | None | Unset): Answer only once the views include the log up to this
@@ -200,7 +200,7 @@ def sync(
     org: str,
     *,
     client: AuthenticatedClient,
-    status: None | PersonnelActionsStatusType0 | Unset = UNSET,
+    status: ActionStatus | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
@@ -212,7 +212,7 @@ def sync(
 
     Args:
         org (str): 기관코드: seven-digit organisation code
-        status (None | PersonnelActionsStatusType0 | Unset):
+        status (ActionStatus | None | Unset): What became of the action
         limit (int | Unset): At most this many Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
         min_position (int | None | Unset): Answer only once the views include the log up to this
@@ -241,7 +241,7 @@ async def asyncio_detailed(
     org: str,
     *,
     client: AuthenticatedClient,
-    status: None | PersonnelActionsStatusType0 | Unset = UNSET,
+    status: ActionStatus | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
@@ -253,7 +253,7 @@ async def asyncio_detailed(
 
     Args:
         org (str): 기관코드: seven-digit organisation code
-        status (None | PersonnelActionsStatusType0 | Unset):
+        status (ActionStatus | None | Unset): What became of the action
         limit (int | Unset): At most this many Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
         min_position (int | None | Unset): Answer only once the views include the log up to this
@@ -287,7 +287,7 @@ async def asyncio(
     org: str,
     *,
     client: AuthenticatedClient,
-    status: None | PersonnelActionsStatusType0 | Unset = UNSET,
+    status: ActionStatus | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
@@ -299,7 +299,7 @@ async def asyncio(
 
     Args:
         org (str): 기관코드: seven-digit organisation code
-        status (None | PersonnelActionsStatusType0 | Unset):
+        status (ActionStatus | None | Unset): What became of the action
         limit (int | Unset): At most this many Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
         min_position (int | None | Unset): Answer only once the views include the log up to this

@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.employee_page_out import EmployeePageOut
-from ...models.personnel_employees_status_type_0 import PersonnelEmployeesStatusType0
 from ...models.problem import Problem
+from ...models.status import Status
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -20,7 +20,7 @@ def _get_kwargs(
     org: str,
     *,
     department: None | str | Unset = UNSET,
-    status: None | PersonnelEmployeesStatusType0 | Unset = UNSET,
+    status: None | Status | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
@@ -42,7 +42,7 @@ def _get_kwargs(
     json_status: None | str | Unset
     if isinstance(status, Unset):
         json_status = UNSET
-    elif isinstance(status, PersonnelEmployeesStatusType0):
+    elif isinstance(status, Status):
         json_status = status.value
     else:
         json_status = status
@@ -163,7 +163,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     department: None | str | Unset = UNSET,
-    status: None | PersonnelEmployeesStatusType0 | Unset = UNSET,
+    status: None | Status | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
@@ -177,7 +177,7 @@ def sync_detailed(
     Args:
         org (str): 기관코드: seven-digit organisation code
         department (None | str | Unset):
-        status (None | PersonnelEmployeesStatusType0 | Unset):
+        status (None | Status | Unset): 재직 상태 now
         limit (int | Unset): At most this many Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
         min_position (int | None | Unset): Answer only once the views include the log up to this
@@ -213,7 +213,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     department: None | str | Unset = UNSET,
-    status: None | PersonnelEmployeesStatusType0 | Unset = UNSET,
+    status: None | Status | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
@@ -227,7 +227,7 @@ def sync(
     Args:
         org (str): 기관코드: seven-digit organisation code
         department (None | str | Unset):
-        status (None | PersonnelEmployeesStatusType0 | Unset):
+        status (None | Status | Unset): 재직 상태 now
         limit (int | Unset): At most this many Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
         min_position (int | None | Unset): Answer only once the views include the log up to this
@@ -258,7 +258,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     department: None | str | Unset = UNSET,
-    status: None | PersonnelEmployeesStatusType0 | Unset = UNSET,
+    status: None | Status | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
@@ -272,7 +272,7 @@ async def asyncio_detailed(
     Args:
         org (str): 기관코드: seven-digit organisation code
         department (None | str | Unset):
-        status (None | PersonnelEmployeesStatusType0 | Unset):
+        status (None | Status | Unset): 재직 상태 now
         limit (int | Unset): At most this many Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
         min_position (int | None | Unset): Answer only once the views include the log up to this
@@ -308,7 +308,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     department: None | str | Unset = UNSET,
-    status: None | PersonnelEmployeesStatusType0 | Unset = UNSET,
+    status: None | Status | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
@@ -322,7 +322,7 @@ async def asyncio(
     Args:
         org (str): 기관코드: seven-digit organisation code
         department (None | str | Unset):
-        status (None | PersonnelEmployeesStatusType0 | Unset):
+        status (None | Status | Unset): 재직 상태 now
         limit (int | Unset): At most this many Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
         min_position (int | None | Unset): Answer only once the views include the log up to this

@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.headcount_by import HeadcountBy
 from ...models.headcount_row_out import HeadcountRowOut
-from ...models.personnel_headcount_by_type_0 import PersonnelHeadcountByType0
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -21,7 +21,7 @@ def _get_kwargs(
     org: str,
     *,
     as_of: datetime.date | None | Unset = UNSET,
-    by: None | PersonnelHeadcountByType0 | Unset = UNSET,
+    by: HeadcountBy | None | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -43,7 +43,7 @@ def _get_kwargs(
     json_by: None | str | Unset
     if isinstance(by, Unset):
         json_by = UNSET
-    elif isinstance(by, PersonnelHeadcountByType0):
+    elif isinstance(by, HeadcountBy):
         json_by = by.value
     else:
         json_by = by
@@ -153,7 +153,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     as_of: datetime.date | None | Unset = UNSET,
-    by: None | PersonnelHeadcountByType0 | Unset = UNSET,
+    by: HeadcountBy | None | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[Problem | list[HeadcountRowOut]]:
@@ -165,7 +165,7 @@ def sync_detailed(
     Args:
         org (str): 기관코드: seven-digit organisation code
         as_of (datetime.date | None | Unset): 시행일 기준: the record as of this date (default: today)
-        by (None | PersonnelHeadcountByType0 | Unset): Broken down by
+        by (HeadcountBy | None | Unset): Broken down by
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -197,7 +197,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     as_of: datetime.date | None | Unset = UNSET,
-    by: None | PersonnelHeadcountByType0 | Unset = UNSET,
+    by: HeadcountBy | None | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
 
 ) -> Problem | list[HeadcountRowOut] | None:
@@ -209,7 +209,7 @@ def sync(
     Args:
         org (str): 기관코드: seven-digit organisation code
         as_of (datetime.date | None | Unset): 시행일 기준: the record as of this date (default: today)
-        by (None | PersonnelHeadcountByType0 | Unset): Broken down by
+        by (HeadcountBy | None | Unset): Broken down by
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -236,7 +236,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     as_of: datetime.date | None | Unset = UNSET,
-    by: None | PersonnelHeadcountByType0 | Unset = UNSET,
+    by: HeadcountBy | None | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[Problem | list[HeadcountRowOut]]:
@@ -248,7 +248,7 @@ async def asyncio_detailed(
     Args:
         org (str): 기관코드: seven-digit organisation code
         as_of (datetime.date | None | Unset): 시행일 기준: the record as of this date (default: today)
-        by (None | PersonnelHeadcountByType0 | Unset): Broken down by
+        by (HeadcountBy | None | Unset): Broken down by
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -280,7 +280,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     as_of: datetime.date | None | Unset = UNSET,
-    by: None | PersonnelHeadcountByType0 | Unset = UNSET,
+    by: HeadcountBy | None | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
 
 ) -> Problem | list[HeadcountRowOut] | None:
@@ -292,7 +292,7 @@ async def asyncio(
     Args:
         org (str): 기관코드: seven-digit organisation code
         as_of (datetime.date | None | Unset): 시행일 기준: the record as of this date (default: today)
-        by (None | PersonnelHeadcountByType0 | Unset): Broken down by
+        by (HeadcountBy | None | Unset): Broken down by
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 

@@ -13,7 +13,6 @@ from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
 from uuid import UUID
-import datetime
 
 
 
@@ -22,8 +21,8 @@ def _get_kwargs(
     employee_id: UUID,
     *,
     year: int,
-    after: datetime.date | None | Unset = UNSET,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -35,16 +34,14 @@ def _get_kwargs(
 
     params["year"] = year
 
-    json_after: None | str | Unset
-    if isinstance(after, Unset):
-        json_after = UNSET
-    elif isinstance(after, datetime.date):
-        json_after = after.isoformat()
-    else:
-        json_after = after
-    params["after"] = json_after
-
     params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     json_min_position: int | None | Unset
     if isinstance(min_position, Unset):
@@ -75,6 +72,13 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
         return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+
+
+        return response_400
 
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
@@ -146,8 +150,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     year: int,
-    after: datetime.date | None | Unset = UNSET,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[DayPageOut | Problem]:
@@ -159,8 +163,8 @@ def sync_detailed(
         org (str): 기관코드: seven-digit organisation code
         employee_id (UUID):
         year (int): 연도
-        after (datetime.date | None | Unset): Days after this one
         limit (int | Unset):  Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -177,8 +181,8 @@ def sync_detailed(
         org=org,
 employee_id=employee_id,
 year=year,
-after=after,
 limit=limit,
+cursor=cursor,
 min_position=min_position,
 
     )
@@ -195,8 +199,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     year: int,
-    after: datetime.date | None | Unset = UNSET,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
 
 ) -> DayPageOut | Problem | None:
@@ -208,8 +212,8 @@ def sync(
         org (str): 기관코드: seven-digit organisation code
         employee_id (UUID):
         year (int): 연도
-        after (datetime.date | None | Unset): Days after this one
         limit (int | Unset):  Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -227,8 +231,8 @@ def sync(
 employee_id=employee_id,
 client=client,
 year=year,
-after=after,
 limit=limit,
+cursor=cursor,
 min_position=min_position,
 
     ).parsed
@@ -239,8 +243,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     year: int,
-    after: datetime.date | None | Unset = UNSET,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
 
 ) -> Response[DayPageOut | Problem]:
@@ -252,8 +256,8 @@ async def asyncio_detailed(
         org (str): 기관코드: seven-digit organisation code
         employee_id (UUID):
         year (int): 연도
-        after (datetime.date | None | Unset): Days after this one
         limit (int | Unset):  Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -270,8 +274,8 @@ async def asyncio_detailed(
         org=org,
 employee_id=employee_id,
 year=year,
-after=after,
 limit=limit,
+cursor=cursor,
 min_position=min_position,
 
     )
@@ -288,8 +292,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     year: int,
-    after: datetime.date | None | Unset = UNSET,
     limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
     min_position: int | None | Unset = UNSET,
 
 ) -> DayPageOut | Problem | None:
@@ -301,8 +305,8 @@ async def asyncio(
         org (str): 기관코드: seven-digit organisation code
         employee_id (UUID):
         year (int): 연도
-        after (datetime.date | None | Unset): Days after this one
         limit (int | Unset):  Default: 100.
+        cursor (None | str | Unset): `next_cursor` of the previous page (opaque)
         min_position (int | None | Unset): Answer only once the views include the log up to this
             position (read your own write: pass the position a command returned)
 
@@ -320,8 +324,8 @@ async def asyncio(
 employee_id=employee_id,
 client=client,
 year=year,
-after=after,
 limit=limit,
+cursor=cursor,
 min_position=min_position,
 
     )).parsed

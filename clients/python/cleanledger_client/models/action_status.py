@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class PersonnelActionsStatusType0(StrEnum):
+class ActionStatus(StrEnum):
     AMENDED = "amended"
     APPROVED = "approved"
     CANCELLED = "cancelled"

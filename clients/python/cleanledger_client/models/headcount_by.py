@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class PersonnelHeadcountByType0(StrEnum):
+class HeadcountBy(StrEnum):
     BAND = "band"
     DEPARTMENT = "department"
     GRADE = "grade"

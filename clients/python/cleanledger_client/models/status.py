@@ -1,6 +1,6 @@
 from enum import StrEnum
 
-class PersonnelEmployeesStatusType0(StrEnum):
+class Status(StrEnum):
     EMPLOYED = "employed"
     ON_LEAVE = "on_leave"
     RETIRED = "retired"
