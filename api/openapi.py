@@ -46,6 +46,7 @@ HTTP_PROBLEMS: dict[str, tuple[int, str]] = {
     "invalid-cosignature": (422, "The cosignature is not valid"),
     "method-not-allowed": (405, "Method not allowed"),
     "internal-error": (500, "Internal error"),
+    "certificate-font-missing": (503, "No Korean font to print certificates with"),
 }
 
 

@@ -82,6 +82,9 @@ PERSONAL_DATA = re.compile(
 _WATCHED = ("api", "cleanledger", "commands", "projections", "readmodels", "domain", "eventlog", "uvicorn")
 
 
+_FORMATTER = logging.Formatter()
+
+
 class _PersonalDataInLogs(logging.Handler):
     """Notes every log record of the project that holds personal data in plain text."""
 
@@ -90,7 +93,7 @@ class _PersonalDataInLogs(logging.Handler):
         self.found: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        text = record.getMessage() + (self.formatException(record.exc_info) if record.exc_info else "")
+        text = record.getMessage() + (_FORMATTER.formatException(record.exc_info) if record.exc_info else "")
         if PERSONAL_DATA.search(text):
             self.found.append(f"{record.name}: {PERSONAL_DATA.sub('<personal data>', text)[:300]}")
 

@@ -202,7 +202,7 @@ class EmployeeDiffOut(BaseModel):
 
 
 class ReadRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"reason": "급여 계좌 확인"}]})
 
     reason: Reason = Field(description="Why the unmasked values are needed (recorded)")
 
@@ -307,7 +307,12 @@ class PublicHeadcountOut(BaseModel):
 
 
 class CertificateIssueRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"kind": "employment", "purpose": "금융기관 제출용", "effective_date": "2026-03-02"}]
+        },
+    )
 
     kind: CertificateKind
     purpose: Annotated[str, Field(min_length=1, max_length=200, description="용도")]
@@ -917,7 +922,7 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
         response_model=PersonalDataReadOut,
         status_code=201,
         summary="Read personal data unmasked, recording why (개인정보 열람)",
-        responses=problem_responses(401, 403, 404, 409, 422, 429, 503),
+        responses=problem_responses(400, 401, 403, 404, 409, 422, 429, 503),
     )
     def read_personal_data(
         services: Services,
@@ -1033,7 +1038,7 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
         response_model=CertificateOut,
         status_code=201,
         summary="Issue my certificate (본인 증명서 발급)",
-        responses=problem_responses(401, 403, 404, 409, 422, 429, 503),
+        responses=problem_responses(400, 401, 403, 404, 409, 422, 429, 503),
     )
     def issue_my_certificate(
         caught_up: MinPosition,

@@ -187,7 +187,9 @@ class DraftPersonnelAction(PersonnelCommand, ActionFields, Versioned):
 
 class DraftStepIncreases(PersonnelCommand):
     """The yearly step increase (정기승급): one drafted increase for each employee named who is
-    due one on the effective date; the others are left out (the answer counts both)."""
+    due one on the effective date; the others are left out. The answer names the last employee
+    drafted; the drafts are listed by ``GET …/personnel/actions?status=drafted``, under the
+    command's order number."""
 
     order_number: CodeText
     employee_ids: tuple[UUID, ...] = Field(min_length=1, max_length=5_000)

@@ -33,6 +33,7 @@ from commands.messages.personnel import (
     IssueCertificate,
     LinkEmployeeAccount,
     MergeDepartment,
+    PersonalData,
     RecordPersonalDataRead,
     RejectPersonnelAction,
     RenameDepartment,
@@ -50,6 +51,7 @@ from domain.personnel.certificates import CertificateKind, new_verification_numb
 from domain.personnel.dated import value_on
 from domain.personnel.employee import Employee, employee_number, order_number
 from domain.personnel.errors import ActionNotAllowed, ChartRuleBroken, OverAuthorisedHeadcount
+from domain.personnel.masking import check_rrn
 from domain.personnel.org_chart import HeadcountPolicy, OrgChart, PersonnelRules
 from domain.personnel.records import CareerLine, IssuedCertificate, PersonalDataRead, Statement
 from domain.personnel.staffing import Period, Staffing, first_excess, newly_covered
@@ -68,6 +70,12 @@ class PersonalDataSealer(Protocol):
 def action_id_for(command_id: UUID, employee_id: UUID) -> UUID:
     """An action's id, derived from its command (a batch drafts one per employee)."""
     return uuid5(command_id, str(employee_id))
+
+
+def _check_personal(personal: PersonalData) -> None:
+    """The form of what is sealed: a resident registration number of the form YYMMDD-NNNNNNN
+    (the refusal names the field, never the value)."""
+    check_rrn(personal.rrn.get_secret_value())
 
 
 def _details(fields: ActionFields) -> ActionDetails:
@@ -230,6 +238,7 @@ class PersonnelUseCases(UseCases):
             )
             # Sealed after the rules passed: a refused hire leaves no data key behind.
             Employee.check_hire(number, action, chart)
+            _check_personal(command.personal)
             sealed = sealer.seal(employee_id, command.personal.plain())
             if existing is not None:
                 # Its hire was rejected or cancelled: the same number is hired anew, on the same
@@ -337,6 +346,7 @@ class PersonnelUseCases(UseCases):
             employee = uow.target(Employee, command.employee_id, "employee")
             if employee.erased:
                 raise InvalidState(f"employee {employee.employee_number}'s personal data is erased")
+            _check_personal(command.personal)
             employee.change_personal_data(ctx, sealer.seal(employee.id, command.personal.plain()))
             return employee
 

@@ -348,7 +348,9 @@ def _transfer(state: ServiceState, action: Action, chart: OrgChart | None) -> Se
         chart.check_department(d.department or "", action.effective_date)
         if d.position is not None:
             chart.position_on(d.position, action.effective_date)
-    return replace(state, department=d.department or state.department, position=d.position)
+    # A transfer that names no position keeps the one held (직위 unchanged by 전보).
+    position = d.position if d.position is not None else state.position
+    return replace(state, department=d.department or state.department, position=position)
 
 
 def _secondment(state: ServiceState, action: Action, chart: OrgChart | None) -> ServiceState:

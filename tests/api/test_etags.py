@@ -24,12 +24,15 @@ from uuid import UUID
 
 from fastapi.testclient import TestClient
 
-from api.roles import COMMAND_ROLES
+from api.roles import COMMAND_ROLES, Role
 from api.routers.commands import IF_MATCH, PREFIX, ROUTES
 from cleanledger.wiring import Service
-from commands.messages import budget, contracts, payments, revenue, spending, vendors
+from commands.messages import attendance, budget, contracts, payments, personnel, revenue, spending, vendors
 from commands.messages.base import Command, Versioned
+from commands.messages.personnel import PersonnelCommand
 from domain.organisation import FiscalYear
+from domain.personnel.attendance import AttendanceRecord
+from domain.personnel.org_chart import OrgChart
 from tests.api.conftest import YEAR, KeyMaker
 from tests.api.test_organisation_scope import CITY, ON, Office, open_office
 
@@ -51,6 +54,10 @@ class Step:
 
 def _line(name: str = "line") -> dict[str, str]:
     return {"line_id": f"@{name}"}
+
+
+def _employee(name: str = "employee") -> dict[str, str]:
+    return {"employee_id": f"@{name}"}
 
 
 STEPS: tuple[Step, ...] = (
@@ -232,6 +239,57 @@ STEPS: tuple[Step, ...] = (
     Step(budget.CarryOver, "line", _line(), {"amount": 1_000, "kind": "explicit"}),
     Step(budget.AmendBudget, "line", _line(), {"change": 1_000, "reference": "3회 추경"}),
     Step(budget.CloseFiscalYear, "year"),
+    # personnel: the organisation's chart (one aggregate) …
+    Step(personnel.CreateDepartment, "chart", body={"code": "NEW", "name": "신설팀"}),
+    Step(personnel.RenameDepartment, "chart", body={"code": "NEW", "name": "신설과"}),
+    Step(personnel.CreateDepartment, "chart", body={"code": "OLD", "name": "통합될팀"}),
+    Step(personnel.MergeDepartment, "chart", body={"code": "OLD", "into": "NEW"}),
+    Step(personnel.CreateDepartment, "chart", body={"code": "GONE", "name": "폐지될팀"}),
+    Step(personnel.AbolishDepartment, "chart", body={"code": "GONE"}),
+    Step(
+        personnel.DefineGrade,
+        "chart",
+        body={"code": "G2", "name": "2급", "rank": 2, "band": "전체", "max_step": 30},
+    ),
+    Step(personnel.RetireGrade, "chart", body={"code": "G2"}),
+    Step(personnel.DefinePosition, "chart", body={"code": "TL", "title": "팀장"}),
+    Step(personnel.SetAuthorisedHeadcount, "chart", body={"department": "HR", "headcount": 10}),
+    Step(personnel.SetPersonnelRules, "chart", body={"retention_years": 1}),
+    # … an employee, and a certificate created under them …
+    Step(
+        personnel.DraftPersonnelAction,
+        "employee",
+        _employee(),
+        {"kind": "discipline", "order_number": "X-1", "discipline_kind": "reprimand"},
+    ),
+    Step(
+        personnel.RejectPersonnelAction,
+        "employee",
+        _employee(),
+        {"action_id": "@drafted_action", "reason": "반려"},
+    ),
+    Step(
+        personnel.ChangePersonalData,
+        "employee",
+        _employee(),
+        {"personal": {"name": "홍길동", "rrn": "900101-1234567", "phone": "010-1111-2222"}},
+    ),
+    Step(personnel.IssueCertificate, "employee", _employee(), {"kind": "employment", "purpose": "제출용"}),
+    Step(personnel.LinkEmployeeAccount, "employee", _employee(), {"username": "hong"}),
+    Step(
+        personnel.ErasePersonalData,
+        "retiree",
+        _employee("retiree"),
+        {"reason": "보존기간 경과", "effective_date": f"{YEAR + 1}-02-01"},
+    ),
+    # … and the employee's attendance record (its own version, not the employee's)
+    Step(
+        attendance.CorrectAttendance,
+        "attendance",
+        _employee(),
+        {"kind": "sick_leave", "reason": "병가로 정정"},
+    ),
+    Step(attendance.WithdrawAttendance, "attendance", _employee(), {"reason": "취소"}),
 )
 
 #: Commands that take If-Match but are sent on a fresh aggregate of their own (their answer would
@@ -274,6 +332,9 @@ def test_the_etag_of_an_answer_is_the_if_match_of_the_next_command_on_the_same_r
     office = open_office(client, key_for, admin, CITY, "서울특별시", "city", "123-45-67890", True)
     ids = office.ids
     ids["year"] = str(FiscalYear.id_for(CITY, YEAR))
+    ids["chart"] = str(OrgChart.id_for(CITY))
+    _retiree_and_a_recorded_day(client, office)
+    ids["attendance"] = str(AttendanceRecord.id_for(CITY, UUID(ids["employee"])))
     ledger = service.ledger
     version_of: Callable[[str], int] = lambda name: ledger.repository.get(UUID(ids[name])).version  # noqa: E731
     for command, (create, create_body, act, act_body) in AFTER_A_DRAFT.items():
@@ -301,7 +362,8 @@ def test_the_etag_of_an_answer_is_the_if_match_of_the_next_command_on_the_same_r
     for step in STEPS:
         headers = office.keys[min(COMMAND_ROLES[step.command])]
         path = _path(step.command, {k: _resolve(v, ids) for k, v in step.path.items()})
-        body = {"accounting_date": ON, **{k: _resolve(v, ids) for k, v in step.body.items()}}
+        dated = "effective_date" if issubclass(step.command, PersonnelCommand) else "accounting_date"
+        body = {dated: ON, **{k: _resolve(v, ids) for k, v in step.body.items()}}
         name = step.command.__name__
         if step.resource in etags:
             current = etags[step.resource]
@@ -337,6 +399,56 @@ def test_the_etag_of_an_answer_is_the_if_match_of_the_next_command_on_the_same_r
         # A command also moves other aggregates (a payment its line): their last ETag is stale.
         etags = {r: etag for r, etag in etags.items() if etag == f'"{version_of(r)}"'}
     assert chained >= len(STEPS) // 2, "most steps take the ETag of an earlier answer as their If-Match"
+
+
+def _retiree_and_a_recorded_day(client: TestClient, office: Office) -> None:
+    """A second employee, hired and retired in January (whose personal data may be erased once
+    the retention the steps set has passed), and a day of the first employee's attendance."""
+    hr = f"{PREFIX}/orgs/{office.org}/personnel"
+    keys = office.keys
+
+    def do(role: Role, tail: str, **body: Any) -> dict[str, Any]:
+        answer = client.post(hr + tail, json=body, headers=keys[role])
+        assert answer.status_code == 201, (tail, answer.text)
+        accepted: dict[str, Any] = answer.json()
+        return accepted
+
+    def approve_all(employee: str, after: int, day: str) -> None:
+        pending = client.get(
+            f"{hr}/actions",
+            params={"status": "drafted", "min_position": after},
+            headers=keys[Role.HR_AUDITOR],
+        ).json()["items"]
+        items = [
+            {"employee_id": a["employee_id"], "action_id": a["action_id"]}
+            for a in pending
+            if a["employee_id"] == employee
+        ]
+        do(Role.HR_MANAGER, "/approvals", items=items, effective_date=day)
+
+    hired = do(
+        Role.HR_CLERK,
+        "/employees",
+        effective_date=f"{YEAR}-01-02",
+        employee_number="E2",
+        order_number=f"{YEAR}-9",
+        department="HR",
+        grade="G1",
+        step=1,
+        personal={"name": "김퇴직", "rrn": "700101-1234567"},
+    )
+    retiree = office.ids["retiree"] = hired["aggregate_id"]
+    approve_all(retiree, hired["position"], f"{YEAR}-01-02")
+    retired = do(
+        Role.HR_CLERK,
+        f"/employees/{retiree}/actions",
+        effective_date=f"{YEAR}-01-05",
+        kind="retirement",
+        order_number=f"{YEAR}-10",
+        retirement_kind="voluntary",
+    )
+    approve_all(retiree, retired["position"], f"{YEAR}-01-05")
+    do(Role.HR_CLERK, f"/employees/{office.ids['employee']}/attendance", effective_date=ON, kind="absence")
 
 
 ROUTE_BY_PATH = {

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from domain.personnel.employee import Employee
 from tests.api.conftest import KeyMaker
 from tests.machine import require_korean_font, require_tool
 
@@ -85,6 +86,9 @@ class Office:
         drafted = _post(self.client, f"{self.hr}/employees", self.clerk, body)
         self.approve_pending(drafted["aggregate_id"], drafted["position"])
         return str(drafted["aggregate_id"])
+
+    def employee_id_for(self, number: str) -> str:
+        return str(Employee.id_for(self.org, number))
 
     def approve_pending(self, employee_id: str, after: int) -> int:
         """Approve every drafted action of the employee (the read model caught up to ``after``)."""
@@ -458,3 +462,25 @@ def test_the_portal_shows_headcount_by_department_with_small_cells_hidden(
     assert "홍길동" not in html and "홍*동" not in html and "E09" not in html
     english = client.get(f"/orgs/{ORG}/personnel", params={"as_of": "2024-06-01", "lang": "en"}).text
     assert "Authorised" in english and "Vacancies" in english
+
+
+def test_a_malformed_resident_number_is_refused_without_being_echoed(
+    client: TestClient, office: Office
+) -> None:
+    body = {
+        "employee_number": "E099",
+        "order_number": "2024-0001",
+        "effective_date": "2024-03-01",
+        "department": "RES",
+        "grade": "G5",
+        "step": 1,
+        "personal": {"name": "홍길동", "rrn": "9001011234567"},  # no hyphen
+    }
+    answer = client.post(f"{HR}/employees", json=body, headers=office.clerk)
+    assert answer.status_code == 422
+    assert answer.json()["type"] == "invalid-input" and answer.json()["numbers"] == {"field": "rrn"}
+    assert "9001011234567" not in answer.text
+    assert (
+        client.get(f"{HR}/employees/{office.employee_id_for('E099')}", headers=office.auditor).status_code
+        == 404
+    )
