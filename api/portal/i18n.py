@@ -65,6 +65,32 @@ WORDS: dict[str, tuple[str, str]] = {
     "vacancy": ("결원", "Vacancies"),
     "headcount": ("현원", "Headcount"),
     "suppressed": ("–", "–"),
+    "certificate_check": ("증명서 진위확인", "Check a certificate"),
+    "certificate_intro": (
+        "재직·경력증명서 하단의 진위확인번호를 입력하면 증명서에 적힌 내용을 보여 드립니다. "
+        "성명은 일부만 표시합니다.",
+        "Enter the verification number printed at the foot of an employment or career "
+        "certificate to see what it states. The name is partly masked.",
+    ),
+    "certificate_number": ("진위확인번호", "Verification number"),
+    "certificate_unknown": ("그런 번호의 증명서가 없습니다.", "No certificate has this number."),
+    "certificate_malformed": (
+        "번호가 올바르지 않습니다(잘못 입력했거나 위조된 번호).",
+        "The number is not well formed (mistyped or forged).",
+    ),
+    "kind": ("종류", "Kind"),
+    "employment": ("재직증명서", "Certificate of employment"),
+    "career": ("경력증명서", "Certificate of career"),
+    "organisation": ("기관", "Organisation"),
+    "name": ("성명", "Name"),
+    "erased_name": ("(파기됨)", "(erased)"),
+    "employee_number": ("사번", "Employee number"),
+    "grade": ("직급", "Grade"),
+    "position": ("직위", "Position"),
+    "period": ("재직기간", "Period"),
+    "purpose": ("용도", "Purpose"),
+    "issued_on": ("발급일", "Issued on"),
+    "present": ("현재", "present"),
 }
 
 #: English titles of the disclosed tables (their Korean titles come with the table).

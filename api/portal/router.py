@@ -23,6 +23,9 @@ from api import params
 from api.deps import ReadConnection
 from api.params import NO_NUL, ORG_PATTERN, OrgPath, OrgQuery, YearQuery
 from api.portal.i18n import TABLE_TITLES_EN, Language, column_label, language, word
+from api.problems import ApiProblem
+from api.routers.personnel import check_certificate
+from domain.personnel.certificates import MalformedVerificationNumber
 from readmodels import personnel_queries, statements
 from readmodels import public_queries as queries
 
@@ -211,6 +214,42 @@ def build_router() -> APIRouter:
         )
         return templates.TemplateResponse(request, "statements.html", values)
 
+    _personnel_pages(router)
+    return router
+
+
+def _personnel_pages(router: APIRouter) -> None:
+    """정원·현원 and the certificate check: personnel as the public sees it."""
+
+    @router.get("/certificates")
+    def certificate_check(
+        request: Request,
+        number: Annotated[str | None, Query(max_length=64, pattern=NO_NUL)] = None,
+        lang: Lang = None,
+    ) -> Response:
+        """증명서 진위확인: what the certificate of ``number`` states, the name masked. A number
+        with a wrong check character is refused before any lookup, as the open API does."""
+        chosen = language(lang)
+        found, problem = None, None
+        if number:
+            try:
+                found = check_certificate(request.app.state.services, number)
+            except MalformedVerificationNumber:
+                problem = "certificate_malformed"
+            except ApiProblem:
+                problem = "certificate_unknown"
+        values = _context(
+            request,
+            chosen,
+            "/certificates",
+            {"number": number},
+            number=number or "",
+            found=found,
+            problem=problem,
+        )
+        status = 200 if problem is None else (422 if problem == "certificate_malformed" else 404)
+        return templates.TemplateResponse(request, "certificate.html", values, status_code=status)
+
     @router.get("/personnel")
     def find_personnel(
         org: Annotated[str, Query(pattern=ORG_PATTERN), params.ORG],
@@ -247,5 +286,3 @@ def build_router() -> APIRouter:
             headcount=personnel_queries.public_headcount(conn, org, day),
         )
         return templates.TemplateResponse(request, "personnel.html", values)
-
-    return router

@@ -687,6 +687,37 @@ def _employees_download(router: APIRouter, fmt: str, media_type: str) -> None:
         )
 
 
+def check_certificate(services: ApiServices, number: str) -> CertificateCheckOut:
+    """What the certificate states, the name masked. A malformed number (a wrong check
+    character) is refused (422) before any lookup; an unknown one is not found."""
+    canonical = check_verification_number(number)
+    found: object
+    try:
+        found = services.ledger.repository.get(IssuedCertificate.id_for(canonical))
+    except AggregateNotFoundError:
+        found = None
+    if not isinstance(found, IssuedCertificate):
+        raise ApiProblem(404, "not-found", "No such certificate", "no certificate has this number")
+    employee = _employee_at(services, found.org, found.employee_id, None)
+    values = None if employee.erased else _unsealed(services, employee.id, employee.sealed)
+    statement = found.statement
+    return CertificateCheckOut(
+        number=found.number,
+        kind=found.kind,
+        organisation=found.org,
+        organisation_name=_organisation_name(services, found.org),
+        name=mask_name(values["name"]) if values and values.get("name") else None,
+        employee_number=statement.employee_number,
+        department=statement.department,
+        grade=statement.grade,
+        position=statement.position,
+        hired_on=statement.hired_on,
+        until=statement.until,
+        purpose=found.purpose,
+        issued_on=found.issued_on,
+    )
+
+
 # --- the router --------------------------------------------------------------------------------------
 
 _READ = problem_responses(401, 403, 404, 422, 429, 503)
@@ -1105,38 +1136,13 @@ def build_public_router() -> APIRouter:
         summary="Check a certificate's verification number (증명서 진위확인)",
         responses=problem_responses(404, 422, 429),
     )
-    def check_certificate(
+    def public_check_certificate(
         services: Services,
         number: Annotated[str, params.ASCII],
     ) -> CertificateCheckOut:
         """What the certificate states, the name masked. A malformed number (a wrong check
         character) is refused (422) before any lookup; an unknown one is not found."""
-        canonical = check_verification_number(number)
-        found: object
-        try:
-            found = services.ledger.repository.get(IssuedCertificate.id_for(canonical))
-        except AggregateNotFoundError:
-            found = None
-        if not isinstance(found, IssuedCertificate):
-            raise ApiProblem(404, "not-found", "No such certificate", "no certificate has this number")
-        employee = _employee_at(services, found.org, found.employee_id, None)
-        values = None if employee.erased else _unsealed(services, employee.id, employee.sealed)
-        statement = found.statement
-        return CertificateCheckOut(
-            number=found.number,
-            kind=found.kind,
-            organisation=found.org,
-            organisation_name=_organisation_name(services, found.org),
-            name=mask_name(values["name"]) if values and values.get("name") else None,
-            employee_number=statement.employee_number,
-            department=statement.department,
-            grade=statement.grade,
-            position=statement.position,
-            hired_on=statement.hired_on,
-            until=statement.until,
-            purpose=found.purpose,
-            issued_on=found.issued_on,
-        )
+        return check_certificate(services, number)
 
     return router
 

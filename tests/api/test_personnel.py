@@ -302,6 +302,12 @@ def test_a_certificate_is_issued_printed_and_checked_in_public(client: TestClien
     # one is not found.
     forged = number[:-1] + ("0" if number[-1] != "0" else "1")
     assert client.get(f"/api/v1/public/certificates/{forged}").status_code == 422
+    page = client.get("/certificates", params={"number": number.lower().replace("-", " ")})
+    assert page.status_code == 200
+    assert "박*수" in page.text and "연구팀" in page.text and "재직증명서" in page.text
+    assert "박민수" not in page.text and RRN not in page.text
+    assert client.get("/certificates", params={"number": forged}).status_code == 422
+    assert "Check a certificate" in client.get("/certificates", params={"lang": "en"}).text
     assert client.get(f"/api/v1/public/certificates/{'0' * 15}").status_code == 422
 
 
