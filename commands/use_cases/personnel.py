@@ -9,7 +9,6 @@ checked there against the 정원 (refused, or flagged, as the organisation's rul
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Mapping
 from datetime import date
 from typing import Any, Protocol
@@ -46,7 +45,7 @@ from domain import text
 from domain.base import Context, LedgerAggregate
 from domain.errors import AlreadyExists, InvalidInput, InvalidState, NotFound
 from domain.organisation import Organisation
-from domain.personnel.actions import Action, ActionDetails, ActionKind, Status
+from domain.personnel.actions import Action, ActionDetails, ActionKind, Status, assignments
 from domain.personnel.certificates import CertificateKind, new_verification_number
 from domain.personnel.dated import value_on
 from domain.personnel.employee import Employee, employee_number, order_number
@@ -318,13 +317,12 @@ class PersonnelUseCases(UseCases):
                 if employee.org != ctx.org:
                     raise NotFound(f"no employee {employee_id}", id=str(employee_id))
                 before = employee.department_periods()
-                # Approve first (the rules of the history), then see where the person now counts.
-                trial = _copy(employee)
-                trial.approve(ctx, tuple(action_ids), chart)
-                flagged = self._staff(
-                    uow, ctx, chart, employee.id, before, trial.department_periods(), action_ids
-                )
-                employee.approve(ctx, tuple(action_ids), chart, flagged)
+                # The rules of the history first, then where the person would count, then 정원;
+                # recorded once all passed.
+                timeline = employee.check_approval(ctx.actor, tuple(action_ids), chart)
+                after = assignments(timeline)
+                flagged = self._staff(uow, ctx, chart, employee.id, before, after, action_ids)
+                employee.record_approval(ctx, tuple(action_ids), flagged)
                 last = employee
             assert last is not None
             return last
@@ -556,11 +554,6 @@ def statement(employee: Employee, chart: OrgChart, on: date) -> Statement:
         until=until,
         career=tuple(career),
     )
-
-
-def _copy(employee: Employee) -> Employee:
-    """A scratch copy to try an approval on (the aggregate's own cheap copy)."""
-    return copy.deepcopy(employee)
 
 
 __all__ = ["PersonalDataSealer", "PersonalDataUnavailable", "PersonnelUseCases", "Status", "action_id_for"]

@@ -230,6 +230,12 @@ class Employee(LedgerAggregate):
         over_authorised: tuple[UUID, ...] = (),
     ) -> None:
         """결재 by someone other than the drafter; checked again on the approved history."""
+        self.check_approval(ctx.actor, action_ids, chart)
+        self.record_approval(ctx, action_ids, over_authorised)
+
+    def check_approval(self, actor: str, action_ids: tuple[UUID, ...], chart: OrgChart) -> list[Action]:
+        """The approved history the approval would make, checked (each action awaiting approval,
+        drafted by someone else, and the history folding with it); nothing is recorded."""
         self._refuse_erased()
         chosen = [self.action(action_id) for action_id in action_ids]
         for action in chosen:
@@ -238,17 +244,20 @@ class Employee(LedgerAggregate):
                     f"action {action.action_id} is {action.status.value}, not awaiting approval",
                     kind=action.kind.value,
                 )
-            if action.drafted_by == ctx.actor:
+            if action.drafted_by == actor:
                 raise SameActorApproval(
-                    f"{ctx.actor} drafted action {action.action_id}: someone else approves it",
+                    f"{actor} drafted action {action.action_id}: someone else approves it",
                     action_id=str(action.action_id),
                 )
         approving = [replace(a, status=ActionStatus.APPROVED) for a in chosen]
-        fold(
-            self._timeline(drafts=False, extra=approving),
-            chart,
-            checked=frozenset(a.action_id for a in approving),
-        )
+        timeline = self._timeline(drafts=False, extra=approving)
+        fold(timeline, chart, checked=frozenset(a.action_id for a in approving))
+        return timeline
+
+    def record_approval(
+        self, ctx: Context, action_ids: tuple[UUID, ...], over_authorised: tuple[UUID, ...] = ()
+    ) -> None:
+        """Record an approval :meth:`check_approval` passed (the use case checks 정원 between)."""
         self.record(self.ActionsApproved, ctx, action_ids=tuple(action_ids), over_authorised=over_authorised)
 
     def reject(self, ctx: Context, action_id: UUID, reason: str) -> None:
@@ -323,9 +332,16 @@ class Employee(LedgerAggregate):
 
     def _timeline(self, drafts: bool, extra: Action | list[Action] | None = None) -> list[Action]:
         wanted = {ActionStatus.APPROVED, ActionStatus.DRAFTED} if drafts else {ActionStatus.APPROVED}
-        chosen = {a.action_id: a for a in self.actions if a.status in wanted}
-        for added in [extra] if isinstance(extra, Action) else extra or []:
-            chosen[added.action_id] = added
+        extras = {a.action_id: a for a in ([extra] if isinstance(extra, Action) else extra or [])}
+        # In the order drafted, an action being approved where it stands: actions of one day
+        # fold in that order, whether the approval is being checked or recorded.
+        chosen: dict[UUID, Action] = {}
+        for action in self.actions:
+            if action.action_id in extras:
+                chosen[action.action_id] = extras.pop(action.action_id)
+            elif action.status in wanted:
+                chosen[action.action_id] = action
+        chosen.update(extras)
         for action in list(chosen.values()):
             if action.corrects is not None:
                 chosen.pop(action.corrects, None)
