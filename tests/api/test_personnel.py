@@ -316,14 +316,17 @@ def test_self_service_reads_only_its_own_record(
 ) -> None:
     mine = office.hire("E040", name="최지우")
     other = office.hire("E041", name="정하늘")
-    _post(
+    linked = _post(
         client,
         f"{HR}/employees/{mine}/account",
         office.manager,
         {"username": "jiwoo", "effective_date": "2024-03-02"},
     )
     me = key_for("jiwoo", f"employee@{ORG}")
-    record = client.get(f"{HR}/me", headers=me, params={"as_of": "2024-06-01"})
+    # Who "me" is comes from the read model: read it once the link is projected.
+    record = client.get(
+        f"{HR}/me", headers=me, params={"as_of": "2024-06-01", "min_position": linked["position"]}
+    )
     assert record.status_code == 200
     assert record.json()["employee_id"] == mine
     assert record.json()["personal"]["name"] == "최지우"  # their own, in full

@@ -125,7 +125,7 @@ def _office(ledger: Ledger) -> tuple[Personnel, list[str], str]:
     hr = Personnel(ledger).ready()
     ledger.personal_data = vault  # the helper's fake sealer stands aside
     hr.run(SetPersonnelRules, actor=hr.manager, retention_years=1)
-    rrns = [f"85010{n}-1{n}34567" for n in range(4)]
+    rrns = [f"85010{n + 1}-1{n}34567" for n in range(4)]
     ids = [
         hr.hire(f"E{n:03d}", data=personal(rrn=rrn, phone=f"010-5{n}00-1234")) for n, rrn in enumerate(rrns)
     ]

@@ -24,7 +24,9 @@ T = TypeVar("T", bound="DraftStepIncreasesRequest")
 @_attrs_define
 class DraftStepIncreasesRequest:
     """ The yearly step increase (정기승급): one drafted increase for each employee named who is
-    due one on the effective date; the others are left out (the answer counts both).
+    due one on the effective date; the others are left out. The answer names the last employee
+    drafted; the drafts are listed by ``GET …/personnel/actions?status=drafted``, under the
+    command's order number.
 
         Attributes:
             effective_date (datetime.date): 시행일: the day it takes effect

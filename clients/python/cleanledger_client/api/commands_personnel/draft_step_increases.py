@@ -163,7 +163,9 @@ def sync_detailed(
     """ Draft the yearly step increases (정기승급 기안)
 
      The yearly step increase (정기승급): one drafted increase for each employee named who is
-        due one on the effective date; the others are left out (the answer counts both).
+        due one on the effective date; the others are left out. The answer names the last employee
+        drafted; the drafts are listed by ``GET …/personnel/actions?status=drafted``, under the
+        command's order number.
 
     No If-Match (400 `if-match-not-supported`). Changes each employee due an increase; the answer's
     `aggregate_id`, `version` and `ETag` are the last one changed.
@@ -179,7 +181,9 @@ def sync_detailed(
             ETag ("3"); a stale version is refused (412) and nothing is written. At most once.
         body (DraftStepIncreasesRequest): The yearly step increase (정기승급): one drafted increase
             for each employee named who is
-            due one on the effective date; the others are left out (the answer counts both).
+            due one on the effective date; the others are left out. The answer names the last employee
+            drafted; the drafts are listed by ``GET …/personnel/actions?status=drafted``, under the
+            command's order number.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,7 +220,9 @@ def sync(
     """ Draft the yearly step increases (정기승급 기안)
 
      The yearly step increase (정기승급): one drafted increase for each employee named who is
-        due one on the effective date; the others are left out (the answer counts both).
+        due one on the effective date; the others are left out. The answer names the last employee
+        drafted; the drafts are listed by ``GET …/personnel/actions?status=drafted``, under the
+        command's order number.
 
     No If-Match (400 `if-match-not-supported`). Changes each employee due an increase; the answer's
     `aggregate_id`, `version` and `ETag` are the last one changed.
@@ -232,7 +238,9 @@ def sync(
             ETag ("3"); a stale version is refused (412) and nothing is written. At most once.
         body (DraftStepIncreasesRequest): The yearly step increase (정기승급): one drafted increase
             for each employee named who is
-            due one on the effective date; the others are left out (the answer counts both).
+            due one on the effective date; the others are left out. The answer names the last employee
+            drafted; the drafts are listed by ``GET …/personnel/actions?status=drafted``, under the
+            command's order number.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -264,7 +272,9 @@ async def asyncio_detailed(
     """ Draft the yearly step increases (정기승급 기안)
 
      The yearly step increase (정기승급): one drafted increase for each employee named who is
-        due one on the effective date; the others are left out (the answer counts both).
+        due one on the effective date; the others are left out. The answer names the last employee
+        drafted; the drafts are listed by ``GET …/personnel/actions?status=drafted``, under the
+        command's order number.
 
     No If-Match (400 `if-match-not-supported`). Changes each employee due an increase; the answer's
     `aggregate_id`, `version` and `ETag` are the last one changed.
@@ -280,7 +290,9 @@ async def asyncio_detailed(
             ETag ("3"); a stale version is refused (412) and nothing is written. At most once.
         body (DraftStepIncreasesRequest): The yearly step increase (정기승급): one drafted increase
             for each employee named who is
-            due one on the effective date; the others are left out (the answer counts both).
+            due one on the effective date; the others are left out. The answer names the last employee
+            drafted; the drafts are listed by ``GET …/personnel/actions?status=drafted``, under the
+            command's order number.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -317,7 +329,9 @@ async def asyncio(
     """ Draft the yearly step increases (정기승급 기안)
 
      The yearly step increase (정기승급): one drafted increase for each employee named who is
-        due one on the effective date; the others are left out (the answer counts both).
+        due one on the effective date; the others are left out. The answer names the last employee
+        drafted; the drafts are listed by ``GET …/personnel/actions?status=drafted``, under the
+        command's order number.
 
     No If-Match (400 `if-match-not-supported`). Changes each employee due an increase; the answer's
     `aggregate_id`, `version` and `ETag` are the last one changed.
@@ -333,7 +347,9 @@ async def asyncio(
             ETag ("3"); a stale version is refused (412) and nothing is written. At most once.
         body (DraftStepIncreasesRequest): The yearly step increase (정기승급): one drafted increase
             for each employee named who is
-            due one on the effective date; the others are left out (the answer counts both).
+            due one on the effective date; the others are left out. The answer names the last employee
+            drafted; the drafts are listed by ``GET …/personnel/actions?status=drafted``, under the
+            command's order number.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
