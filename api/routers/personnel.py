@@ -606,6 +606,15 @@ def _issue(
     return _certificate_out(_certificate(services, org, result.aggregate_id))
 
 
+def _actions_out(page: dict[str, Any]) -> ActionPageOut:
+    """A page of actions as answered: their cursor made opaque."""
+    following = page["next_cursor"]
+    return ActionPageOut(
+        items=[ActionOut.model_validate(a) for a in page["items"]],
+        next_cursor=cursors.encode(ACTIONS, following) if following is not None else None,
+    )
+
+
 def _employee_rows(
     conn: Connection,
     services: ApiServices,
@@ -913,11 +922,7 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
             raise ApiProblem(404, "not-found", "No such employee", f"no employee {employee_id}")
         after = None if cursor is None else cursors.decode(ACTIONS, cursor)
         page = queries.actions(conn, employee_id=str(employee_id), after=after, limit=limit)
-        nxt = page["next_cursor"]
-        return ActionPageOut(
-            items=[ActionOut.model_validate(a) for a in page["items"]],
-            next_cursor=cursors.encode(ACTIONS, nxt) if nxt is not None else None,
-        )
+        return _actions_out(page)
 
     @router.get(
         "/actions",
@@ -941,11 +946,7 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
         page = queries.actions(
             conn, org=org, status=status.value if status else None, after=after, limit=limit
         )
-        nxt = page["next_cursor"]
-        return ActionPageOut(
-            items=[ActionOut.model_validate(a) for a in page["items"]],
-            next_cursor=cursors.encode(ACTIONS, nxt) if nxt is not None else None,
-        )
+        return _actions_out(page)
 
     @router.post(
         "/employees/{employee_id}/personal-data/reads",
