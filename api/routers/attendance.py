@@ -8,7 +8,7 @@ employee reads their own leave through ``/personnel/me/leave``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Any
@@ -27,6 +27,7 @@ from api.downloads import content_disposition
 from api.params import OrgPath
 from api.problems import ApiProblem, problem_responses
 from api.roles import PERSONNEL_READERS, Role
+from api.routers.personnel import today
 from api.routers.public import download_responses
 from api.services import ApiServices
 from domain.personnel.attendance import AttendanceRecord, leave_status
@@ -36,7 +37,6 @@ from readmodels.exports import CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE, csv_chunks, xlsx
 from readmodels.personnel import personnel_employees
 
 PREFIX = "/api/v1/orgs/{org}/personnel"
-KST = timezone(timedelta(hours=9), "KST")
 DAYS = "attendance-days"
 Year = Annotated[int, Query(ge=2000, le=2100, description="연도"), params.DIGITS]
 Month = Annotated[int, Query(ge=1, le=12, description="월"), params.DIGITS]
@@ -105,10 +105,6 @@ def _day_of(text: str) -> date:
             "The cursor does not belong to this query",
             "The cursor is not one this API issued.",
         ) from None
-
-
-def _today() -> date:
-    return datetime.now(KST).date()
 
 
 def _decimal(value: Fraction) -> Decimal:
@@ -230,7 +226,7 @@ def build_router() -> APIRouter:
     ) -> LeaveOut:
         """Rights usable that day, taken and left, and when each part lapses (근로기준법 제60조)."""
         _allow(principal, org)
-        return leave_of(services, org, employee_id, on or _today())
+        return leave_of(services, org, employee_id, on or today())
 
     @router.get(
         "/me/leave",
@@ -257,7 +253,7 @@ def build_router() -> APIRouter:
         ).scalar()
         if mine is None:
             raise ApiProblem(404, "not-found", "No linked employee", f"no employee of {org} is linked to you")
-        return leave_of(services, org, UUID(str(mine)), on or _today())
+        return leave_of(services, org, UUID(str(mine)), on or today())
 
     @router.get(
         "/attendance/summary",

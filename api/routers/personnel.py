@@ -432,7 +432,8 @@ def _record(state: ServiceState | None) -> ServiceRecordOut | None:
 KST = timezone(timedelta(hours=9), "KST")
 
 
-def _today() -> date:
+def today() -> date:
+    """The institutions' day (KST), the default of every personnel date."""
     return datetime.now(KST).date()
 
 
@@ -447,7 +448,7 @@ def employee_record(
 ) -> EmployeeRecordOut:
     position = None if known_at is None else time_travel.resolve(services, known_at)
     employee = _employee_at(services, org, employee_id, position)
-    day = as_of or _today()
+    day = as_of or today()
     values = None if employee.erased else _unsealed(services, employee.id, employee.sealed)
     return EmployeeRecordOut(
         employee_id=employee.id,
@@ -599,7 +600,7 @@ def _issue(
             employee_id=employee_id,
             kind=request.kind,
             purpose=request.purpose,
-            effective_date=request.effective_date or _today(),
+            effective_date=request.effective_date or today(),
         )
     )
     services.after_command()
@@ -752,7 +753,7 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
         """Departments in tree order with their names, parents, 정원 and headcount on the date.
         HR roles and the auditor of the organisation."""
         _allow(principal, org, PERSONNEL_READERS, "The organisation chart")
-        return queries.chart(conn, org, as_of or _today())
+        return queries.chart(conn, org, as_of or today())
 
     @router.get(
         "/headcount",
@@ -772,7 +773,7 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
         """People in service on the date (휴직·직위해제·파견 included), in all or by department,
         grade or band; not suppressed (HR roles and the auditor)."""
         _allow(principal, org, PERSONNEL_READERS, "Headcount")
-        return queries.headcount(conn, org, as_of or _today(), by.value if by else None)
+        return queries.headcount(conn, org, as_of or today(), by.value if by else None)
 
     @router.get(
         "/vacancies",
@@ -790,7 +791,7 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
     ) -> list[dict[str, Any]]:
         """Per department: 정원, headcount and vacancy on the date."""
         _allow(principal, org, PERSONNEL_READERS, "Vacancies")
-        return queries.vacancies(conn, org, as_of or _today())
+        return queries.vacancies(conn, org, as_of or today())
 
     @router.get(
         "/employees",
@@ -974,7 +975,7 @@ def build_router() -> APIRouter:  # noqa: PLR0915 - one route after another
                 actor=principal.username,
                 employee_id=employee.id,
                 reason=body.reason,
-                effective_date=_today(),
+                effective_date=today(),
             )
         )
         services.after_command()
@@ -1128,7 +1129,7 @@ def build_public_router() -> APIRouter:
             raise ApiProblem(
                 404, "not-found", "No such organisation", f"No organisation {org} is registered."
             )
-        return queries.public_headcount(conn, org, as_of or _today())
+        return queries.public_headcount(conn, org, as_of or today())
 
     @router.get(
         "/certificates/{number}",
