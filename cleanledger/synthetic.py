@@ -424,6 +424,8 @@ _REVENUE_LINES = {
         ("200-210-213-01", 10, True),
         ("200-220-221-01", 8, True),
         ("400-410-411-01", 300, False),
+        # 자치구 조정교부금 from the city: last, so the lines above draw the same amounts as before.
+        ("300-320-321-01", 120, False),
     ),
     OrganisationKind.INSTITUTION: (
         ("200-210-212-01", 150, True),
@@ -1104,6 +1106,8 @@ class _Planner:
         chapter = code.partition("-")[0]
         if chapter == "400":
             payer = rng.choice(_GRANTORS)
+        elif code == "300-320-321-01":
+            payer = "서울특별시"  # the city pays its districts' 조정교부금
         else:
             payer = rng.choice(_PERSON_PAYERS if person else _BUSINESS_PAYERS)
         assessed = _workday(date(YEAR, 1, 15) + timedelta(days=rng.randint(0, 285)))

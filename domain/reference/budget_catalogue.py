@@ -88,6 +88,10 @@ REVENUE_CODES: Mapping[str, str] = MappingProxyType(
         "200-210-213-01": "세외수입/경상적세외수입/수수료수입",
         "200-220-221-01": "세외수입/임시적세외수입/과징금및과태료",
         "300-310-311-01": "지방교부세/지방교부세/보통교부세",
+        # 자치구 조정교부금 (지방재정법 제29조의2): the city's transfer to its districts. The official
+        # classification has it as a chapter of its own (조정교부금등); here it is a 관 of 300, the
+        # chapter of intergovernmental shared revenue, which already posts to 교부세수익 (4310).
+        "300-320-321-01": "지방교부세/조정교부금/자치구조정교부금",
         "400-410-411-01": "보조금/국고보조금/국고보조금",
         "500-510-511-01": "지방채/국내차입금/국내차입금",
     }
