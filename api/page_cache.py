@@ -1,22 +1,36 @@
-"""The public API's JSON answers, kept while the read models stand still (공개 응답 캐시).
+"""Public answers, kept while the read models stand still (공개 응답 캐시): the open API's JSON and
+the portal's HTML pages.
 
 Public pages are read far more often than the views change, and a public answer depends only on
-its request (path and query) and on the read models. The read models change only when a projection
-batch commits, and every such commit moves a row of ``projection_state`` (a position, or the
-generation after a rebuild). So :class:`PublicPageCache` keeps each 200 JSON answer of
-``/api/v1/public`` together with the ``projection_state`` it was computed under, and serves it
-again while that state is unchanged: a hit costs no query, no routing and no validation.
+its request (path and query), on the read models and, where a page takes no explicit date, on
+what day it is in Korea. The read models change only when a projection batch commits, and every
+such commit moves a row of ``projection_state`` (a position, or the generation after a rebuild).
+So :class:`PublicPageCache` keeps each complete 200 answer together with the ``projection_state``
+and the KST date it was computed under, and serves it again while both are unchanged: a hit costs
+no query, no routing, no validation and no template.
 
-How stale can a hit be? The state is read again at most every ``refresh_seconds`` (default 0.5 s,
-``CLEANLEDGER_PUBLIC_CACHE_SECONDS``; 0 reads it on every request). An answer is never older than
-the views were ``refresh_seconds`` ago, which is the same order as a projection worker's own lag.
-A request with ``min_position`` (read your own write) is never answered from the cache: it goes
-through, waits for the views, and is answered from them.
+What is kept is decided in one place, :func:`cacheable`:
 
-The transparency log (``/api/v1/public/log/``) is never kept: its heads are signed between
-batches. Only complete answers are kept: status 200, ``application/json``, in one body message, at most
-``max_entry_bytes``; downloads (CSV, XLSX) stream and are never kept. Rate limiting stays in front
-(it wraps this middleware), so a hit still counts against the client.
+* ``/api/v1/public/…``: ``application/json`` answers, except the transparency log
+  (``/api/v1/public/log/``), whose heads are signed between batches;
+* the portal's pages, every other path except ``/api/``, ``/docs``, ``/openapi.json``,
+  ``/static/`` (the style sheet, kept by the browser), ``/healthz`` and ``/certificates`` (the
+  certificate check reads the event store and personal data, not the read models: an erasure must
+  not wait for the projections): ``text/html`` answers only.
+
+Only complete answers are kept: status 200 (never a redirect, a refusal or a 404 page), of the
+path's content type, in one body message, at most ``max_entry_bytes``, without ``Set-Cookie`` and
+without ``Content-Disposition`` (downloads, CSV and XLSX, stream and are never kept). A request
+with ``min_position`` (read your own write) is never answered from the cache: it goes through,
+waits for the views, and is answered from them. Only GET; the key is the path and the raw query,
+so another ``lang`` or another filter is another entry.
+
+How stale can a hit be (the documented lag)? The state and the date are read again at most every
+``refresh_seconds`` (default 0.5 s, ``CLEANLEDGER_PUBLIC_CACHE_SECONDS``; 0 reads them on every
+request). An answer is never older than the views were ``refresh_seconds`` ago, which is the same
+order as a projection worker's own lag, and a page computed before midnight (KST) is not served
+more than ``refresh_seconds`` after it. Rate limiting stays in front (it wraps this middleware),
+so a hit still counts against the client; the security headers are added outside, on hits too.
 """
 
 from __future__ import annotations
@@ -26,6 +40,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import Engine, select
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -34,13 +49,39 @@ from readmodels.state import projection_state
 
 log = logging.getLogger(__name__)
 
+#: The open API's public answers (JSON).
+PUBLIC_PREFIX = "/api/v1/public/"
 #: The transparency log's heads and cosignatures are signed between projection batches (every few
 #: seconds, on demand, by witnesses), so ``projection_state`` does not tell when they change.
 UNCACHED_PREFIX = "/api/v1/public/log/"
+#: Paths that are not portal pages: the API, its documentation, static files, the health check.
+NOT_PORTAL_PREFIXES = ("/api/", "/docs", "/openapi.json", "/static/", "/healthz")
+#: Portal pages that read more than the read models: the certificate check reads the event store
+#: and unseals personal data, which an erasure changes before any projection moves.
+UNCACHED_PORTAL_PREFIXES = ("/certificates",)
+JSON = b"application/json"
+HTML = b"text/html"
 #: Answers kept per process; the least recently served goes first.
 MAX_ENTRIES = 4_096
 #: Larger answers (a page of 1 000 wide rows) are not kept.
 MAX_ENTRY_BYTES = 512 * 1024
+#: Korea Standard Time: the day a portal page without a date shows.
+KST = timezone(timedelta(hours=9), "KST")
+
+
+def cacheable(path: str) -> bytes | None:
+    """The content type an answer to a GET of ``path`` must have to be kept, or None when no
+    answer of ``path`` is ever kept. The one allow-rule of the cache (see the module's doc)."""
+    if path.startswith(PUBLIC_PREFIX):
+        return None if path.startswith(UNCACHED_PREFIX) else JSON
+    if path.startswith(NOT_PORTAL_PREFIXES) or path.startswith(UNCACHED_PORTAL_PREFIXES):
+        return None
+    return HTML
+
+
+def korean_today() -> date:
+    """Today in Korea (KST), whatever the server's zone."""
+    return datetime.now(KST).date()
 
 
 def projection_states(read_engine: Engine) -> Callable[[], Hashable]:
@@ -55,17 +96,22 @@ def projection_states(read_engine: Engine) -> Callable[[], Hashable]:
     return state
 
 
+#: A kept answer is served only under the same (projection state, KST date) it was computed under.
+Validity = tuple[Hashable, date]
+#: Headers that make an answer personal or a file: such an answer is never kept.
+_NEVER_KEPT_HEADERS = frozenset({b"set-cookie", b"content-disposition"})
+
+
 @dataclass(frozen=True)
 class _Entry:
-    state: Hashable
+    validity: Validity
     headers: list[tuple[bytes, bytes]]
     body: bytes
 
 
 class PublicPageCache:
-    """Serve a public GET again from memory while the read models have not moved."""
-
-    prefix = "/api/v1/public/"
+    """Serve a public GET (open API JSON, portal HTML) again from memory while the read models have
+    not moved and the day (KST) has not changed. ``clock`` and ``today`` may be replaced (tests)."""
 
     def __init__(
         self,
@@ -76,58 +122,59 @@ class PublicPageCache:
         max_entries: int = MAX_ENTRIES,
         max_entry_bytes: int = MAX_ENTRY_BYTES,
         clock: Callable[[], float] = time.monotonic,
+        today: Callable[[], date] = korean_today,
     ) -> None:
         self.app = app
         self._read_state = state
         self.refresh_seconds = refresh_seconds
         self.max_entries = max_entries
         self.max_entry_bytes = max_entry_bytes
-        self._clock = clock
+        self.clock = clock
+        self.today = today
         self._entries: OrderedDict[tuple[str, bytes], _Entry] = OrderedDict()
-        self._state: Hashable = None
-        self._state_read_at = float("-inf")
+        self._validity: Validity | None = None
+        self._read_at = float("-inf")
         self.hits = 0
         self.misses = 0
 
-    def _current_state(self) -> Hashable:
-        now = self._clock()
-        if now - self._state_read_at >= self.refresh_seconds:
+    def _current(self) -> Validity:
+        now = self.clock()
+        if self._validity is None or now - self._read_at >= self.refresh_seconds:
             # Read before the answer is computed: a batch committing meanwhile makes the kept
             # answer's state older than the next one read, so it is not served after that batch.
-            self._state = self._read_state()
-            self._state_read_at = now
-        return self._state
+            # The same for the day: a page computed just after midnight under the old day is
+            # kept under the old day, and dropped at the next look.
+            self._validity = (self._read_state(), self.today())
+            self._read_at = now
+        return self._validity
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            self.max_entries <= 0
-            or scope["type"] != "http"
-            or scope["method"] != "GET"
-            or not scope["path"].startswith(self.prefix)
-            or scope["path"].startswith(UNCACHED_PREFIX)
-            or b"min_position" in scope["query_string"]
-        ):
+        if self.max_entries <= 0 or scope["type"] != "http" or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        kind = cacheable(scope["path"])
+        if kind is None or b"min_position" in scope["query_string"]:
             await self.app(scope, receive, send)
             return
         key = (scope["path"], scope["query_string"])
         try:
-            state = self._current_state()
+            validity = self._current()
         except Exception:  # the read database is away: the route answers (and refuses) as it does
             log.warning("public page cache: could not read the projections' state", exc_info=True)
             await self.app(scope, receive, send)
             return
         entry = self._entries.get(key)
-        if entry is not None and entry.state == state:
+        if entry is not None and entry.validity == validity:
             self.hits += 1
             self._entries.move_to_end(key)
             await send({"type": "http.response.start", "status": 200, "headers": entry.headers})
             await send({"type": "http.response.body", "body": entry.body})
             return
         self.misses += 1
-        await self.app(scope, receive, self._keeping(key, state, send))
+        await self.app(scope, receive, self._keeping(key, kind, validity, send))
 
-    def _keeping(self, key: tuple[str, bytes], state: Hashable, send: Send) -> Send:
-        """``send``, noting a complete 200 JSON answer to keep under ``key``."""
+    def _keeping(self, key: tuple[str, bytes], kind: bytes, validity: Validity, send: Send) -> Send:
+        """``send``, noting a complete 200 answer of content type ``kind`` to keep under ``key``."""
         started: list[Message] = []
         streamed = False
 
@@ -139,19 +186,25 @@ class PublicPageCache:
                 if message.get("more_body"):
                     streamed = True  # a download, in many messages: never kept
                 elif started and not streamed:
-                    self._keep(key, state, started[0], message.get("body", b""))
+                    self._keep(key, kind, validity, started[0], message.get("body", b""))
             await send(message)
 
         return keeping_send
 
-    def _keep(self, key: tuple[str, bytes], state: Hashable, start: Message, body: bytes) -> None:
+    def _keep(
+        self, key: tuple[str, bytes], kind: bytes, validity: Validity, start: Message, body: bytes
+    ) -> None:
         if start["status"] != 200 or len(body) > self.max_entry_bytes:
             return
         headers = [(bytes(name), bytes(value)) for name, value in start.get("headers", [])]
-        json = (name == b"content-type" and value.startswith(b"application/json") for name, value in headers)
-        if not any(json):
+        media_types = [
+            value.split(b";", 1)[0].strip().lower()
+            for name, value in headers
+            if name.lower() == b"content-type"
+        ]
+        if media_types != [kind] or any(name.lower() in _NEVER_KEPT_HEADERS for name, _ in headers):
             return
-        self._entries[key] = _Entry(state, headers, body)
+        self._entries[key] = _Entry(validity, headers, body)
         self._entries.move_to_end(key)
         while len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)

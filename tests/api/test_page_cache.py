@@ -1,9 +1,11 @@
-"""Public JSON answers are served again from memory only while the read models stand still."""
+"""Public answers (the open API's JSON, the portal's HTML pages) are served again from memory only
+while the read models stand still and the day (KST) has not changed."""
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Hashable, Iterator
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
 
 import pytest
@@ -11,12 +13,13 @@ from fastapi.testclient import TestClient
 from pydantic import ValidationError
 from starlette.types import Message, Receive, Scope, Send
 
-from api.page_cache import PublicPageCache
+from api import page_cache as page_cache_module
+from api.page_cache import HTML, JSON, PublicPageCache, cacheable
 from cleanledger.settings import Settings
 from cleanledger.wiring import Service
-from commands.messages.spending import DraftRequisition
+from commands.messages.spending import DraftRequisition, Obligate
 from commands.persistence import StoreConfig
-from tests.api.conftest import serving
+from tests.api.conftest import SEOUL, serving
 from tests.app.books import Books
 
 P = "/api/v1/public"
@@ -34,11 +37,13 @@ class Route:
         self.content_type = b"application/json"
         self.chunks = 1
         self.size = 10
+        self.extra_headers: list[tuple[bytes, bytes]] = []
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         self.calls += 1
         body = f'{{"call": {self.calls}}}'.encode().ljust(self.size)
         headers = [(b"content-type", self.content_type), (b"content-length", str(len(body)).encode())]
+        headers += self.extra_headers
         await send({"type": "http.response.start", "status": self.status, "headers": headers})
         for n in range(self.chunks):
             last = n == self.chunks - 1
@@ -51,6 +56,14 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
+
+
+class Today:
+    def __init__(self) -> None:
+        self.day = date(2026, 3, 31)
+
+    def __call__(self) -> date:
+        return self.day
 
 
 class State:
@@ -82,9 +95,14 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def cached(route: Route, state: State, clock: Clock) -> PublicPageCache:
+def today() -> Today:
+    return Today()
+
+
+@pytest.fixture
+def cached(route: Route, state: State, clock: Clock, today: Today) -> PublicPageCache:
     return PublicPageCache(
-        route, state, refresh_seconds=0.5, max_entries=3, max_entry_bytes=1_000, clock=clock
+        route, state, refresh_seconds=0.5, max_entries=3, max_entry_bytes=1_000, clock=clock, today=today
     )
 
 
@@ -190,6 +208,131 @@ def test_without_the_state_the_route_answers_and_nothing_is_kept(
     assert get(cached) == b'{"call": 3}'
 
 
+# --- the portal's HTML pages ---------------------------------------------------------------------
+
+PAGE = "/tables/contracts"
+
+
+@pytest.fixture
+def html(route: Route) -> Route:
+    route.content_type = b"text/html; charset=utf-8"
+    return route
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        (f"{P}/programs", JSON),
+        (f"{P}/programs.csv", JSON),  # kept only if it answers JSON in one message: it streams CSV
+        (f"{P}/log/tree-head", None),
+        ("/", HTML),
+        ("/tables/contracts", HTML),
+        ("/orgs/6110000/statements", HTML),
+        ("/orgs/6110000/2026", HTML),
+        ("/districts/3030000/2026", HTML),
+        ("/orgs/6110000/2026/contracts", HTML),
+        ("/api/v1/orgs/6110000/years/2026/appropriations", None),
+        ("/api/v1/status", None),
+        ("/docs", None),
+        ("/docs/swagger-start.js", None),
+        ("/openapi.json", None),
+        ("/static/portal.css", None),
+        ("/healthz", None),
+        ("/certificates", None),
+    ],
+)
+def test_one_rule_says_what_may_be_kept_of_each_path(path: str, kind: bytes | None) -> None:
+    assert cacheable(path) == kind
+
+
+def test_a_portal_page_is_served_from_memory_while_the_state_is_unchanged(
+    cached: PublicPageCache, html: Route, state: State, clock: Clock
+) -> None:
+    assert get(cached, PAGE, b"org=6110000&year=2026") == b'{"call": 1}'
+    clock.now += 10
+    assert get(cached, PAGE, b"org=6110000&year=2026") == b'{"call": 1}'
+    state.value = (("disclosure", 11, 1),)
+    clock.now += 0.5
+    assert get(cached, PAGE, b"org=6110000&year=2026") == b'{"call": 2}'
+    assert (cached.hits, cached.misses) == (1, 2)
+
+
+def test_a_page_in_another_language_is_another_entry(cached: PublicPageCache, html: Route) -> None:
+    assert get(cached, PAGE, b"org=6110000") == b'{"call": 1}'
+    assert get(cached, PAGE, b"org=6110000&lang=en") == b'{"call": 2}'
+    assert get(cached, PAGE, b"org=6110000") == b'{"call": 1}'
+    assert get(cached, PAGE, b"org=6110000&lang=en") == b'{"call": 2}'
+    assert html.calls == 2
+
+
+def test_a_page_kept_yesterday_is_not_served_once_the_day_changed(
+    cached: PublicPageCache, html: Route, today: Today, clock: Clock
+) -> None:
+    assert get(cached, "/orgs/6110000/statements", b"") == b'{"call": 1}'
+    today.day += timedelta(days=1)  # midnight in Korea; the views have not moved
+    clock.now += 0.4  # within the interval the day is not looked at again
+    assert get(cached, "/orgs/6110000/statements", b"") == b'{"call": 1}'
+    clock.now += 0.1
+    assert get(cached, "/orgs/6110000/statements", b"") == b'{"call": 2}'
+    assert get(cached, "/orgs/6110000/statements", b"") == b'{"call": 2}'
+
+
+def test_the_day_is_korean_whatever_the_servers_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Evening(datetime):
+        @classmethod
+        def now(cls, tz: tzinfo | None = None) -> Evening:  # 15:30 UTC: already tomorrow in Seoul
+            moment = datetime(2026, 3, 31, 15, 30, tzinfo=UTC)
+            return cls.fromtimestamp(moment.timestamp(), tz)
+
+    monkeypatch.setattr(page_cache_module, "datetime", Evening)
+    assert PublicPageCache(Route(), State()).today() == date(2026, 4, 1)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"status": 404},  # the portal's "not found" page
+        {"status": 400},
+        {"status": 303},  # a redirect (the home page's forms)
+        {"content_type": b"text/csv; charset=utf-8"},
+        {"content_type": b"application/json"},  # a portal path answers JSON only by mistake
+        {"extra_headers": [(b"content-disposition", b'attachment; filename="contracts.xlsx"')]},
+        {"extra_headers": [(b"set-cookie", b"session=1; HttpOnly")]},
+        {"chunks": 3},  # streamed
+        {"size": 2_000},  # larger than max_entry_bytes
+    ],
+)
+def test_only_complete_small_200_html_pages_without_cookies_or_attachments_are_kept(
+    cached: PublicPageCache, html: Route, change: dict[str, Any]
+) -> None:
+    for name, value in change.items():
+        setattr(html, name, value)
+    get(cached, PAGE)
+    get(cached, PAGE)
+    assert html.calls == 2
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/static/portal.css", "/docs", "/openapi.json", "/healthz", "/certificates", f"{P}/log/tree-head"],
+)
+def test_paths_outside_the_rule_are_never_kept_whatever_they_answer(
+    cached: PublicPageCache, html: Route, path: str
+) -> None:
+    for content_type in (b"text/html; charset=utf-8", b"application/json", b"text/css"):
+        html.content_type = content_type
+        get(cached, path)
+        get(cached, path)
+    assert html.calls == 6
+    assert cached.hits == 0
+
+
+def test_html_under_the_open_api_is_not_kept(cached: PublicPageCache, html: Route) -> None:
+    get(cached)
+    get(cached)
+    assert html.calls == 2
+
+
 # --- the service, on both backends ----------------------------------------------------------------
 
 
@@ -227,6 +370,53 @@ def test_the_service_serves_a_page_again_and_a_read_your_write_still_sees_the_wr
     assert [r["title"] for r in mine["items"]] == ["방금 올린 품의"]
     # Without min_position a reader may get the kept page until the interval passes (60 s here).
     assert client.get(f"{P}/requisitions", params=params).json() == before
+
+
+def test_a_portal_page_is_kept_until_the_views_move_and_then_shows_the_new_figure(
+    windowed: tuple[Service, TestClient],
+) -> None:
+    service, client = windowed
+    books = Books(service.ledger).ready()
+    line_id = books.line(amount=1_000_000, allocate={1: 500_000})
+    head = service.ledger.recorder.max_notification_id()
+    client.get(f"{P}/programs", params={"org": SEOUL, "min_position": head})  # the views caught up
+    cache = page_cache(client)
+    clock = Clock()
+    cache.clock = clock
+    clock.now += 60  # look at the state now
+    params: dict[str, Any] = {"org": SEOUL, "year": books.year}
+    first = client.get("/tables/programs", params=params)
+    assert first.status_code == 200 and first.headers["content-type"].startswith("text/html")
+    assert "1,000,000" in first.text and "123,457" not in first.text
+    hits = cache.hits
+    again = client.get("/tables/programs", params=params)
+    assert again.text == first.text and cache.hits == hits + 1
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+
+    result = books.run(Obligate, line_id=line_id, amount=123_457, description="새 원인행위")
+    client.get(f"{P}/programs", params={"org": SEOUL, "min_position": result.position})
+    # Within the refresh interval the kept page may still be served (the documented lag) ...
+    assert "123,457" not in client.get("/tables/programs", params=params).text
+    clock.now += 60  # ... and once it passed, the next request shows the new figure.
+    moved = client.get("/tables/programs", params=params)
+    assert "123,457" in moved.text
+    assert client.get("/tables/programs", params=params).text == moved.text
+    english = client.get("/tables/programs", params={**params, "lang": "en"})
+    assert "123,457" in english.text and english.text != moved.text
+
+
+def test_the_service_keeps_no_404_page_and_no_download(windowed: tuple[Service, TestClient]) -> None:
+    service, client = windowed
+    books = Books(service.ledger).ready()
+    books.line(amount=1_000_000)
+    cache = page_cache(client)
+    for _ in range(2):
+        missing = client.get("/tables/nothing-like-this")
+        assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+        download = client.get(f"{P}/programs.csv", params={"org": SEOUL})
+        assert download.status_code == 200 and download.headers["content-type"].startswith("text/csv")
+        assert client.get("/static/portal.css").status_code == 200
+    assert cache.hits == 0
 
 
 @pytest.mark.parametrize(
