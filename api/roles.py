@@ -29,7 +29,7 @@ class Role(StrEnum):
     BUDGET_OFFICER = "budget_officer"  # 예산담당관: appropriations, allocations, transfers
     ACCOUNTANT = "accountant"  # 지출관·회계담당: payment orders, payments, revenue, journal, closing
     AUDITOR = "auditor"  # 감사: reads every history, changes nothing
-    ADMIN = "admin"  # 관리자: organisations, fiscal years, users
+    ADMIN = "admin"  # 관리자: organisations (and their population), fiscal years, users
     HR_CLERK = (
         "hr_clerk"  # 인사담당자: drafts personnel actions, hires, records attendance, issues certificates
     )
@@ -53,6 +53,7 @@ _HR_MANAGER = frozenset({Role.HR_MANAGER})
 #: Command → the roles that may issue it. Every command of the registry is listed (a test checks).
 COMMAND_ROLES: dict[type[Command], frozenset[Role]] = {
     budget.RegisterOrganisation: _ADMIN,
+    budget.RecordPopulation: _ADMIN,
     budget.OpenFiscalYear: _ADMIN | _BUDGET,
     budget.CloseFiscalYear: _ACCOUNTANT,
     budget.Appropriate: _BUDGET,

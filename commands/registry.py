@@ -17,6 +17,7 @@ from commands.messages.base import Command
 
 HANDLERS: dict[type[Command], str] = {
     budget.RegisterOrganisation: "register_organisation",
+    budget.RecordPopulation: "record_population",
     budget.OpenFiscalYear: "open_fiscal_year",
     budget.CloseFiscalYear: "close_fiscal_year",
     budget.Appropriate: "appropriate",

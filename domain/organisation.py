@@ -7,6 +7,7 @@ that only closing entries are accepted.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from uuid import UUID
 
@@ -14,6 +15,10 @@ from domain import text
 from domain.base import Context, LedgerAggregate
 from domain.codes import ledger_id
 from domain.errors import AlreadyExists, InvalidInput, InvalidState, YearClosed, YearNotOpen
+
+#: The most residents a population record may count: ten times Seoul's, a bound against a slip of
+#: the keyboard rather than a fact of demography.
+MAX_POPULATION = 100_000_000
 
 
 class OrganisationKind(StrEnum):
@@ -45,6 +50,20 @@ class Organisation(LedgerAggregate):
         def apply(self, org: Organisation) -> None:
             org.name = self.name
 
+    class PopulationRecorded(LedgerAggregate.Event):
+        """주민등록인구 of the event's fiscal year, counted on ``as_of``, for per-capita figures.
+
+        Recording a year again replaces its figure (the read model keeps the last). The
+        aggregate keeps no state of it: no rule of the ledger reads a population.
+        """
+
+        population: int
+        as_of: date
+        source: str
+
+        def apply(self, org: Organisation) -> None:
+            pass
+
     @staticmethod
     def id_for(code: str) -> UUID:
         return ledger_id("organisation", code)
@@ -69,6 +88,34 @@ class Organisation(LedgerAggregate):
             raise InvalidInput("an organisation needs a name")
         name = text.NAME.check(name, "name")
         self.record(self.Renamed, ctx, name=name)
+
+    def record_population(self, ctx: Context, population: int, as_of: date, source: str) -> None:
+        """주민등록인구 of ``ctx.fiscal_year``: the city's or a district's residents, as counted on
+        ``as_of`` (on or before the accounting date), and where the count comes from."""
+        if self.kind is OrganisationKind.INSTITUTION:
+            raise InvalidInput(
+                f"{self.name} is a funded institution (투자출연기관): it has no resident population",
+                org=self.code,
+            )
+        if isinstance(population, bool) or not isinstance(population, int):
+            raise InvalidInput(f"a population is a whole number of residents, got {population!r}")
+        if not 0 < population <= MAX_POPULATION:
+            raise InvalidInput(
+                f"a population counts from 1 to {MAX_POPULATION} residents, got {population}",
+                population=population,
+                maximum=MAX_POPULATION,
+            )
+        if not isinstance(as_of, date):
+            raise InvalidInput(f"a population is counted on a date, got {as_of!r}")
+        if as_of > ctx.accounting_date:
+            raise InvalidInput(
+                f"a population counted on {as_of.isoformat()} cannot be recorded on "
+                f"{ctx.accounting_date.isoformat()}, before it was counted",
+                as_of=as_of.isoformat(),
+                accounting_date=ctx.accounting_date.isoformat(),
+            )
+        source = text.SOURCE.check(source, "source")
+        self.record(self.PopulationRecorded, ctx, population=population, as_of=as_of, source=source)
 
 
 class FiscalYearStatus(StrEnum):

@@ -129,6 +129,8 @@ NOTE = TextKind("note", 1_000, multiline=True, required=False)
 MEMO = TextKind("memo", 300)
 #: 추경 근거: the amendment (추가경정예산) a budget change follows.
 REFERENCE = TextKind("reference", 200)
+#: 출처: where a recorded statistic comes from (the population's count: 주민등록인구통계, its month).
+SOURCE = TextKind("source", 200)
 
 KINDS: tuple[TextKind, ...] = (
     ACTOR,
@@ -145,6 +147,7 @@ KINDS: tuple[TextKind, ...] = (
     NOTE,
     MEMO,
     REFERENCE,
+    SOURCE,
 )
 
 

@@ -79,6 +79,11 @@ ROUTES: tuple[CommandRoute, ...] = (
         "Register an organisation (기관 등록)",
     ),
     CommandRoute(
+        budget.RecordPopulation,
+        "/orgs/{org}/population",
+        "Record the population of a year (주민등록인구)",
+    ),
+    CommandRoute(
         budget.OpenFiscalYear,
         _YEAR,
         "Open a fiscal year (회계연도 개시)",
@@ -424,6 +429,8 @@ IF_MATCH: dict[type[Command], str] = {
 
 #: Commands without If-Match that do not (only) create an aggregate: what their answer is about.
 NO_IF_MATCH: dict[type[Command], str] = {
+    budget.RecordPopulation: "Records the year's figure on the organisation of the path (a later one "
+    "replaces it); the answer's `aggregate_id`, `version` and `ETag` are the organisation's.",
     personnel.DraftStepIncreases: "Changes each employee due an increase; the answer's `aggregate_id`, "
     "`version` and `ETag` are the last one changed.",
     personnel.ApprovePersonnelActions: "Changes each employee of the items; the answer's `aggregate_id`, "

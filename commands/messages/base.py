@@ -92,6 +92,7 @@ Ground = Annotated[str, BoundedText(text.GROUND, "Ground (제재 사유)")]
 Note = Annotated[str, BoundedText(text.NOTE, "Note (may be blank)")]
 Memo = Annotated[str, BoundedText(text.MEMO, "Memo (적요)")]
 Reference = Annotated[str, BoundedText(text.REFERENCE, "The amendment it follows (추경 근거)")]
+Source = Annotated[str, BoundedText(text.SOURCE, "Where the figure comes from (출처)")]
 
 
 class Command(BaseModel):

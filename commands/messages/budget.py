@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 from uuid import UUID
 
-from pydantic import StrictInt
+from pydantic import Field, StrictInt
 
-from commands.messages.base import CodeText, Command, LineTitle, Name, Reason, Reference, Versioned, Won
+from commands.messages.base import (
+    CodeText,
+    Command,
+    LineTitle,
+    Name,
+    Reason,
+    Reference,
+    Source,
+    Versioned,
+    Won,
+)
 from domain.budget_line import CarryOverKind, TransferKind
 from domain.organisation import OrganisationKind
 
@@ -17,6 +28,19 @@ class RegisterOrganisation(Command):
 
     name: Name
     kind: OrganisationKind
+
+
+class RecordPopulation(Command):
+    """주민등록인구: the organisation's residents in ``fiscal_year``, for per-capita figures.
+
+    Recording a year again replaces its figure. The city and the districts have one; a funded
+    institution has none. ``as_of`` is the day of the count, on or before the accounting date.
+    Over HTTP the year is the accounting date's, as for registering the organisation.
+    """
+
+    population: StrictInt = Field(description="Residents counted (1 to 100 000 000)")
+    as_of: date = Field(description="The day of the count (기준일)")
+    source: Source
 
 
 class OpenFiscalYear(Command):

@@ -15,6 +15,7 @@ from commands.messages.budget import (
     GrantContingency,
     OpenFiscalYear,
     PullAllocationForward,
+    RecordPopulation,
     RegisterOrganisation,
     TransferBudget,
 )
@@ -36,6 +37,15 @@ class BudgetUseCases(UseCases):
             uow.add(organisation)
             return organisation
 
+        return self._execute(command, use_case, requires_open_year=False)
+
+    def record_population(self, command: RecordPopulation) -> CommandResult:
+        def use_case(uow: UnitOfWork, ctx: Context) -> LedgerAggregate:
+            organisation = uow.target(Organisation, Organisation.id_for(ctx.org), "organisation")
+            organisation.record_population(ctx, command.population, command.as_of, command.source)
+            return organisation
+
+        # A fact about the organisation, not an act of the budget's year: no open year needed.
         return self._execute(command, use_case, requires_open_year=False)
 
     def open_fiscal_year(self, command: OpenFiscalYear) -> CommandResult:

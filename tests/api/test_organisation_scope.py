@@ -475,6 +475,7 @@ CROSS_ORGANISATION: dict[type[Command], tuple[Case, ...]] = {
 #: Another organisation's is reached only through its path, which the role matrix refuses.
 NAMES_NOTHING_OF_ANOTHER = {
     budget.RegisterOrganisation: "registers the path's organisation",
+    budget.RecordPopulation: "records the path's organisation's population (its id is derived from it)",
     budget.OpenFiscalYear: "opens the path's organisation's year",
     budget.CloseFiscalYear: "closes the path's organisation's year and its lines",
     budget.Appropriate: "opens a line of the path's organisation (its id is derived from it)",

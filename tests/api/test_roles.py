@@ -108,6 +108,38 @@ def test_no_role_approves_what_it_drafts() -> None:
     assert all(Role.AUDITOR not in roles for roles in COMMAND_ROLES.values())
 
 
+def test_the_population_is_recorded_by_who_registers_organisations(
+    client: TestClient, key_for: KeyMaker
+) -> None:
+    """주민등록인구 is master data of the organisation: the admin's, as its registration is."""
+    by_name = {c.__name__: roles for c, roles in COMMAND_ROLES.items()}
+    assert by_name["RecordPopulation"] == by_name["RegisterOrganisation"] == {Role.ADMIN}
+    route = next(r for r in ROUTES if r.command.__name__ == "RecordPopulation")
+    assert route.path == "/orgs/{org}/population"
+    admin = key_for("population-admin", "admin@*")
+    registered = client.post(
+        _url("/orgs/{org}", SEOUL),
+        json={"accounting_date": f"{YEAR}-01-01", "name": "서울특별시", "kind": "city"},
+        headers=admin,
+    )
+    assert registered.status_code == 201, registered.text
+    body = {
+        "accounting_date": f"{YEAR}-01-02",
+        "population": 9_330_000,
+        "as_of": f"{YEAR - 1}-12-31",
+        "source": "행정안전부 주민등록인구통계",
+    }
+    budget = key_for("population-budget", f"budget_officer@{SEOUL}")
+    refused = client.post(_url(route.path, SEOUL), json=body, headers=budget)
+    assert (refused.status_code, refused.json()["type"]) == (403, "forbidden")
+    answer = client.post(_url(route.path, SEOUL), json=body, headers=admin)
+    assert answer.status_code == 201, answer.text
+    assert answer.json()["aggregate_id"] == registered.json()["aggregate_id"]
+    assert answer.headers["ETag"] == '"2"'
+    too_many = client.post(_url(route.path, SEOUL), json={**body, "population": 100_000_001}, headers=admin)
+    assert (too_many.status_code, too_many.json()["type"]) == (422, "invalid-input")
+
+
 #: Write endpoints that are not commands, and who may call them. Neither touches an organisation's
 #: records: a tree head covers the whole log, and a cosignature is authenticated by the witness's
 #: signature (docs/tamper-evidence.md), so neither has an organisation to be scoped to.

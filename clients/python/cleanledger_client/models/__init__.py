@@ -147,6 +147,7 @@ from .read_request import ReadRequest
 from .record_attendance_days_request import RecordAttendanceDaysRequest
 from .record_attendance_request import RecordAttendanceRequest
 from .record_journal_entry_request import RecordJournalEntryRequest
+from .record_population_request import RecordPopulationRequest
 from .reduce_assessment_request import ReduceAssessmentRequest
 from .refund_overpayment_request import RefundOverpaymentRequest
 from .register_organisation_request import RegisterOrganisationRequest
@@ -328,6 +329,7 @@ __all__ = (
     "RecordAttendanceDaysRequest",
     "RecordAttendanceRequest",
     "RecordJournalEntryRequest",
+    "RecordPopulationRequest",
     "ReduceAssessmentRequest",
     "RefundOverpaymentRequest",
     "RegisterOrganisationRequest",
