@@ -42,7 +42,13 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from cleanledger import synthetic_personnel
 from commands.messages.base import Command
-from commands.messages.budget import Allocate, Appropriate, OpenFiscalYear, RegisterOrganisation
+from commands.messages.budget import (
+    Allocate,
+    Appropriate,
+    OpenFiscalYear,
+    RecordPopulation,
+    RegisterOrganisation,
+)
 from commands.messages.contracts import AmendContract, CompleteContract, InspectContract, SignContract
 from commands.messages.journal import JournalLineInput, RecordJournalEntry
 from commands.messages.payments import (
@@ -140,6 +146,38 @@ INSTITUTIONS = (
     Org("6119003", "서울시설공단", OrganisationKind.INSTITUTION, ("120", "140", "010")),
     Org("6119004", "서울연구원", OrganisationKind.INSTITUTION, ("140", "070", "010")),
 )
+
+#: 주민등록인구 of the city and each district for the demo's year, recorded with their registration:
+#: approximate 2025 counts rounded to the thousand, for per-capita figures (not official statistics).
+POPULATION_SOURCE = "데모 자료: 2025년 주민등록인구 근사치"
+POPULATION = {
+    CITY.code: 9_330_000,  # 서울특별시
+    "3000000": 139_000,  # 종로구
+    "3010000": 121_000,  # 중구
+    "3020000": 212_000,  # 용산구
+    "3030000": 280_000,  # 성동구
+    "3040000": 339_000,  # 광진구
+    "3050000": 353_000,  # 동대문구
+    "3060000": 381_000,  # 중랑구
+    "3070000": 429_000,  # 성북구
+    "3080000": 286_000,  # 강북구
+    "3090000": 301_000,  # 도봉구
+    "3100000": 489_000,  # 노원구
+    "3110000": 456_000,  # 은평구
+    "3120000": 308_000,  # 서대문구
+    "3130000": 365_000,  # 마포구
+    "3140000": 431_000,  # 양천구
+    "3150000": 555_000,  # 강서구
+    "3160000": 392_000,  # 구로구
+    "3170000": 228_000,  # 금천구
+    "3180000": 373_000,  # 영등포구
+    "3190000": 374_000,  # 동작구
+    "3200000": 481_000,  # 관악구
+    "3210000": 398_000,  # 서초구
+    "3220000": 553_000,  # 강남구
+    "3230000": 652_000,  # 송파구
+    "3240000": 462_000,  # 강동구
+}
 
 
 @dataclass(frozen=True)
@@ -1254,6 +1292,15 @@ def plan(scale: Scale, seed: str = DEFAULT_SEED) -> Iterator[Command]:
     for org in orgs:
         planner.add(RegisterOrganisation, org, date(YEAR, 1, 1), name=org.name, kind=org.kind)
         planner.add(OpenFiscalYear, org, date(YEAR, 1, 1))
+        if org.code in POPULATION:
+            planner.add(
+                RecordPopulation,
+                org,
+                date(YEAR, 1, 1),
+                population=POPULATION[org.code],
+                as_of=date(YEAR - 1, 12, 31),
+                source=POPULATION_SOURCE,
+            )
     for org in orgs:
         planner.opening_balances(org, budgets[org.code])
     pool = planner.vendors()
