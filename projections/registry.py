@@ -9,6 +9,7 @@ from projections.erp import BalancesProjection
 from projections.general_ledger import GeneralLedgerProjection
 from projections.hash_chain import CanonicalLog, CheckpointSigner, HashChainProjection
 from projections.merkle_tree import DEFAULT_ORIGIN, MerkleTreeProjection
+from projections.organisations import OrganisationsProjection
 from projections.personnel import EmployeesProjection, PersonnelChartProjection, PersonnelRecordsProjection
 
 
@@ -17,6 +18,7 @@ def all_projections() -> list[Projection]:
         BalancesProjection(),
         DisclosureProjection(),
         GeneralLedgerProjection(),
+        OrganisationsProjection(),
         PersonnelChartProjection(),
         EmployeesProjection(),
         PersonnelRecordsProjection(),

@@ -20,6 +20,7 @@ from sqlalchemy import Engine, String, select
 
 from commands.ledger import Ledger
 from commands.messages.base import Command, text_kind
+from commands.messages.budget import RecordPopulation
 from commands.messages.journal import JournalLineInput, RecordJournalEntry
 from commands.registry import HANDLERS
 from domain.journal import JournalKind
@@ -90,6 +91,7 @@ def test_every_read_model_column_holds_the_longest_text_its_command_accepts(
         on=date(2027, 1, 5),
         year=2027,
     )
+    Books(ledger).run(RecordPopulation, population=9_330_000, as_of=date(2025, 12, 31), source="출처")
 
     projector.catch_up()
     assert projector.position() == projector.head()
@@ -106,6 +108,8 @@ def test_every_read_model_column_holds_the_longest_text_its_command_accepts(
         assert value == longest_of(MARK.match(value).group(1)), (table, column)  # type: ignore[union-attr]
     # the history reaches the read models with the text of each of these (and more)
     assert {
+        "RegisterOrganisation.name",
+        "RecordPopulation.source",
         "Appropriate.title",
         "DraftRequisition.title",
         "Obligate.description",
