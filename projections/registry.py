@@ -8,6 +8,7 @@ from projections.disclosure import DisclosureProjection
 from projections.erp import BalancesProjection
 from projections.general_ledger import GeneralLedgerProjection
 from projections.hash_chain import CanonicalLog, CheckpointSigner, HashChainProjection
+from projections.line_history import LineHistoryProjection
 from projections.merkle_tree import DEFAULT_ORIGIN, MerkleTreeProjection
 from projections.organisations import OrganisationsProjection
 from projections.personnel import EmployeesProjection, PersonnelChartProjection, PersonnelRecordsProjection
@@ -19,6 +20,7 @@ def all_projections() -> list[Projection]:
         DisclosureProjection(),
         GeneralLedgerProjection(),
         OrganisationsProjection(),
+        LineHistoryProjection(),
         PersonnelChartProjection(),
         EmployeesProjection(),
         PersonnelRecordsProjection(),
