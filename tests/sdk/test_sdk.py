@@ -50,6 +50,7 @@ from cleanledger_client.api.commands_attendance import (
 from cleanledger_client.api.commands_budget import (
     allocate,
     appropriate,
+    record_population,
     register_organisation,
     transfer_budget,
 )
@@ -174,6 +175,7 @@ from cleanledger_client.models import (
     ReadRequest,
     RecordAttendanceDaysRequest,
     RecordAttendanceRequest,
+    RecordPopulationRequest,
     RegisterOrganisationRequest,
     RegisterVendorRequest,
     RejectPersonnelActionRequest,
@@ -193,6 +195,7 @@ from cleanledger import synthetic
 from cleanledger.keys import generate as generate_signing_key
 from cleanledger.wiring import Service
 from commands.persistence import StoreConfig
+from domain.organisation import Organisation
 from domain.reference.chart_of_accounts import CONSTRUCTION_IN_PROGRESS
 from tests.api.conftest import settings_for
 from tests.conftest import PostgresSchema
@@ -472,6 +475,7 @@ def test_an_integrator_drives_the_demo_through_the_sdk(
     try:
         line, second_line = _spending_to_a_return(office)
         _revenue_cycle(office)
+        _population(office)
         _transfer(office, line, second_line)
         _reports(office, waiting)
         _downloads(office, waiting)
@@ -655,6 +659,27 @@ def _spending_to_a_return(office: Office) -> tuple[UUID, UUID]:
     )
     assert spent.totals.amount - spent.totals.returned == 85_000_000
     return line, second
+
+
+def _population(office: Office) -> None:
+    """주민등록인구: the admin corrects the city's figure the demo recorded for the year (the answer is
+    the organisation's), which only the admin may; a funded institution has none to record."""
+    body = RecordPopulationRequest(
+        accounting_date=on("03-31"),
+        population=9_331_000,
+        as_of=date(YEAR - 1, 12, 31),
+        source="행정안전부 주민등록인구통계 (2025년 12월, 확정)",
+    )
+    recorded = office.accepted(record_population.sync_detailed(SEOUL, client=office.as_["admin"], body=body))
+    assert recorded.aggregate_id == Organisation.id_for(SEOUL)
+    assert recorded.version == 3  # registered, the demo's figure, and this one
+    refused(record_population.sync_detailed(SEOUL, client=office.as_["budget"], body=body), 403, "forbidden")
+    foundation = "6119001"  # 서울문화재단, a funded institution of the demo
+    refused(
+        record_population.sync_detailed(foundation, client=office.as_["admin"], body=body),
+        422,
+        "invalid-input",
+    )
 
 
 def _revenue_cycle(office: Office) -> None:
