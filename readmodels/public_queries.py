@@ -113,6 +113,8 @@ class PublicTable:
     fixed: Callable[[Table], list[ColumnElement[bool]]] = lambda _: []
     #: Columns computed from the row, not stored (their labels are in ``labels`` too).
     derived: Mapping[str, Callable[[Mapping[str, Any]], Any]] = field(default_factory=dict)
+    #: Derived columns that are whole won (``int``); the others are rates (``float``).
+    derived_amounts: frozenset[str] = frozenset()
     #: How ``as_of`` (an accounting date) applies: "daily" (amounts summed from daily movements up
     #: to the date, see :func:`at_date`), "date" (rows whose ``dates`` column is on or before it),
     #: or None (refused).
@@ -132,6 +134,8 @@ class PublicTable:
         return tuple(name for name in self.labels if name not in self.derived)
 
     def python_type(self, name: str) -> type:
+        if name in self.derived:
+            return int if name in self.derived_amounts else float
         column_type: type = self.table.c[name].type.python_type
         return column_type
 
@@ -181,6 +185,7 @@ PROGRAMS = PublicTable(
         "paid": "지출액",
         "carried_over": "이월액",
         "closed": "마감",
+        "remaining": "잔액",
         "execution_rate": "집행률(%)",
     },
     key=("line_id",),
@@ -207,7 +212,9 @@ PROGRAMS = PublicTable(
         "carried_over",
     ),
     text=("title",),
-    derived={"execution_rate": _rate},
+    # 잔액 (remaining) = 예산현액 − 원인행위액 (domain.md §4).
+    derived={"remaining": lambda row: row["current_budget"] - row["obligated"], "execution_rate": _rate},
+    derived_amounts=frozenset({"remaining"}),
     as_of="daily",
 )
 

@@ -98,7 +98,7 @@ def _fields(spec: PublicTable, names: list[str]) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for name in names:
         label = spec.labels[name]
-        python_type: Any = float if name in spec.derived else spec.python_type(name)
+        python_type: Any = spec.python_type(name)
         if name.endswith("_id"):
             python_type = UUID  # the ids the commands take (``format: uuid``), stored as their text
         annotation = python_type | None if name not in spec.derived and spec.nullable(name) else python_type
@@ -108,9 +108,7 @@ def _fields(spec: PublicTable, names: list[str]) -> dict[str, Any]:
 
 def row_model(spec: PublicTable) -> type[BaseModel]:
     fields = _fields(spec, list(spec.labels))
-    example = {
-        name: _example(name, float if name in spec.derived else spec.python_type(name)) for name in fields
-    }
+    example = {name: _example(name, spec.python_type(name)) for name in fields}
     model: type[BaseModel] = create_model(
         f"Public{_camel(spec.name)}Row",
         __config__=ConfigDict(json_schema_extra={"examples": [example]}),

@@ -53,6 +53,7 @@ class PublicProgramsRow:
             paid (int): 지출액
             carried_over (int): 이월액
             closed (bool): 마감
+            remaining (int): 잔액
             execution_rate (float): 집행률(%)
      """
 
@@ -84,6 +85,7 @@ class PublicProgramsRow:
     paid: int
     carried_over: int
     closed: bool
+    remaining: int
     execution_rate: float
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -157,6 +159,8 @@ class PublicProgramsRow:
 
         closed = self.closed
 
+        remaining = self.remaining
+
         execution_rate = self.execution_rate
 
 
@@ -191,6 +195,7 @@ class PublicProgramsRow:
             "paid": paid,
             "carried_over": carried_over,
             "closed": closed,
+            "remaining": remaining,
             "execution_rate": execution_rate,
         })
 
@@ -314,6 +319,8 @@ class PublicProgramsRow:
 
         closed = d.pop("closed")
 
+        remaining = d.pop("remaining")
+
         execution_rate = d.pop("execution_rate")
 
         public_programs_row = cls(
@@ -345,6 +352,7 @@ class PublicProgramsRow:
             paid=paid,
             carried_over=carried_over,
             closed=closed,
+            remaining=remaining,
             execution_rate=execution_rate,
         )
 
