@@ -1,6 +1,7 @@
 """The HTTP API under load: commands per second, and a paginated public list's rate and latency.
 
     python -m bench.http --database-url URL --seconds S
+    python -m bench.http --database-url URL --seconds S --phase portal [--reuse-database NAME]
 
 It prepares a scratch store through the ledger (an organisation, a fiscal year, a few hundred
 budget lines with their allocations, projected), creates a user with an API key, runs
@@ -20,6 +21,20 @@ Each phase starts with a one-second warm-up that is not counted. Progress goes t
 line printed is the JSON object ``{"metric": "http", "commands_per_s": …, "public_p99_ms": …,
 "public_rps": …, …}``. The server processes and the scratch store are removed at the end, also
 after Ctrl-C.
+
+``--phase portal`` measures the portal's HTML pages instead, over a realistic store: the
+synthetic demo (``cleanledger.synthetic``, ``--demo-scale``, medium by default: about four minutes
+to load on a quiet 2-core machine; no personnel on PostgreSQL, as the bench gives no master key),
+projected, then the same server and projection worker. For each page of :data:`PORTAL_PAGES` in
+turn, for ``--seconds`` each, ``--portal-connections`` keep-alive connections GET that page; only
+200 answers count, any other is reported. Nothing is written meanwhile, so the page cache serves
+repeated pages; ``--no-page-cache`` measures each page's own cost. The last line is ``{"metric":
+"http", "pages": {"dashboard": {"rps": …, "p50_ms": …, "p99_ms": …, …}, …}, "overall": {…}, …}``
+(../shared/docs/bench-contract.md). ``--reuse-database NAME`` (PostgreSQL) keeps the loaded demo
+in schema ``NAME`` (read models in ``NAME_read``) instead of a scratch schema: the first run loads
+it, later runs with the same name skip the load (the schema's comment records which demo and
+which version of its code is in it; a changed generator is run again over it, idempotently).
+Remove it with ``DROP SCHEMA "NAME", "NAME_read" CASCADE``.
 """
 
 from __future__ import annotations
@@ -27,6 +42,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import hashlib
 import json
 import multiprocessing
 import os
@@ -52,6 +68,7 @@ from api.accounts import AccountStore, Grant
 from api.roles import Role
 from bench.commands import ON, ORG, YEAR, prepare
 from bench.stores import scratch_store
+from cleanledger import synthetic, synthetic_personnel
 from cleanledger.settings import Settings
 from cleanledger.wiring import build_ledger, build_projection_engine, build_read_engine
 from commands.persistence import StoreConfig
@@ -59,6 +76,17 @@ from commands.persistence import StoreConfig
 HOST = "127.0.0.1"
 WARM_UP_SECONDS = 1.0
 USERNAME = "bench-http"
+
+#: The portal phase's pages, measured in this order: (name in the report, path and query). The
+#: interim pages stand in until the year dashboard, the district page and the year's contract list
+#: exist; the report's names say which were measured.
+PORTAL_PAGES: tuple[tuple[str, str], ...] = (
+    ("statements", "/orgs/6110000/statements"),
+    ("contracts_table", "/tables/contracts?org=6110000&year=2026"),
+)
+#: The target of issue 17, for each page: at least this many 200s a second, at this p99 or under.
+PORTAL_TARGET_RPS = 500.0
+PORTAL_TARGET_P99_MS = 50.0
 
 
 def log(message: str) -> None:
@@ -174,13 +202,15 @@ class Tally:
 
 @dataclass(frozen=True)
 class Phase:
-    kind: str  # "commands" or "public"
+    kind: str  # "commands", "public" or "page"
     port: int
     connections: int
     seconds: float
     key: str = ""
     line_ids: tuple[str, ...] = ()
     follow: float = 0.5
+    #: The page a "page" phase reads, again and again.
+    target: str = ""
 
 
 @dataclass(frozen=True)
@@ -193,6 +223,8 @@ class PhaseResult:
     latencies: list[float]
     pages: Counter[int]
     sent: int
+    #: The size of the last 200 answer's body ("page" phases).
+    size: int = 0
 
 
 async def _commands_loop(conn: Connection, phase: Phase, tally: Tally, clock: Clock) -> None:
@@ -242,6 +274,21 @@ async def _public_loop(
             target, page = first, 1
 
 
+async def _page_loop(conn: Connection, phase: Phase, tally: Tally, clock: Clock, sizes: list[int]) -> None:
+    while not clock.over():
+        started = time.perf_counter()
+        try:
+            status, content = await conn.request("GET", phase.target)
+        except HttpError as error:
+            status, content = 0, str(error).encode()
+        tally.sent += 1
+        if status == 200:
+            sizes[:] = [len(content)]
+        if started >= clock.counted_from:
+            ended = time.perf_counter()
+            tally.record(200, status, content, ended - started, ended <= clock.stop)
+
+
 @dataclass(frozen=True)
 class Clock:
     """Requests started from ``counted_from`` count (their successes if they end by ``stop``)."""
@@ -259,9 +306,11 @@ async def _drive(phase: Phase) -> PhaseResult:
         await conn._open()
     now = time.perf_counter()
     clock = Clock(now + WARM_UP_SECONDS, now + WARM_UP_SECONDS + phase.seconds)
-    tally, pages = Tally(), Counter[int]()
+    tally, pages, sizes = Tally(), Counter[int](), [0]
     if phase.kind == "commands":
         loops = [_commands_loop(conn, phase, tally, clock) for conn in conns]
+    elif phase.kind == "page":
+        loops = [_page_loop(conn, phase, tally, clock, sizes) for conn in conns]
     else:
         loops = [_public_loop(conn, phase, tally, clock, pages) for conn in conns]
     await asyncio.gather(*loops)
@@ -276,6 +325,7 @@ async def _drive(phase: Phase) -> PhaseResult:
         tally.latencies,
         pages,
         tally.sent,
+        sizes[0],
     )
 
 
@@ -434,6 +484,104 @@ def wait_projected(settings: Settings, timeout: float = 120.0) -> None:
         ledger.close()
 
 
+# --- the portal's store: the synthetic demo -----------------------------------------------------
+
+
+def demo_settings(config: StoreConfig, read_schema: str | None) -> Settings:
+    return Settings(
+        database_url=config.database_url,
+        db_schema=config.schema,
+        read_schema=read_schema or "cleanledger_read",
+        public_requests_per_minute=0,
+        _env_file=None,  # not the working directory's .env: the bench's store only
+    )
+
+
+def demo_mark(scale: str) -> str:
+    """What a schema holding the loaded, projected demo says in its comment: the scale, the seed
+    and a digest of the generator's code (another version may send other commands)."""
+    digest = hashlib.sha256()
+    for module in (synthetic, synthetic_personnel):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return f"bench.http portal: {scale} demo, seed {synthetic.DEFAULT_SEED}, code {digest.hexdigest()[:16]}"
+
+
+def schema_comment(database_url: str, schema: str) -> str | None:
+    with psycopg.connect(database_url.split("?", 1)[0], autocommit=True) as conn:
+        row = conn.execute(
+            "SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = %s", (schema,)
+        ).fetchone()
+    return None if row is None else row[0]
+
+
+def load_demo(settings: Settings, scale: str) -> None:
+    """The synthetic demo of ``scale`` through the ledger (idempotent), then projected."""
+    started = time.perf_counter()
+    ledger = build_ledger(settings)
+    try:
+        step = [0.0]
+
+        def progress(done: int, total: int) -> None:
+            if done == total or time.perf_counter() - step[0] >= 15:
+                step[0] = time.perf_counter()
+                log(f"demo ({scale}): {done}/{total} commands ({step[0] - started:.0f} s)")
+
+        summary = synthetic.generate(ledger, scale, progress)
+        log(
+            f"demo ({scale}): {summary.organisations} organisations, {summary.budget_lines} budget "
+            f"lines, {summary.contracts} contracts, {summary.employees} employees; "
+            f"{summary.recorded} commands recorded, {summary.replayed} already there "
+            f"({summary.seconds:.0f} s)"
+        )
+        projected = time.perf_counter()
+        engine = build_projection_engine(settings, ledger)
+        try:
+            engine.catch_up()
+        finally:
+            engine.engine.dispose()
+        log(f"demo projected ({time.perf_counter() - projected:.0f} s)")
+    finally:
+        ledger.close()
+
+
+@contextlib.contextmanager
+def demo_store(args: argparse.Namespace, postgres: bool) -> Iterator[Prepared]:
+    """The demo, loaded and projected: in a scratch store removed afterwards, or in the schema
+    ``--reuse-database`` names, loaded there once and kept."""
+    if args.reuse_database:
+        base_url = args.database_url.split("?", 1)[0]
+        name = args.reuse_database
+        config = StoreConfig(base_url, pool_size=5, max_overflow=10, schema=name, cache_size=10_000)
+        settings = demo_settings(config, f"{name}_read")
+        mark = demo_mark(args.demo_scale)
+        found = schema_comment(base_url, name)
+        if found == mark:
+            log(f"reusing schema {name} ({mark})")
+        else:
+            log(
+                f"loading the demo into schema {name}, kept afterwards"
+                + (f" (it held: {found})" if found else "")
+            )
+            load_demo(settings, args.demo_scale)
+            with psycopg.connect(base_url, autocommit=True) as conn:
+                conn.execute(
+                    sql.SQL("COMMENT ON SCHEMA {} IS {}").format(sql.Identifier(name), sql.Literal(mark))
+                )
+        yield Prepared(settings, server_env(config, settings.read_schema, args.pool_size), (), "")
+        return
+    with scratch_store(args.database_url, "portal") as config:
+        read_schema = f"{config.schema}_read" if postgres and config.schema else None
+        settings = demo_settings(config, read_schema)
+        try:
+            load_demo(settings, args.demo_scale)
+            yield Prepared(settings, server_env(config, read_schema, args.pool_size), (), "")
+        finally:
+            if read_schema:
+                drop_schema(config.database_url, read_schema)
+            if not postgres:  # the embedded default's master key, made beside the file
+                Path(config.database_url.removeprefix("sqlite:///") + ".master-key").unlink(missing_ok=True)
+
+
 # --- the report ---------------------------------------------------------------------------------
 
 
@@ -458,9 +606,9 @@ def summary(result: PhaseResult, server_cpu: float) -> dict[str, Any]:
     }
 
 
-def report_phase(result: PhaseResult, figures: dict[str, Any]) -> None:
+def report_phase(result: PhaseResult, figures: dict[str, Any], label: str = "") -> None:
     log(
-        f"{result.kind}: {figures['ok']} ok in {result.seconds:g} s = {figures['per_s']}/s, "
+        f"{label or result.kind}: {figures['ok']} ok in {result.seconds:g} s = {figures['per_s']}/s, "
         f"p50 {figures['p50_ms']} ms, p99 {figures['p99_ms']} ms, max {figures['max_ms']} ms; "
         f"server CPU {figures['server_cpu_ms_per_request']} ms a request"
     )
@@ -468,11 +616,94 @@ def report_phase(result: PhaseResult, figures: dict[str, Any]) -> None:
         log(f"  {count} answered {status or 'no answer'}: {result.samples[status]}")
 
 
+def page_figures(result: PhaseResult, server_cpu: float, path: str) -> dict[str, Any]:
+    """One page's figures: the contract's ``rps`` and ``p99_ms``, and how they stand to the target
+    (``rps_ratio`` = rps / 500, ``p99_ratio`` = 50 ms / p99: 1 or more meets it)."""
+    figures = summary(result, server_cpu)
+    p99 = figures["p99_ms"]
+    return {
+        "rps": figures["per_s"],
+        "p50_ms": figures["p50_ms"],
+        "p99_ms": p99,
+        "max_ms": figures["max_ms"],
+        "ok": figures["ok"],
+        "refused": figures["refused"],
+        "server_cpu_ms_per_request": figures["server_cpu_ms_per_request"],
+        "bytes": result.size,
+        "path": path,
+        "rps_ratio": round(figures["per_s"] / PORTAL_TARGET_RPS, 2),
+        "p99_ratio": round(PORTAL_TARGET_P99_MS / p99, 2) if p99 else None,
+    }
+
+
+def bench_portal(args: argparse.Namespace, postgres: bool, workers: int) -> dict[str, Any]:
+    if args.reuse_database and not postgres:
+        raise SystemExit("--reuse-database names a PostgreSQL schema")
+    pages: dict[str, dict[str, Any]] = {}
+    latencies: list[float] = []
+    ok = 0
+    with demo_store(args, postgres) as prepared:
+        if args.no_page_cache:
+            prepared.env["CLEANLEDGER_PUBLIC_CACHE_ENTRIES"] = "0"
+        port = args.port or free_port()
+        serve = [*cleanledger_command(), "serve", "--host", HOST, "--port", str(port)]
+        serve += ["--workers", str(workers), "--quiet"]
+        with contextlib.ExitStack() as stack:
+            server = stack.enter_context(running(serve, prepared.env, f"server ({workers} workers)"))
+            if postgres:
+                follow = [*cleanledger_command(), "project", "--follow", "--quiet"]
+                stack.enter_context(running(follow, prepared.env, "projection worker"))
+            wait_healthy(port, server)
+            wait_projected(prepared.settings)
+            log(f"server up on port {port}; page cache {'off' if args.no_page_cache else 'on'}")
+            for name, path in PORTAL_PAGES:
+                log(f"portal page {name}: GET {path}, {args.portal_connections} connections")
+                cpu = group_cpu_seconds(server.pid)
+                result = in_driver(Phase("page", port, args.portal_connections, args.seconds, target=path))
+                used = group_cpu_seconds(server.pid) - cpu
+                pages[name] = page_figures(result, used, path)
+                report_phase(result, summary(result, used), name)
+                latencies += result.latencies
+                ok += result.ok
+    ordered = sorted(latencies)
+    overall_rps = round(ok / (args.seconds * len(PORTAL_PAGES)), 1)
+    overall = {
+        "rps": overall_rps,
+        "p50_ms": percentile_ms(ordered, 0.50),
+        "p99_ms": percentile_ms(ordered, 0.99),
+        "ok": ok,
+    }
+    log(f"overall: {overall_rps}/s, p50 {overall['p50_ms']} ms, p99 {overall['p99_ms']} ms")
+    met = all(
+        page["rps"] >= PORTAL_TARGET_RPS
+        and page["p99_ms"] is not None
+        and page["p99_ms"] <= PORTAL_TARGET_P99_MS
+        for page in pages.values()
+    )
+    return {
+        "metric": "http",
+        "phase": "portal",
+        "pages": pages,
+        "overall": overall,
+        "target": {"rps": PORTAL_TARGET_RPS, "p99_ms": PORTAL_TARGET_P99_MS},
+        "target_met": met,
+        "backend": "postgresql" if postgres else "sqlite",
+        "server_workers": workers,
+        "page_cache": not args.no_page_cache,
+        "demo_scale": args.demo_scale,
+        "connections": args.portal_connections,
+        "seconds": args.seconds,
+        "cores": os.cpu_count(),
+    }
+
+
 def bench(args: argparse.Namespace) -> dict[str, Any]:
     postgres = args.database_url.startswith(("postgresql://", "postgres://"))
     workers = args.workers if postgres else 1
     if not postgres and args.workers != 1:
         log("SQLite: one server worker (serve refuses more), projections in-process")
+    if args.phase == "portal":
+        return bench_portal(args, postgres, workers)
     figures: dict[str, dict[str, Any]] = {"commands": {}, "public": {}}
     with scratch_store(args.database_url, "http") as config:
         read_schema = f"{config.schema}_read" if postgres and config.schema else None
@@ -546,9 +777,25 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument(
         "--phase",
-        choices=("both", "commands", "public"),
+        choices=("both", "commands", "public", "portal"),
         default="both",
-        help="what to measure (default both)",
+        help="what to measure (default both: commands, then the public list; portal: the portal's "
+        "HTML pages over the synthetic demo, alone)",
+    )
+    parser.add_argument(
+        "--portal-connections", type=int, default=16, help="connections of the portal phase (default 16)"
+    )
+    parser.add_argument(
+        "--demo-scale",
+        choices=sorted(synthetic.SCALES),
+        default="medium",
+        help="the portal phase's demo data set (default medium)",
+    )
+    parser.add_argument(
+        "--reuse-database",
+        metavar="NAME",
+        help="portal phase, PostgreSQL: keep the loaded demo in schema NAME (and NAME_read) and reuse "
+        "it on later runs instead of loading it into a scratch schema each time",
     )
     parser.add_argument(
         "--pool-size", type=int, help="the server's CLEANLEDGER_POOL_SIZE (default: the settings' default)"
@@ -557,7 +804,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--no-page-cache",
         action="store_true",
-        help="serve every public page from the read models (CLEANLEDGER_PUBLIC_CACHE_ENTRIES=0)",
+        help="serve every public answer and portal page from the read models "
+        "(CLEANLEDGER_PUBLIC_CACHE_ENTRIES=0)",
     )
     args = parser.parse_args(argv)
     try:
