@@ -14,7 +14,8 @@ What is kept is decided in one place, :func:`cacheable`:
 * ``/api/v1/public/…``: ``application/json`` answers, except the transparency log
   (``/api/v1/public/log/``), whose heads are signed between batches;
 * the portal's pages, every other path except ``/api/``, ``/docs``, ``/openapi.json``,
-  ``/static/`` (the style sheet, kept by the browser), ``/healthz`` and ``/certificates`` (the
+  ``/static/`` (the style sheet, kept by the browser), ``/healthz``, ``/verification`` (the
+  transparency log's heads, signed between batches) and ``/certificates`` (the
   certificate check reads the event store and personal data, not the read models: an erasure must
   not wait for the projections): ``text/html`` answers only.
 
@@ -57,8 +58,9 @@ UNCACHED_PREFIX = "/api/v1/public/log/"
 #: Paths that are not portal pages: the API, its documentation, static files, the health check.
 NOT_PORTAL_PREFIXES = ("/api/", "/docs", "/openapi.json", "/static/", "/healthz")
 #: Portal pages that read more than the read models: the certificate check reads the event store
-#: and unseals personal data, which an erasure changes before any projection moves.
-UNCACHED_PORTAL_PREFIXES = ("/certificates",)
+#: and unseals personal data, which an erasure changes before any projection moves; the
+#: verification page shows the transparency log's heads, signed between projection batches.
+UNCACHED_PORTAL_PREFIXES = ("/certificates", "/verification")
 JSON = b"application/json"
 HTML = b"text/html"
 #: Answers kept per process; the least recently served goes first.

@@ -226,8 +226,13 @@ def head(conn: Connection, size: int) -> StoredHead | None:
 
 
 def latest_head(conn: Connection) -> StoredHead | None:
-    found = _heads(conn, select(tree_heads).order_by(tree_heads.c.size.desc()).limit(1))
+    found = recent_heads(conn, 1)
     return found[0] if found else None
+
+
+def recent_heads(conn: Connection, limit: int) -> list[StoredHead]:
+    """The ``limit`` largest tree heads, largest first."""
+    return _heads(conn, select(tree_heads).order_by(tree_heads.c.size.desc()).limit(limit))
 
 
 def verifier_keys(conn: Connection) -> list[tuple[str, str, str, str]]:

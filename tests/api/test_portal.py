@@ -32,7 +32,7 @@ def test_the_home_page_is_korean_first_and_english_on_request(client: TestClient
     assert "사업현황" in korean.text
     english = client.get("/", params={"lang": "en"})
     assert "Clean Ledger public portal" in english.text
-    assert "Programs" in english.text
+    assert "Programmes" in english.text
 
 
 def test_a_table_page_shows_the_projected_numbers_and_links_its_downloads(
@@ -101,10 +101,12 @@ def _harmless(answer: Any, payload: str) -> None:
     assert payload not in answer.text or payload == "javascript:alert(1)"
     page = _Page()
     page.feed(answer.text)
-    assert not page.tags & {"script", "svg", "iframe", "object", "embed"}, page.tags
+    # Charts are SVG the server draws (api.portal.charts): never a script, a foreign object or an
+    # event handler, in the SVG or anywhere else.
+    assert not page.tags & {"script", "iframe", "object", "embed", "foreignobject"}, page.tags
     assert not page.handlers, page.handlers
-    for link in page.links:  # this page (""), its own query, or a path of this site
-        assert link == "" or (link.startswith(("/", "?")) and not link.startswith("//")), link
+    for link in page.links:  # this page (""), its own query, an anchor, or a path of this site
+        assert link == "" or (link.startswith(("/", "?", "#")) and not link.startswith("//")), link
 
 
 def test_no_portal_page_reflects_a_hostile_value_unescaped(client: TestClient, service: Service) -> None:
@@ -123,7 +125,16 @@ def test_no_portal_page_reflects_a_hostile_value_unescaped(client: TestClient, s
         ("/", ("lang", "unknown"), {}),
         ("/tables/programs", table, {"org": SEOUL}),
         ("/tables/contracts", table, {}),
-        (f"/orgs/{SEOUL}/statements", ("lang", "as_of", "unknown"), {"as_of": "2026-12-31"}),
+        (
+            f"/orgs/{SEOUL}/statements",
+            ("lang", "as_of", "known_at", "unit", "unknown"),
+            {"as_of": "2026-12-31"},
+        ),
+        (f"/orgs/{SEOUL}/2026", ("lang", "unit", "unknown"), {}),
+        (f"/orgs/{SEOUL}/2026/programs", ("lang", "q", "code_prefix", "sort", "cursor", "unit"), {}),
+        ("/compare/2026", ("lang", "sort", "unit"), {}),
+        ("/districts", ("lang", "unit"), {}),
+        ("/sitemap", ("lang",), {}),
         ("/statements", ("org", "as_of", "lang", "unknown"), {"org": SEOUL}),
     ]
     for payload in HOSTILE:
@@ -132,7 +143,13 @@ def test_no_portal_page_reflects_a_hostile_value_unescaped(client: TestClient, s
                 _harmless(client.get(path, params={**base, name: payload}, follow_redirects=False), payload)
         # ... and in the path itself
         quoted = quote(payload, safe="")
-        for path in (f"/tables/{quoted}", f"/orgs/{quoted}/statements"):
+        for path in (
+            f"/tables/{quoted}",
+            f"/orgs/{quoted}/statements",
+            f"/orgs/{SEOUL}/2026/{quoted}",
+            f"/orgs/{SEOUL}/{quoted}",
+            f"/districts/{quoted}",
+        ):
             _harmless(client.get(path, params={"lang": "en"}), payload)
 
 
