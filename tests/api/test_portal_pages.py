@@ -277,3 +277,25 @@ def test_the_verification_page_finds_an_event_in_the_transparency_log(
     beyond = client.get("/verification", params={"position": 10**12})
     assert "그 순번의 사건은 아직 로그에 없습니다" in beyond.text
     assert client.get("/verification", params={"position": "-1"}).status_code == 400
+
+
+def test_the_site_icon_is_served_where_browsers_ask_for_it(client: TestClient) -> None:
+    for path in ("/favicon.ico", "/static/favicon.svg"):
+        icon = client.get(path)
+        assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+
+
+def test_an_institution_shows_no_self_reliance_in_the_comparison(
+    client: TestClient, service: Service
+) -> None:
+    institution = "6119001"
+    books = Spending(service.ledger, org=institution)
+    books.organisation(name="서울문화재단", kind=OrganisationKind.INSTITUTION)
+    books.open_year()
+    books.line(amount=1_000_000)
+    books.run(OpenRevenueLine, revenue_code="200-210-212-01", title="사용료수입", estimate=500_000)
+    _settle(service)
+    page = client.get("/compare/2026")
+    row = re.search(r"서울문화재단</a></th>(.*?)</tr>", page.text, re.S)
+    assert row is not None
+    assert _cells(row.group(1))[3:5] == ["–", "–"]  # 100 % of its own revenue says nothing

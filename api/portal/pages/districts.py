@@ -48,6 +48,16 @@ class Compared:
     def per_capita(self) -> int | None:
         return per_capita(self.figures.current_budget, self.population)
 
+    @property
+    def self_reliance(self) -> Decimal | None:
+        """재정자립도, for local governments only: a funded institution's revenue is all its own
+        (세외수입), so its ratio would read 100 % and say nothing (docs/portal-figures.md)."""
+        return None if self.organisation.kind == "institution" else self.figures.self_reliance
+
+    @property
+    def autonomy(self) -> Decimal | None:
+        return None if self.organisation.kind == "institution" else self.figures.autonomy
+
 
 def sort_rows(rows: list[Compared], sort: str) -> list[Compared]:
     """``rows`` by ``sort`` (a leading ``-``: descending); rows without the figure come last."""
@@ -56,7 +66,9 @@ def sort_rows(rows: list[Compared], sort: str) -> list[Compared]:
     def value(row: Compared) -> Any:
         if key == "name":
             return row.organisation.name
-        return row.per_capita if key == "per_capita" else getattr(row.figures, key)
+        if key in ("per_capita", "self_reliance", "autonomy"):
+            return getattr(row, key)
+        return getattr(row.figures, key)
 
     known = [row for row in rows if value(row) is not None]
     blank = [row for row in rows if value(row) is None]

@@ -19,7 +19,11 @@ from api.portal.i18n import language, value_word
 from api.portal.rendering import BlankOrDate, Lang, context, render
 from readmodels import organisations, portal_directory
 
-STYLE_SHEET = (pathlib.Path(__file__).parent.parent / "static" / "portal.css").read_bytes()
+_STATIC = pathlib.Path(__file__).parent.parent / "static"
+STYLE_SHEET = (_STATIC / "portal.css").read_bytes()
+#: The site's icon; browsers ask for /favicon.ico whatever the page says, so both addresses answer.
+ICON = (_STATIC / "favicon.svg").read_bytes()
+_CACHED = {"Cache-Control": "public, max-age=3600"}
 
 
 def site_pages(conn: ReadConnection) -> list[tuple[str, str]]:
@@ -76,7 +80,12 @@ def register(router: APIRouter) -> None:
 
     @router.get("/static/portal.css")
     def style_sheet() -> Response:
-        return Response(STYLE_SHEET, media_type="text/css", headers={"Cache-Control": "public, max-age=3600"})
+        return Response(STYLE_SHEET, media_type="text/css", headers=_CACHED)
+
+    @router.get("/static/favicon.svg")
+    @router.get("/favicon.ico")
+    def icon() -> Response:
+        return Response(ICON, media_type="image/svg+xml", headers=_CACHED)
 
     @router.get("/about")
     def about(request: Request, lang: Lang = None) -> Response:
