@@ -283,10 +283,15 @@ class ProjectionEngine:
             self.apply_to(
                 conn, projection, row.generation, window.events, row.position, continuing=continuing
             )
-        conn.execute(
-            update(projection_state).where(projection_state.c.name.in_(list(standing))).values(position=last)
-        )
-        return last - start, dict.fromkeys(standing, last)
+        # A projection already past the window (one added to a running group starts at 0; a
+        # rebuilt one is switched over at the head; one whose fault was cleared restarts behind
+        # the others) stays where it is: moved back, it would apply its events again.
+        behind = [name for name, row in standing.items() if row.position < last]
+        if behind:
+            conn.execute(
+                update(projection_state).where(projection_state.c.name.in_(behind)).values(position=last)
+            )
+        return last - start, {name: max(row.position, last) for name, row in standing.items()}
 
     def _apply_isolated(
         self, conn: Connection, names: Sequence[str], until: int | None
@@ -302,6 +307,7 @@ class ProjectionEngine:
         if window.upto <= start:
             return 0, {}
         reached: dict[str, int] = {}
+        clean: set[str] = set()
         for projection in self.projections:
             row = standing.get(projection.name)
             if row is None:
@@ -310,7 +316,8 @@ class ProjectionEngine:
                 conn, projection, row.generation, window.events, row.position, continuing=False
             )
             if fault is None:
-                reached[projection.name] = window.upto
+                reached[projection.name] = max(row.position, window.upto)
+                clean.add(projection.name)
             else:
                 reached[projection.name] = fault.position - 1
                 record_fault(conn, fault)
@@ -326,9 +333,9 @@ class ProjectionEngine:
                 .where(projection_state.c.name == projection.name)
                 .values(position=reached[projection.name])
             )
-        # Only the projections that ran to the end of the window continue in memory: a failed
-        # savepoint may have left the other's lookups ahead of its rows.
-        return window.upto - start, {n: p for n, p in reached.items() if p == window.upto}
+        # Only the projections that met no fault continue in memory: a failed savepoint may have
+        # left the other's lookups ahead of its rows.
+        return window.upto - start, {n: p for n, p in reached.items() if n in clean}
 
     def apply_isolated(
         self,

@@ -17,9 +17,11 @@ from projections.base import Envelope, EveryEvent, Projection, RowWriter
 from projections.engine import ProjectionEngine
 from projections.erp import BalancesProjection
 from projections.general_ledger import GeneralLedgerProjection
+from projections.line_history import LineHistoryProjection
 from projections.registry import all_projections
 from projections.source import EventSource
 from readmodels.erp import line_balances, obligation_balances
+from readmodels.line_history import MAX_LIMIT, line_history
 from tests.app.books import Books
 from tests.app.test_state_machine import fold_line
 from tests.projections.test_general_ledger import spend
@@ -98,6 +100,41 @@ def test_small_batches_give_the_same_rows_as_one_big_batch(
             conn.execute(select(obligation_balances.c.obligation_id, obligation_balances.c.amount)).all()
         )
     assert amounts == {str(o): 1_000 * (n + 1) for n, o in enumerate(obligations)}
+
+
+def test_a_projection_added_to_a_caught_up_group_catches_up_alone_and_moves_no_other_back(
+    books: Books, ledger: Ledger, read_db: Engine
+) -> None:
+    """A new projection starts at position 0 beside others at the head (so does one whose fault
+    was cleared, behind them, or a rebuilt one switched over at the head): each batch then runs
+    from the lowest position, and a projection already past the batch must stay where it is. Moved
+    back to the batch's end, it applied its events again: sums doubled, append-only rows collided."""
+    line_id = books.line(amount=9_000_000, allocate={1: 9_000_000})
+    for n in range(20):
+        books.obligate(line_id, 1_000 * (n + 1))
+    spend(books, line_id, 5_000, withheld=150, give_back=1_000)
+    ProjectionEngine(ledger.recorder, read_db, [BalancesProjection(), GeneralLedgerProjection()]).catch_up()
+    before = line_rows(read_db)
+    head = ledger.recorder.max_notification_id()
+
+    grown = ProjectionEngine(
+        ledger.recorder,
+        read_db,
+        [BalancesProjection(), GeneralLedgerProjection(), LineHistoryProjection()],
+        batch_size=5,
+    )
+    batches = 0
+    while grown.run_batch():
+        batches += 1
+        with read_db.connect() as conn:
+            standing = {name: s.position for name, s in grown.standings(conn, lock=False).items()}
+        assert standing["erp_balances"] == standing["general_ledger"] == head
+    assert batches >= head // 5
+    assert grown.faults() == []
+    assert line_rows(read_db) == before
+    with read_db.connect() as conn:
+        history = line_history(conn, str(line_id), limit=MAX_LIMIT)
+    assert history[-1].obligated_total == before[str(line_id)]["obligated"]
 
 
 def test_status_reports_position_head_and_lag(books: Books, projector: ProjectionEngine) -> None:
