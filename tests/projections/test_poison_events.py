@@ -40,6 +40,7 @@ from domain.codes import BudgetCode
 from domain.contract import Contract, ContractMethod
 from domain.journal import JournalKind, JournalLine, ManualJournal
 from domain.obligation import Obligation
+from domain.organisation import Organisation, OrganisationKind
 from domain.personnel.actions import Action, ActionDetails, ActionKind
 from domain.personnel.employee import Employee
 from domain.personnel.org_chart import Department, OrgChart
@@ -52,7 +53,7 @@ from projections.engine import ProjectionEngine
 from projections.general_ledger import MEMO_LENGTH
 from projections.rebuild import rebuild
 from projections.registry import all_projections
-from readmodels import disclosure, erp, personnel
+from readmodels import disclosure, erp, organisations, personnel
 from readmodels import ledger as gl
 from readmodels.state import projection_state, statuses
 from tests.app.books import SEOUL, Books
@@ -277,6 +278,34 @@ def department_name(w: World, value: str) -> tuple[int, dict[str, Any]]:
     return w.save(chart), {"code": code}
 
 
+def _new_organisation(value: str = "시험 자치구") -> tuple[Organisation, Context]:
+    """An organisation of a code of its own (one row per shape), registered with ``value``."""
+    code = f"9{uuid.uuid4().int % 10**6:06d}"
+    ctx = Context(code, YEAR, ON, "clerk-kim", uuid.uuid4())
+    organisation = Organisation.start(
+        Organisation.Registered,
+        ctx,
+        Organisation.id_for(code),
+        code=code,
+        name=value,
+        kind=OrganisationKind.DISTRICT,
+    )
+    return organisation, ctx
+
+
+def organisation_name(w: World, value: str) -> tuple[int, dict[str, Any]]:
+    organisation, _ = _new_organisation(value)
+    return w.save(organisation), {"code": organisation.code}
+
+
+def population_source(w: World, value: str) -> tuple[int, dict[str, Any]]:
+    organisation, ctx = _new_organisation()
+    organisation.record(
+        Organisation.PopulationRecorded, ctx, population=1_000, as_of=date(YEAR - 1, 12, 31), source=value
+    )
+    return w.save(organisation), {"org": organisation.code}
+
+
 def rejection_reason(w: World, value: str) -> tuple[int, dict[str, Any]]:
     hire = Action(uuid.uuid4(), ActionKind.HIRE, "2026-0001", ON, ActionDetails("HR", "G6", 1), "clerk-kim")
     number = f"E{uuid.uuid4().hex[:8].upper()}"
@@ -368,6 +397,16 @@ FIELDS: dict[str, tuple[text.TextKind, Callable[[World, str], tuple[int, dict[st
         text.LINE_TITLE,
         revenue_line_title,
         [Lands("disclosure", disclosure.revenue_by_code, "title", "line_id")],
+    ),
+    "organisation name": (
+        text.NAME,
+        organisation_name,
+        [Lands("organisations", organisations.organisations, "name", "code")],
+    ),
+    "population source": (
+        text.SOURCE,
+        population_source,
+        [Lands("organisations", organisations.organisation_population, "source", "org")],
     ),
     "journal memo": (text.MEMO, journal_memo, [Lands("general_ledger", gl.postings, "memo", "position")]),
     "department name": (
