@@ -362,12 +362,6 @@ def browser(browser_tools: Path) -> Iterator[Browser]:
             launched.close()
 
 
-#: The browser asks for /favicon.ico by itself, at a moment of its choosing, and logs the 404 as a
-#: console error: whether that falls within a test is chance. The portal has no icon yet
-#: (test_portal.py's test_the_portal_has_an_icon says so); until it has, that one error is let be.
-FAVICON = "/favicon.ico"
-
-
 @dataclass
 class PageWatch:
     """What one page did that fails a test: console errors, uncaught exceptions, error statuses
@@ -402,8 +396,6 @@ class PageWatch:
         for text, url in self.console_errors:
             if url in failed_documents and text.startswith("Failed to load resource"):
                 continue  # the document's own status, judged above
-            if urlsplit(url).path == FAVICON and "404" in text:
-                continue
             found.append(f"console error: {text}" + (f" (at {url})" if url else ""))
         found += [f"uncaught exception: {error}" for error in self.page_errors]
         found += [f"request to another host: {url}" for url in self.foreign]
