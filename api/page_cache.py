@@ -36,6 +36,7 @@ so a hit still counts against the client; the security headers are added outside
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections import OrderedDict
@@ -43,6 +44,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
+import anyio.to_thread
 from sqlalchemy import Engine, select
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -136,19 +138,37 @@ class PublicPageCache:
         self._entries: OrderedDict[tuple[str, bytes], _Entry] = OrderedDict()
         self._validity: Validity | None = None
         self._read_at = float("-inf")
+        self._reading: asyncio.Future[Validity] | None = None
+        #: Answers being computed, by key and validity: a request for the same page under the same
+        #: validity waits for that one instead of computing it again (None: it was not kept).
+        self._computing: dict[tuple[tuple[str, bytes], Validity], asyncio.Future[_Entry | None]] = {}
         self.hits = 0
         self.misses = 0
+        #: Requests answered with an answer another request was computing meanwhile.
+        self.shared = 0
 
-    def _current(self) -> Validity:
+    async def _current(self) -> Validity:
         now = self.clock()
-        if self._validity is None or now - self._read_at >= self.refresh_seconds:
+        if self._validity is not None and now - self._read_at < self.refresh_seconds:
+            return self._validity
+        if self._reading is None:
+            # One read at a time, in a thread: the read waits for a pooled connection, and on the
+            # event loop it would stop the very requests that are to give one back.
+            self._reading = asyncio.ensure_future(self._read(now))
+        return await asyncio.shield(self._reading)
+
+    async def _read(self, now: float) -> Validity:
+        try:
             # Read before the answer is computed: a batch committing meanwhile makes the kept
             # answer's state older than the next one read, so it is not served after that batch.
             # The same for the day: a page computed just after midnight under the old day is
             # kept under the old day, and dropped at the next look.
-            self._validity = (self._read_state(), self.today())
+            state = await anyio.to_thread.run_sync(self._read_state)
+            self._validity = (state, self.today())
             self._read_at = now
-        return self._validity
+            return self._validity
+        finally:
+            self._reading = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.max_entries <= 0 or scope["type"] != "http" or scope["method"] != "GET":
@@ -160,7 +180,7 @@ class PublicPageCache:
             return
         key = (scope["path"], scope["query_string"])
         try:
-            validity = self._current()
+            validity = await self._current()
         except Exception:  # the read database is away: the route answers (and refuses) as it does
             log.warning("public page cache: could not read the projections' state", exc_info=True)
             await self.app(scope, receive, send)
@@ -169,14 +189,43 @@ class PublicPageCache:
         if entry is not None and entry.validity == validity:
             self.hits += 1
             self._entries.move_to_end(key)
-            await send({"type": "http.response.start", "status": 200, "headers": entry.headers})
-            await send({"type": "http.response.body", "body": entry.body})
+            await self._serve(entry, send)
             return
+        computing = self._computing.get((key, validity))
+        if computing is not None:
+            # The views moved and many readers want the page at once: one computes it.
+            shared = await asyncio.shield(computing)
+            if shared is not None:
+                self.shared += 1
+                await self._serve(shared, send)
+                return
         self.misses += 1
-        await self.app(scope, receive, self._keeping(key, kind, validity, send))
+        done: asyncio.Future[_Entry | None] = asyncio.get_running_loop().create_future()
+        if computing is None:
+            self._computing[(key, validity)] = done
+        try:
+            await self.app(scope, receive, self._keeping(key, kind, validity, send, done))
+        finally:
+            if self._computing.get((key, validity)) is done:
+                del self._computing[(key, validity)]
+            if not done.done():
+                done.set_result(None)
 
-    def _keeping(self, key: tuple[str, bytes], kind: bytes, validity: Validity, send: Send) -> Send:
-        """``send``, noting a complete 200 answer of content type ``kind`` to keep under ``key``."""
+    @staticmethod
+    async def _serve(entry: _Entry, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": entry.headers})
+        await send({"type": "http.response.body", "body": entry.body})
+
+    def _keeping(
+        self,
+        key: tuple[str, bytes],
+        kind: bytes,
+        validity: Validity,
+        send: Send,
+        done: asyncio.Future[_Entry | None],
+    ) -> Send:
+        """``send``, noting a complete 200 answer of content type ``kind`` to keep under ``key``
+        (and handing it to ``done`` at once, for the requests that wait for it)."""
         started: list[Message] = []
         streamed = False
 
@@ -188,16 +237,18 @@ class PublicPageCache:
                 if message.get("more_body"):
                     streamed = True  # a download, in many messages: never kept
                 elif started and not streamed:
-                    self._keep(key, kind, validity, started[0], message.get("body", b""))
+                    kept = self._keep(key, kind, validity, started[0], message.get("body", b""))
+                    if not done.done():
+                        done.set_result(kept)
             await send(message)
 
         return keeping_send
 
     def _keep(
         self, key: tuple[str, bytes], kind: bytes, validity: Validity, start: Message, body: bytes
-    ) -> None:
+    ) -> _Entry | None:
         if start["status"] != 200 or len(body) > self.max_entry_bytes:
-            return
+            return None
         headers = [(bytes(name), bytes(value)) for name, value in start.get("headers", [])]
         media_types = [
             value.split(b";", 1)[0].strip().lower()
@@ -205,8 +256,10 @@ class PublicPageCache:
             if name.lower() == b"content-type"
         ]
         if media_types != [kind] or any(name.lower() in _NEVER_KEPT_HEADERS for name, _ in headers):
-            return
-        self._entries[key] = _Entry(validity, headers, body)
+            return None
+        entry = _Entry(validity, headers, body)
+        self._entries[key] = entry
         self._entries.move_to_end(key)
         while len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)
+        return entry

@@ -4,6 +4,7 @@ while the read models stand still and the day (KST) has not changed."""
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Hashable, Iterator
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any
@@ -71,9 +72,11 @@ class State:
         self.value: Hashable = (("disclosure", 10, 1),)
         self.reads = 0
         self.fail = False
+        self.threads: set[int] = set()
 
     def __call__(self) -> Hashable:
         self.reads += 1
+        self.threads.add(threading.get_ident())
         if self.fail:
             raise ConnectionError("the read database is away")
         return self.value
@@ -206,6 +209,72 @@ def test_without_the_state_the_route_answers_and_nothing_is_kept(
     state.fail = False
     assert get(cached) == b'{"call": 3}'
     assert get(cached) == b'{"call": 3}'
+
+
+# --- many readers at once ------------------------------------------------------------------------
+
+
+class SlowRoute(Route):
+    """A route that takes its time (a page's queries and template), so requests overlap."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await asyncio.sleep(0.05)
+        await super().__call__(scope, receive, send)
+
+
+def get_at_once(app: Any, count: int, path: str = f"{P}/programs") -> list[bytes]:
+    """``count`` requests for ``path`` at the same moment; the bodies answered."""
+
+    async def one() -> bytes:
+        sent: list[Message] = []
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def send(message: Message) -> None:
+            sent.append(message)
+
+        scope = {"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": []}
+        await app(scope, receive, send)
+        return b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body").strip()
+
+    async def all_of_them() -> list[bytes]:
+        return list(await asyncio.gather(*(one() for _ in range(count))))
+
+    return asyncio.run(all_of_them())
+
+
+def test_readers_arriving_together_share_one_look_at_the_state_and_one_computation(
+    state: State, clock: Clock, today: Today
+) -> None:
+    route = SlowRoute()
+    cached = PublicPageCache(route, state, refresh_seconds=0.5, clock=clock, today=today)
+    assert get_at_once(cached, 8) == [b'{"call": 1}'] * 8
+    assert (route.calls, state.reads) == (1, 1)
+    assert (cached.misses, cached.shared) == (1, 7)
+    # The state is read in a worker thread, never on the event loop: a read waiting for a pooled
+    # connection must not stop the requests that are to give one back.
+    assert threading.get_ident() not in state.threads
+
+
+def test_readers_waiting_for_an_answer_that_is_not_kept_compute_their_own(
+    state: State, clock: Clock, today: Today
+) -> None:
+    route = SlowRoute()
+    route.status = 404
+    cached = PublicPageCache(route, state, refresh_seconds=0.5, clock=clock, today=today)
+    assert get_at_once(cached, 4) == [b'{"call": 1}', b'{"call": 2}', b'{"call": 3}', b'{"call": 4}']
+    assert (cached.misses, cached.shared, cached.hits) == (4, 0, 0)
+
+
+def test_a_state_that_cannot_be_read_lets_every_waiting_reader_through(
+    state: State, clock: Clock, today: Today
+) -> None:
+    route = SlowRoute()
+    state.fail = True
+    cached = PublicPageCache(route, state, refresh_seconds=0.5, clock=clock, today=today)
+    assert sorted(get_at_once(cached, 3)) == [b'{"call": 1}', b'{"call": 2}', b'{"call": 3}']
+    assert state.reads == 1
 
 
 # --- the portal's HTML pages ---------------------------------------------------------------------
