@@ -27,8 +27,11 @@ synthetic demo (``cleanledger.synthetic``, ``--demo-scale``, medium by default: 
 to load on a quiet 2-core machine; no personnel on PostgreSQL, as the bench gives no master key),
 projected, then the same server and projection worker. For each page of :data:`PORTAL_PAGES` in
 turn, for ``--seconds`` each, ``--portal-connections`` keep-alive connections GET that page; only
-200 answers count, any other is reported. Nothing is written meanwhile, so the page cache serves
-repeated pages; ``--no-page-cache`` measures each page's own cost. The last line is ``{"metric":
+200 answers count, any other is reported. By default nothing is written meanwhile, so the page
+cache serves repeated pages; ``--no-page-cache`` measures each page's own cost, and
+``--write-every S`` records a 1-won obligation every S seconds through the ledger (in a thread
+of the bench) so the views move and every kept page is computed again, as on a live portal (on
+a reused schema those obligations stay). The last line is ``{"metric":
 "http", "pages": {"dashboard": {"rps": …, "p50_ms": …, "p99_ms": …, …}, …}, "overall": {…}, …}``
 (../shared/docs/bench-contract.md). ``--reuse-database NAME`` (PostgreSQL) keeps the loaded demo
 in schema ``NAME`` (read models in ``NAME_read``) instead of a scratch schema: the first run loads
@@ -51,18 +54,22 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
+from uuid import UUID, uuid4
 
 import orjson
 import psycopg
 from psycopg import sql
+from sqlalchemy import select
 
 from api.accounts import AccountStore, Grant
 from api.roles import Role
@@ -71,7 +78,10 @@ from bench.stores import scratch_store
 from cleanledger import synthetic, synthetic_personnel
 from cleanledger.settings import Settings
 from cleanledger.wiring import build_ledger, build_projection_engine, build_read_engine
+from commands.messages.spending import Obligate
 from commands.persistence import StoreConfig
+from domain.errors import DomainError
+from readmodels.erp import line_balances
 
 HOST = "127.0.0.1"
 WARM_UP_SECONDS = 1.0
@@ -87,6 +97,8 @@ PORTAL_PAGES: tuple[tuple[str, str], ...] = (
 #: The target of issue 17, for each page: at least this many 200s a second, at this p99 or under.
 PORTAL_TARGET_RPS = 500.0
 PORTAL_TARGET_P99_MS = 50.0
+#: The accounting date of the obligations ``--write-every`` records (Q2: the demo allocates Q1 and Q2).
+WRITE_ON = date(YEAR, 6, 30)
 
 
 def log(message: str) -> None:
@@ -616,6 +628,64 @@ def report_phase(result: PhaseResult, figures: dict[str, Any], label: str = "") 
         log(f"  {count} answered {status or 'no answer'}: {result.samples[status]}")
 
 
+class Writer:
+    """While the pages are read, one 1-won 지출원인행위 on a random budget line of :data:`ORG`
+    every ``every`` seconds, through the ledger: each moves the projections, so every kept page
+    is computed again (once a refresh interval) as on a live portal. Written in a thread of the
+    bench's own process; a line without allocation left is skipped for another."""
+
+    def __init__(self, settings: Settings, every: float) -> None:
+        self.settings, self.every = settings, every
+        self.written = self.refused = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="bench-writer", daemon=True)
+
+    def __enter__(self) -> Writer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _lines(self) -> list[UUID]:
+        read = build_read_engine(self.settings)
+        try:
+            with read.connect() as conn:
+                rows = conn.execute(
+                    select(line_balances.c.line_id).where(
+                        line_balances.c.org == ORG, line_balances.c.fiscal_year == YEAR
+                    )
+                )
+                return [UUID(row.line_id) for row in rows]
+        finally:
+            read.dispose()
+
+    def _run(self) -> None:
+        lines = self._lines()
+        ledger = build_ledger(self.settings)
+        try:
+            while lines and not self._stop.wait(self.every):
+                try:
+                    ledger.handle(
+                        Obligate(
+                            command_id=uuid4(),
+                            org=ORG,
+                            fiscal_year=YEAR,
+                            accounting_date=WRITE_ON,
+                            actor=USERNAME,
+                            line_id=random.choice(lines),
+                            amount=1,
+                            description="bench.http portal",
+                        )
+                    )
+                    self.written += 1
+                except DomainError:
+                    self.refused += 1
+        finally:
+            ledger.close()
+
+
 def page_figures(result: PhaseResult, server_cpu: float, path: str) -> dict[str, Any]:
     """One page's figures: the contract's ``rps`` and ``p99_ms``, and how they stand to the target
     (``rps_ratio`` = rps / 500, ``p99_ratio`` = 50 ms / p99: 1 or more meets it)."""
@@ -640,6 +710,7 @@ def bench_portal(args: argparse.Namespace, postgres: bool, workers: int) -> dict
     if args.reuse_database and not postgres:
         raise SystemExit("--reuse-database names a PostgreSQL schema")
     pages: dict[str, dict[str, Any]] = {}
+    writes: Writer | None = None
     latencies: list[float] = []
     ok = 0
     with demo_store(args, postgres) as prepared:
@@ -656,6 +727,10 @@ def bench_portal(args: argparse.Namespace, postgres: bool, workers: int) -> dict
             wait_healthy(port, server)
             wait_projected(prepared.settings)
             log(f"server up on port {port}; page cache {'off' if args.no_page_cache else 'on'}")
+            writes = Writer(prepared.settings, args.write_every) if args.write_every > 0 else None
+            if writes is not None:
+                stack.enter_context(writes)
+                log(f"writing one obligation every {args.write_every:g} s while the pages are read")
             for name, path in PORTAL_PAGES:
                 log(f"portal page {name}: GET {path}, {args.portal_connections} connections")
                 cpu = group_cpu_seconds(server.pid)
@@ -674,6 +749,8 @@ def bench_portal(args: argparse.Namespace, postgres: bool, workers: int) -> dict
         "ok": ok,
     }
     log(f"overall: {overall_rps}/s, p50 {overall['p50_ms']} ms, p99 {overall['p99_ms']} ms")
+    if writes is not None:
+        log(f"writes during the pages: {writes.written} obligations ({writes.refused} refused)")
     met = all(
         page["rps"] >= PORTAL_TARGET_RPS
         and page["p99_ms"] is not None
@@ -693,6 +770,8 @@ def bench_portal(args: argparse.Namespace, postgres: bool, workers: int) -> dict
         "demo_scale": args.demo_scale,
         "connections": args.portal_connections,
         "seconds": args.seconds,
+        "write_every_s": args.write_every,
+        "writes": writes.written if writes is not None else 0,
         "cores": os.cpu_count(),
     }
 
@@ -790,6 +869,14 @@ def main(argv: list[str] | None = None) -> None:
         choices=sorted(synthetic.SCALES),
         default="medium",
         help="the portal phase's demo data set (default medium)",
+    )
+    parser.add_argument(
+        "--write-every",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="portal phase: record one obligation every SECONDS while the pages are read, so the "
+        "views move (default 0: nothing written)",
     )
     parser.add_argument(
         "--reuse-database",

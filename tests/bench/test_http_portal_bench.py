@@ -1,5 +1,5 @@
-"""``python -m bench.http --phase portal`` on a tiny demo on SQLite: it runs through, every page
-answers 200, and its last line holds what the bench contract asks for
+"""``python -m bench.http --phase portal`` on a tiny demo on SQLite: it runs through, also while
+obligations are written, every page answers 200, and its last line holds what the bench contract asks for
 (../shared/docs/bench-contract.md: ``pages``, one ``{"rps": …, "p99_ms": …}`` per page)."""
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ def test_a_tiny_portal_run_ends_with_one_json_line_of_figures_per_page(
             "0.3",
             "--portal-connections",
             "2",
+            "--write-every",
+            "0.1",
         ]
     )
     result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
@@ -46,6 +48,7 @@ def test_a_tiny_portal_run_ends_with_one_json_line_of_figures_per_page(
             assert isinstance(page[key], int | float) and page[key] > 0, (name, key, page)
     assert result["overall"]["rps"] > 0
     assert result["page_cache"] is True
+    assert result["writes"] >= 1  # the views moved while the pages were read
     assert list(tmp_path.iterdir()) == []  # the scratch store and its key are gone
 
 
