@@ -26,12 +26,18 @@ with ``min_position`` (read your own write) is never answered from the cache: it
 waits for the views, and is answered from them. Only GET; the key is the path and the raw query,
 so another ``lang`` or another filter is another entry.
 
-How stale can a hit be (the documented lag)? The state and the date are read again at most every
-``refresh_seconds`` (default 0.5 s, ``CLEANLEDGER_PUBLIC_CACHE_SECONDS``; 0 reads them on every
-request). An answer is never older than the views were ``refresh_seconds`` ago, which is the same
-order as a projection worker's own lag, and a page computed before midnight (KST) is not served
-more than ``refresh_seconds`` after it. Rate limiting stays in front (it wraps this middleware),
-so a hit still counts against the client; the security headers are added outside, on hits too.
+How stale can a hit be (the documented lag)? ``refresh_seconds`` (default 0.5 s,
+``CLEANLEDGER_PUBLIC_CACHE_SECONDS``): an answer is served only while the state and the date it
+was computed under were seen current less than ``refresh_seconds`` ago, so it is never older than
+the views were ``refresh_seconds`` ago (the same order as a projection worker's own lag), and a
+page computed before midnight (KST) is not served more than ``refresh_seconds`` after it. The
+state and the date are read in a worker thread at most every ``refresh_seconds / 2`` (0 reads
+them on every request), one read at a time. Once the views moved, the first reader of a page
+computes it again; readers arriving meanwhile get the answer kept under the state before, as
+long as that state was seen current less than ``refresh_seconds`` ago, else they wait for that
+one computation and share its answer: readers do not queue behind a page being rendered, and no
+page is rendered twice at once. Rate limiting stays in front (it wraps this middleware), so a hit
+still counts against the client; the security headers are added outside, on hits too.
 """
 
 from __future__ import annotations
@@ -138,6 +144,9 @@ class PublicPageCache:
         self._entries: OrderedDict[tuple[str, bytes], _Entry] = OrderedDict()
         self._validity: Validity | None = None
         self._read_at = float("-inf")
+        #: The validity before the current one, and when a read last found it current.
+        self._previous: Validity | None = None
+        self._previous_seen = float("-inf")
         self._reading: asyncio.Future[Validity] | None = None
         #: Answers being computed, by key and validity: a request for the same page under the same
         #: validity waits for that one instead of computing it again (None: it was not kept).
@@ -146,10 +155,13 @@ class PublicPageCache:
         self.misses = 0
         #: Requests answered with an answer another request was computing meanwhile.
         self.shared = 0
+        #: Requests answered, while their page was computed again, with the answer kept under the
+        #: state before (seen current less than ``refresh_seconds`` ago).
+        self.previous = 0
 
     async def _current(self) -> Validity:
         now = self.clock()
-        if self._validity is not None and now - self._read_at < self.refresh_seconds:
+        if self._validity is not None and now - self._read_at < self.refresh_seconds / 2:
             return self._validity
         if self._reading is None:
             # One read at a time, in a thread: the read waits for a pooled connection, and on the
@@ -164,9 +176,11 @@ class PublicPageCache:
             # The same for the day: a page computed just after midnight under the old day is
             # kept under the old day, and dropped at the next look.
             state = await anyio.to_thread.run_sync(self._read_state)
-            self._validity = (state, self.today())
-            self._read_at = now
-            return self._validity
+            validity = (state, self.today())
+            if self._validity is not None and validity != self._validity:
+                self._previous, self._previous_seen = self._validity, self._read_at
+            self._validity, self._read_at = validity, now
+            return validity
         finally:
             self._reading = None
 
@@ -193,7 +207,13 @@ class PublicPageCache:
             return
         computing = self._computing.get((key, validity))
         if computing is not None:
-            # The views moved and many readers want the page at once: one computes it.
+            # The views moved and many readers want the page at once: one computes it, the others
+            # get the answer before while it is recent enough, else wait for the new one.
+            if entry is not None and self._recent(entry.validity):
+                self.previous += 1
+                self._entries.move_to_end(key)
+                await self._serve(entry, send)
+                return
             shared = await asyncio.shield(computing)
             if shared is not None:
                 self.shared += 1
@@ -210,6 +230,11 @@ class PublicPageCache:
                 del self._computing[(key, validity)]
             if not done.done():
                 done.set_result(None)
+
+    def _recent(self, validity: Validity) -> bool:
+        """Whether ``validity`` is the one before the current one, seen current less than
+        ``refresh_seconds`` ago."""
+        return validity == self._previous and self.clock() - self._previous_seen < self.refresh_seconds
 
     @staticmethod
     async def _serve(entry: _Entry, send: Send) -> None:

@@ -111,6 +111,13 @@ def cached(route: Route, state: State, clock: Clock, today: Today) -> PublicPage
 
 def get(app: Any, path: str = f"{P}/programs", query: bytes = b"org=6110000", method: str = "GET") -> bytes:
     """Call the ASGI app once; the body it answered."""
+    return asyncio.run(call(app, path, query, method))
+
+
+async def call(
+    app: Any, path: str = f"{P}/programs", query: bytes = b"org=6110000", method: str = "GET"
+) -> bytes:
+    """Call the ASGI app once, in the running loop; the body it answered."""
     sent: list[Message] = []
 
     async def receive() -> Message:
@@ -120,7 +127,7 @@ def get(app: Any, path: str = f"{P}/programs", query: bytes = b"org=6110000", me
         sent.append(message)
 
     scope = {"type": "http", "method": method, "path": path, "query_string": query, "headers": []}
-    asyncio.run(app(scope, receive, send))
+    await app(scope, receive, send)
     return b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body").strip()
 
 
@@ -140,9 +147,9 @@ def test_a_moved_state_is_seen_once_the_refresh_interval_passed(
 ) -> None:
     assert get(cached) == b'{"call": 1}'
     state.value = (("disclosure", 11, 1),)  # a batch committed
-    clock.now += 0.4  # within the interval: the state is not read again, the kept answer serves
+    clock.now += 0.2  # within half the interval: the state is not read again, the kept answer serves
     assert get(cached) == b'{"call": 1}'
-    clock.now += 0.1
+    clock.now += 0.05
     assert get(cached) == b'{"call": 2}'
     assert state.reads == 2
 
@@ -277,6 +284,45 @@ def test_a_state_that_cannot_be_read_lets_every_waiting_reader_through(
     assert state.reads == 1
 
 
+class GatedRoute(Route):
+    """A route whose answers wait until the test opens the gate."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate: asyncio.Event | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.gate is not None:
+            await self.gate.wait()
+        await super().__call__(scope, receive, send)
+
+
+def test_while_a_page_is_computed_again_readers_get_the_answer_before_within_the_lag(
+    state: State, clock: Clock, today: Today
+) -> None:
+    route = GatedRoute()
+    cached = PublicPageCache(route, state, refresh_seconds=0.5, clock=clock, today=today)
+
+    async def scenario() -> list[bytes]:
+        assert await call(cached) == b'{"call": 1}'
+        state.value = (("disclosure", 11, 1),)  # a batch committed
+        clock.now += 0.3  # the next look sees it; the answer before was seen current 0.3 s ago
+        route.gate = asyncio.Event()
+        leader = asyncio.ensure_future(call(cached))  # computes the page again, held at the gate
+        await asyncio.sleep(0.01)
+        during = [await call(cached), await call(cached)]  # the answer before: 0.3 s < 0.5 s
+        clock.now += 0.2  # now seen 0.5 s ago: no longer served, readers wait for the new one
+        follower = asyncio.ensure_future(call(cached))
+        await asyncio.sleep(0.01)
+        assert not follower.done()
+        route.gate.set()
+        return [*during, await leader, await follower, await call(cached)]
+
+    assert asyncio.run(scenario()) == [b'{"call": 1}'] * 2 + [b'{"call": 2}'] * 3
+    assert route.calls == 2
+    assert (cached.previous, cached.shared) == (2, 1)
+
+
 # --- the portal's HTML pages ---------------------------------------------------------------------
 
 PAGE = "/tables/contracts"
@@ -308,6 +354,7 @@ def html(route: Route) -> Route:
         ("/static/portal.css", None),
         ("/healthz", None),
         ("/certificates", None),
+        ("/verification", None),
     ],
 )
 def test_one_rule_says_what_may_be_kept_of_each_path(path: str, kind: bytes | None) -> None:
@@ -339,9 +386,9 @@ def test_a_page_kept_yesterday_is_not_served_once_the_day_changed(
 ) -> None:
     assert get(cached, "/orgs/6110000/statements", b"") == b'{"call": 1}'
     today.day += timedelta(days=1)  # midnight in Korea; the views have not moved
-    clock.now += 0.4  # within the interval the day is not looked at again
+    clock.now += 0.2  # within half the interval the day is not looked at again
     assert get(cached, "/orgs/6110000/statements", b"") == b'{"call": 1}'
-    clock.now += 0.1
+    clock.now += 0.05
     assert get(cached, "/orgs/6110000/statements", b"") == b'{"call": 2}'
     assert get(cached, "/orgs/6110000/statements", b"") == b'{"call": 2}'
 
