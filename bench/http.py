@@ -88,11 +88,11 @@ WARM_UP_SECONDS = 1.0
 USERNAME = "bench-http"
 
 #: The portal phase's pages, measured in this order: (name in the report, path and query). The
-#: interim pages stand in until the year dashboard, the district page and the year's contract list
-#: exist; the report's names say which were measured.
+#: dashboard of Seoul's 2026, a district's (성동구) 2026 page, and Seoul's 2026 contract list.
 PORTAL_PAGES: tuple[tuple[str, str], ...] = (
-    ("statements", "/orgs/6110000/statements"),
-    ("contracts_table", "/tables/contracts?org=6110000&year=2026"),
+    ("dashboard", "/orgs/6110000/2026"),
+    ("district", "/districts/3030000/2026"),
+    ("contracts", "/orgs/6110000/2026/contracts"),
 )
 #: The target of issue 17, for each page: at least this many 200s a second, at this p99 or under.
 PORTAL_TARGET_RPS = 500.0
