@@ -43,6 +43,13 @@ UnitKey = Annotated[str | None, Query(pattern="^(won|million|hundred-million)$")
 BlankOrDate = Annotated[
     date | None, Query(), BeforeValidator(lambda value: None if value == "" else params.iso_date(value))
 ]
+#: A form's empty organisation or year field means "any".
+BlankOrOrg = Annotated[
+    str | None, Query(), BeforeValidator(lambda value: None if value == "" else params.org_code(value))
+]
+BlankOrYear = Annotated[
+    int | None, Query(), BeforeValidator(lambda value: None if value == "" else params.fiscal_year(value))
+]
 SearchText = Annotated[str | None, Query(max_length=100, pattern=NO_NUL)]
 CodePrefix = Annotated[str | None, Query(max_length=60, pattern=NO_NUL)]
 SortText = Annotated[str | None, Query(max_length=40, pattern=NO_NUL)]

@@ -179,3 +179,12 @@ def _links(text: str) -> list[str]:
     page = _Page()
     page.feed(text)
     return page.links
+
+
+def test_a_tables_search_form_sent_with_its_fields_empty_finds_every_row(
+    client: TestClient, service: Service
+) -> None:
+    _books(service)
+    blank = client.get("/tables/programs", params={"org": "", "year": "", "q": "", "code_prefix": ""})
+    assert blank.status_code == 200 and "1,000,000" in blank.text
+    assert client.get("/tables/programs", params={"year": "20x6"}).status_code == 400

@@ -84,11 +84,6 @@ def test_the_language_link_keeps_the_page(site: Site) -> None:
 # --- a table: search, paging, downloads -------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the search form of today sends its empty fields too (org=&year=&code_prefix=), and the "
-    "page refuses an empty year with 400",
-)
 def test_contracts_search(site: Site) -> None:
     page = site.open("/tables/contracts")
     everything = rows(page)

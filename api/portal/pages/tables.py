@@ -7,11 +7,20 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from api.deps import ReadConnection
-from api.params import OrgQuery, YearQuery
 from api.portal import listings
 from api.portal.i18n import language
 from api.portal.pages.finance import listing_page
-from api.portal.rendering import CodePrefix, CursorText, Lang, SearchText, SortText, UnitKey, error_page
+from api.portal.rendering import (
+    BlankOrOrg,
+    BlankOrYear,
+    CodePrefix,
+    CursorText,
+    Lang,
+    SearchText,
+    SortText,
+    UnitKey,
+    error_page,
+)
 from readmodels import public_queries as queries
 
 
@@ -22,8 +31,8 @@ def register(router: APIRouter) -> None:
         conn: ReadConnection,
         name: str,
         lang: Lang = None,
-        org: OrgQuery = None,
-        year: YearQuery = None,
+        org: BlankOrOrg = None,
+        year: BlankOrYear = None,
         q: SearchText = None,
         code_prefix: CodePrefix = None,
         sort: SortText = None,
