@@ -478,6 +478,13 @@ def drop_schema(database_url: str, schema: str) -> None:
         conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(sql.Identifier(schema)))
 
 
+def remove_master_key(config: StoreConfig) -> None:
+    """On SQLite, the master key the embedded default made beside the scratch file (the store
+    removes the file, not the key)."""
+    if not config.is_postgres:
+        Path(config.database_url.removeprefix("sqlite:///") + ".master-key").unlink(missing_ok=True)
+
+
 def wait_projected(settings: Settings, timeout: float = 120.0) -> None:
     """Until the projections (run by the server or the worker) reached the head of the log."""
     ledger = build_ledger(settings)
@@ -590,8 +597,7 @@ def demo_store(args: argparse.Namespace, postgres: bool) -> Iterator[Prepared]:
         finally:
             if read_schema:
                 drop_schema(config.database_url, read_schema)
-            if not postgres:  # the embedded default's master key, made beside the file
-                Path(config.database_url.removeprefix("sqlite:///") + ".master-key").unlink(missing_ok=True)
+            remove_master_key(config)
 
 
 # --- the report ---------------------------------------------------------------------------------
@@ -830,6 +836,7 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
         finally:
             if read_schema:
                 drop_schema(config.database_url, read_schema)
+            remove_master_key(config)
     return {
         "metric": "http",
         "commands_per_s": figures["commands"].get("per_s"),
