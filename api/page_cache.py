@@ -106,7 +106,8 @@ def projection_states(read_engine: Engine) -> Callable[[], Hashable]:
     return state
 
 
-#: A kept answer is served only under the same (projection state, KST date) it was computed under.
+#: What a kept answer was computed under, (projection state, KST date): it is served while a read
+#: found that pair current less than ``refresh_seconds`` ago.
 Validity = tuple[Hashable, date]
 #: Headers that make an answer personal or a file: such an answer is never kept.
 _NEVER_KEPT_HEADERS = frozenset({b"set-cookie", b"content-disposition"})
