@@ -12,7 +12,8 @@ no query, no routing, no validation and no template.
 What is kept is decided in one place, :func:`cacheable`:
 
 * ``/api/v1/public/…``: ``application/json`` answers, except the transparency log
-  (``/api/v1/public/log/``), whose heads are signed between batches;
+  (``/api/v1/public/log/``), whose heads are signed between batches, and the certificate check
+  (``/api/v1/public/certificates/``), which reads the event store and personal data;
 * the portal's pages, every other path except ``/api/``, ``/docs``, ``/openapi.json``,
   ``/static/`` (the style sheet, kept by the browser), ``/healthz``, ``/verification`` (the
   transparency log's heads, signed between batches) and ``/certificates`` (the
@@ -63,6 +64,9 @@ PUBLIC_PREFIX = "/api/v1/public/"
 #: The transparency log's heads and cosignatures are signed between projection batches (every few
 #: seconds, on demand, by witnesses), so ``projection_state`` does not tell when they change.
 UNCACHED_PREFIX = "/api/v1/public/log/"
+#: The open API's certificate check reads the event store and unseals personal data, as the
+#: portal's page does: never kept, so an erasure shows at once.
+UNCACHED_PUBLIC_PREFIXES = (UNCACHED_PREFIX, "/api/v1/public/certificates/")
 #: Paths that are not portal pages: the API, its documentation, static files, the health check.
 NOT_PORTAL_PREFIXES = ("/api/", "/docs", "/openapi.json", "/static/", "/healthz")
 #: Portal pages that read more than the read models: the certificate check reads the event store
@@ -83,7 +87,7 @@ def cacheable(path: str) -> bytes | None:
     """The content type an answer to a GET of ``path`` must have to be kept, or None when no
     answer of ``path`` is ever kept. The one allow-rule of the cache (see the module's doc)."""
     if path.startswith(PUBLIC_PREFIX):
-        return None if path.startswith(UNCACHED_PREFIX) else JSON
+        return None if path.startswith(UNCACHED_PUBLIC_PREFIXES) else JSON
     if path.startswith(NOT_PORTAL_PREFIXES) or path.startswith(UNCACHED_PORTAL_PREFIXES):
         return None
     return HTML

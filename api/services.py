@@ -59,7 +59,7 @@ class Limits:
     min_position_timeout: float = 5.0
     #: Public requests per client per minute (0: unlimited).
     public_requests_per_minute: int = 600
-    #: How long a public JSON answer may be served again from memory before the cache looks
+    #: How long a public answer (JSON or portal page) may be served again from memory before the cache looks
     #: whether the views moved (api.page_cache); 0 looks on every request.
     public_cache_seconds: float = 0.5
     #: Public answers kept in memory per process (0: no cache).

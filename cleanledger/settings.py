@@ -43,8 +43,8 @@ class Settings(BaseSettings):
         default=0.5,
         ge=0,
         le=60,
-        description="Seconds a public JSON answer is served again from memory before the cache looks "
-        "whether the views moved (0: look on every request)",
+        description="Seconds a public answer (open API JSON, portal page) is served again from memory "
+        "before the cache looks whether the views moved (0: look on every request)",
     )
     public_cache_entries: int = Field(
         default=4_096, ge=0, description="Public JSON answers kept in memory per process (0: no cache)"

@@ -340,6 +340,8 @@ def html(route: Route) -> Route:
         (f"{P}/programs", JSON),
         (f"{P}/programs.csv", JSON),  # kept only if it answers JSON in one message: it streams CSV
         (f"{P}/log/tree-head", None),
+        (f"{P}/certificates/ABCD-EFGH-JKMN-PQRS", None),  # reads the event store and personal data
+        (f"{P}/orgs/6119001/personnel/headcount", JSON),
         ("/", HTML),
         ("/tables/contracts", HTML),
         ("/orgs/6110000/statements", HTML),
