@@ -29,12 +29,14 @@ GRID = "#8a96a3"
 
 @dataclass(frozen=True)
 class Bar:
-    """One bar: its label, its value (won or any count), and the text written beside it."""
+    """One bar: its label, its value (won or any count), and the text written beside it.
+
+    A bar is no link: a chart is one image (``role="img"``) to assistive technology, and a link
+    inside it could not be reached (axe: nested-interactive). The table beside it links."""
 
     label: str
     value: int
     text: str
-    href: str | None = None
 
 
 def _svg(chart_id: str, title: str, description: str, height: int, body: list[str]) -> Markup:
@@ -55,7 +57,7 @@ def bars(chart_id: str, title: str, description: str, items: Sequence[Bar]) -> M
     """Horizontal bars, one row each: the label above its bar, the value's text at its end.
 
     Bars are drawn to the largest value; a negative value is drawn as an empty bar (its text says
-    the figure). A bar with ``href`` is a link to the rows behind it.
+    the figure).
     """
     row = 34
     height = max(row * len(items), row) + 4
@@ -66,15 +68,11 @@ def bars(chart_id: str, title: str, description: str, items: Sequence[Bar]) -> M
         share = max(item.value, 0) / top if top > 0 else 0
         length = round((WIDTH - 90) * share, 1)
         label = escape(_shorten(item.label, 26))
-        parts = [
+        body += [
             f'<text x="0" y="{y + 11}" font-size="11" fill="{TEXT}">{label}</text>',
             f'<rect x="0" y="{y + 15}" width="{length}" height="12" fill="{BAR}"></rect>',
             f'<text x="{length + 4}" y="{y + 25}" font-size="10" fill="{TEXT}">{escape(item.text)}</text>',
         ]
-        if item.href:
-            body.append(f'<a href="{escape(item.href)}">' + "".join(parts) + "</a>")
-        else:
-            body.extend(parts)
     return _svg(chart_id, title, description, height, body)
 
 

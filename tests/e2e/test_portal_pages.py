@@ -176,12 +176,6 @@ def test_dashboard_budget_figure_leads_to_the_programmes(site: Site) -> None:
     site.check_axe(page)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect (dashboard.html, 주요 사업): a 세부사업 is the sum of its budget lines, but its name "
-    "links to the history of its largest line only (Programme.line_ids[0]), a page whose figures "
-    "are not the row's: no page shows the rows that make the programme's figure",
-)
 def test_a_largest_programme_leads_to_its_figures(site: Site) -> None:
     """A row of 주요 사업 whose 세부사업 has several budget lines leads to a page showing the row's
     예산현액 (its lines with their total, or a history of them all)."""
@@ -426,7 +420,7 @@ def test_the_comparison_ranks_and_sorts(site: Site) -> None:
     the organisations without a population last. (axe-core: test_the_comparison_passes_axe.)"""
     page = site.open(COMPARE)
     expect_rendered_chart(page.locator("main svg.chart#chart-self-reliance"))
-    bars = page.locator("main svg.chart#chart-self-reliance a")
+    bars = page.locator("main svg.chart#chart-self-reliance rect")
     expect(bars).to_have_count(SCALES[SCALE].districts)
     table = page.locator("main table.data")
     label = word("per_capita", "ko")
@@ -445,12 +439,6 @@ def test_the_comparison_ranks_and_sorts(site: Site) -> None:
         assert ranks == [str(i) for i in range(1, len(ranks) + 1)], ranks
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect (charts.bars with href, /compare/{year}): the ranking chart puts a link per "
-    'district\'s bar inside <svg role="img">, whose children are presentational, so assistive '
-    "technology does not present them as links: axe-core nested-interactive (serious)",
-)
 def test_the_comparison_passes_axe(site: Site) -> None:
     page = site.open(f"{COMPARE}?sort=-per_capita")
     site.check_axe(page)
@@ -590,12 +578,6 @@ def test_the_skip_link_comes_first_and_tab_continues_in_main(site: Site) -> None
     site.check_axe(page)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="defect (base.html): <main id=main> has no tabindex=-1, so following the skip link "
-    "leaves the focus on <body>: the next Tab does go on inside main, but the focus itself "
-    "does not move to the content",
-)
 def test_the_skip_link_moves_the_focus_to_main(site: Site) -> None:
     page = follow_the_skip_link(site)
     expect(page.locator("main")).to_be_focused(timeout=1000)  # a fragment's focus moves at once

@@ -174,7 +174,6 @@ def register(router: APIRouter) -> None:
             key=lambda r: r.figures.self_reliance or 0,
             reverse=True,
         )
-        suffix = "?lang=en" if chosen == "en" else ""
         chart = charts.bars(
             "chart-self-reliance",
             word("fiscal_independence", chosen),
@@ -184,7 +183,6 @@ def register(router: APIRouter) -> None:
                     r.organisation.name,
                     int((r.figures.self_reliance or 0) * 100),
                     formatting.rate(r.figures.self_reliance),
-                    f"/districts/{r.organisation.code}/{year}{suffix}",
                 )
                 for r in ranked
             ],
