@@ -56,6 +56,22 @@ SortText = Annotated[str | None, Query(max_length=40, pattern=NO_NUL)]
 CursorText = Annotated[str | None, Query(max_length=2000, pattern=NO_NUL)]
 
 
+class ListingQuery:
+    """What a table page's query asks: a search, a code prefix, a sort, a cursor and a unit (a
+    form's blank field means none). A dependency, so every table page takes and checks the same."""
+
+    def __init__(
+        self,
+        q: SearchText = None,
+        code_prefix: CodePrefix = None,
+        sort: SortText = None,
+        cursor: CursorText = None,
+        unit: UnitKey = None,
+    ) -> None:
+        self.q, self.code_prefix = q or None, code_prefix or None
+        self.sort, self.cursor, self.unit = sort or None, cursor or None, unit
+
+
 def today() -> date:
     return datetime.now(KST).date()
 

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import Connection
 
@@ -22,11 +22,8 @@ from api.params import MAX_POSITION, IdPath, OrgPath, YearPath
 from api.portal import listings
 from api.portal.i18n import Language, column_label, language, value_word
 from api.portal.rendering import (
-    CodePrefix,
-    CursorText,
     Lang,
-    SearchText,
-    SortText,
+    ListingQuery,
     UnitKey,
     context,
     error_page,
@@ -66,17 +63,25 @@ def listing_page(
     conn: Connection,
     lang: Language,
     listing: listings.Listing,
-    filters: queries.Filters,
     path: str,
-    shown: dict[str, Any],
-    unit: str | None,
-    cursor: str | None,
+    query: ListingQuery,
+    org: str | None = None,
+    year: int | None = None,
+    *,
+    scope_in_query: bool = False,
     **values: Any,
 ) -> Response:
-    """One page of a disclosure table: its rows, totals, sort links, next page and downloads."""
+    """One page of a disclosure table: its rows, totals, sort links, next page and downloads.
+    ``scope_in_query``: the organisation and year are the page's query (``/tables/…``), not its
+    path (``/orgs/{org}/{year}/…``)."""
     spec = listing.spec
+    filters = queries.Filters(org=org, year=year, q=query.q, code_prefix=query.code_prefix)
+    shown: dict[str, Any] = {"q": query.q, "code_prefix": query.code_prefix, "sort": query.sort}
+    if scope_in_query:
+        shown = {"org": org, "year": year, **shown}
+    cursor, unit = query.cursor, query.unit
     try:
-        order = queries.parse_sort(spec, shown.get("sort"))
+        order = queries.parse_sort(spec, query.sort)
         after = queries.decode_cursor(order, filters, cursor) if cursor else None
         found = queries.page(conn, order, filters, PAGE_SIZE, after)
         totals = queries.totals(conn, spec, filters)
@@ -84,8 +89,8 @@ def listing_page(
         return error_page(request, 400, "bad_request", error.detail)
     next_cursor = queries.encode_cursor(order, filters, found.after) if found.after else None
     scope = {"org": filters.org, "year": filters.year, "q": filters.q, "code_prefix": filters.code_prefix}
-    query = urlencode({k: v for k, v in {**scope, "sort": shown.get("sort")}.items() if v not in (None, "")})
-    downloads = {fmt: f"/api/v1/public/{spec.name}.{fmt}?{query}" for fmt in ("csv", "xlsx")}
+    same = urlencode({k: v for k, v in {**scope, "sort": query.sort}.items() if v not in (None, "")})
+    downloads = {fmt: f"/api/v1/public/{spec.name}.{fmt}?{same}" for fmt in ("csv", "xlsx")}
     columns = [(c, column_label(c.name, spec.labels[c.name], lang)) for c in listing.columns]
     total_figures = [
         (name, column_label(name, spec.labels[name], lang), totals[name])
@@ -247,18 +252,13 @@ def register(router: APIRouter) -> None:
         org: OrgPath,
         year: YearPath,
         table: str,
+        query: Annotated[ListingQuery, Depends()],
         lang: Lang = None,
-        q: SearchText = None,
-        code_prefix: CodePrefix = None,
-        sort: SortText = None,
-        cursor: CursorText = None,
-        unit: UnitKey = None,
     ) -> Response:
         chosen = language(lang)
         listing = listings.OF_YEAR.get(table)
         if listing is None:
             return error_page(request, 404, "not_found")
-        filters = queries.Filters(org=org, year=year, q=q or None, code_prefix=code_prefix or None)
         name = org_title(conn, org)
         title = listing.title if chosen == "ko" else listing.title_en
         return listing_page(
@@ -266,11 +266,10 @@ def register(router: APIRouter) -> None:
             conn,
             chosen,
             listing,
-            filters,
             f"/orgs/{org}/{year}/{table}",
-            {"q": q, "code_prefix": code_prefix, "sort": sort},
-            unit,
-            cursor,
+            query,
+            org,
+            year,
             heading=f"{name} {year} {title}" if chosen == "en" else f"{name} {year}년 {title}",
             crumbs=[
                 (name, f"/orgs/{org}{'?lang=en' if chosen == 'en' else ''}"),
