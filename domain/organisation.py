@@ -100,9 +100,11 @@ class Organisation(LedgerAggregate):
         if isinstance(population, bool) or not isinstance(population, int):
             raise InvalidInput(f"a population is a whole number of residents, got {population!r}")
         if not 0 < population <= MAX_POPULATION:
+            # A refusal's numbers go out as JSON: a count beyond 64 bits goes as text (domain.money).
+            shown = population if -(2**63) <= population < 2**63 else str(population)
             raise InvalidInput(
                 f"a population counts from 1 to {MAX_POPULATION} residents, got {population}",
-                population=population,
+                population=shown,
                 maximum=MAX_POPULATION,
             )
         if not isinstance(as_of, date):

@@ -138,6 +138,9 @@ def test_the_population_is_recorded_by_who_registers_organisations(
     assert answer.headers["ETag"] == '"2"'
     too_many = client.post(_url(route.path, SEOUL), json={**body, "population": 100_000_001}, headers=admin)
     assert (too_many.status_code, too_many.json()["type"]) == (422, "invalid-input")
+    # Beyond 64 bits the refusal still goes out (its figure as text), never a 500.
+    huge = client.post(_url(route.path, SEOUL), json={**body, "population": 2**70}, headers=admin)
+    assert (huge.status_code, huge.json()["numbers"]["population"]) == (422, str(2**70))
 
 
 #: Write endpoints that are not commands, and who may call them. Neither touches an organisation's

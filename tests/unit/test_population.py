@@ -39,10 +39,20 @@ def test_the_bounds_are_accepted(population: int) -> None:
     assert len(seoul.collect_events()) == 1
 
 
-@pytest.mark.parametrize("population", [0, -1, MAX_POPULATION + 1, 10**20])
+@pytest.mark.parametrize("population", [0, -1, MAX_POPULATION + 1, 10**18])
 def test_no_one_or_more_than_a_hundred_million_is_refused(population: int) -> None:
     seoul = given()
     with refused("invalid-input", population=population, maximum=MAX_POPULATION):
+        seoul.record_population(ctx(), population, COUNTED, SOURCE)
+    assert_nothing_recorded(seoul)
+
+
+@pytest.mark.parametrize("population", [2**63, -(2**63) - 1, 10**30])
+def test_a_count_beyond_64_bits_is_refused_with_its_figure_as_text(population: int) -> None:
+    """A refusal's numbers are sent as JSON, which holds no integer beyond 64 bits: such a count
+    is named as text (the schemathesis run met a 500 from it)."""
+    seoul = given()
+    with refused("invalid-input", population=str(population), maximum=MAX_POPULATION):
         seoul.record_population(ctx(), population, COUNTED, SOURCE)
     assert_nothing_recorded(seoul)
 
