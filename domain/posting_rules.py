@@ -11,8 +11,9 @@ Each handled event, its entry, and the lookups it makes (``source_id`` is the ag
 - ``Voucher.Approved`` (지출결의): Dr the item's account / Cr 미지급금, the voucher's amount;
   ``line_of_voucher``, ``voucher_amount``, ``item_of_line``.
 - ``Voucher.Paid`` (지급): Dr 미지급금 / Cr cash (amount − withheld) / Cr 예수금 (withheld); none.
-- ``Voucher.PaymentReturned`` (반납): Dr cash / Cr the item's account; ``line_of_voucher``,
-  ``item_of_line``.
+- ``Voucher.PaymentReturned`` (반납, gross): Dr cash (amount − withheld) / Dr 예수금 (the payment's
+  withholding in the returned part, pro rata) / Cr the item's account (amount); ``line_of_voucher``,
+  ``item_of_line``. Returns recorded before the event stated ``withheld`` post Dr cash in full.
 - ``RevenueLine.Assessed`` (부과): Dr receivable / Cr revenue; ``code_of_line``.
 - ``RevenueLine.AssessmentReduced`` (감액·부과취소): Dr revenue / Cr receivable; ``code_of_line``.
 - ``RevenueLine.Collected`` (수납): Dr cash / Cr receivable (collected) / Cr 과오납금 (overpaid);
@@ -130,8 +131,11 @@ def _voucher_paid(source_id: str, data: Mapping[str, Any], facts: Facts) -> Post
 
 def _payment_returned(source_id: str, data: Mapping[str, Any], facts: Facts) -> Posting | None:
     item, account = _voucher_account(source_id, data, facts)
-    amount = data["amount"]
-    return _entry(f"반납 {item}", (CASH, amount, 0), (account, 0, amount))
+    # Gross: the payee gives back what it received; the withheld part comes off 예수금.
+    amount, withheld = data["amount"], data.get("withheld", 0)
+    return _entry(
+        f"반납 {item}", (CASH, amount - withheld, 0), (WITHHOLDINGS, withheld, 0), (account, 0, amount)
+    )
 
 
 # --- revenue (세입) -----------------------------------------------------------------------------

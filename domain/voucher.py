@@ -70,6 +70,13 @@ class Payment:
     def unreturned(self) -> int:
         return self.amount - self.returned
 
+    def withheld_in(self, returned: int) -> int:
+        """The part of ``withheld`` that ``returned`` won of this payment, returned in all, carry:
+        pro rata, rounded down, so the whole payment returned carries the whole of it. A return is
+        gross (it lowers 지출액 by its amount); the payee gives back what it received of it, and the
+        withholding not paid out comes back off 예수금."""
+        return self.withheld * returned // self.amount if self.amount else 0
+
 
 class Voucher(LedgerAggregate):
     """지출결의서."""
@@ -143,11 +150,13 @@ class Voucher(LedgerAggregate):
             )
 
     class PaymentReturned(LedgerAggregate.Event):
-        """반납 of (part of) one payment."""
+        """반납 of (part of) one payment: ``amount`` is gross, of which ``withheld`` was kept back
+        as 예수금 and never reached the payee (0 in events recorded before it was stated)."""
 
         payment_id: UUID
         amount: int
         reason: str
+        withheld: int = 0
 
         def apply(self, voucher: Voucher) -> None:
             voucher.payments = tuple(
@@ -352,9 +361,12 @@ class Voucher(LedgerAggregate):
                 returned=payment.returned,
                 available=payment.unreturned,
             )
+        withheld = payment.withheld_in(payment.returned + amount) - payment.withheld_in(payment.returned)
         line.record_return(ctx, self.id, payment_id, amount)
         obligation.record_return(ctx, self.id, payment_id, amount)
-        self.record(self.PaymentReturned, ctx, payment_id=payment_id, amount=amount, reason=reason)
+        self.record(
+            self.PaymentReturned, ctx, payment_id=payment_id, amount=amount, reason=reason, withheld=withheld
+        )
 
     # --- guards -----------------------------------------------------------------------------
 

@@ -151,9 +151,11 @@ def test_the_spending_and_revenue_cycle_posts_balanced_entries(
     assert tb.closing_debit_balances == tb.closing_credit_balances
     # expense: 3 000 000 vouchered, 500 000 returned
     assert by_account[ADMINISTRATIVE].closing == 2_500_000
-    # cash: 50 000 000 opening − 2 910 000 paid + 500 000 returned + 2 000 000 collected
-    assert by_account[CASH].closing == 50_000_000 - 2_910_000 + 500_000 + 2_000_000
-    assert by_account[WITHHOLDINGS].closing == 90_000
+    # the return is gross: 500 000 of the 3 000 000 paid carry 500 000 × 90 000 ÷ 3 000 000 =
+    # 15 000 of the withholding, never paid out: the payee gives back 485 000, 예수금 drops 15 000
+    # cash: 50 000 000 opening − 2 910 000 paid + 485 000 returned + 2 000 000 collected
+    assert by_account[CASH].closing == 50_000_000 - 2_910_000 + 485_000 + 2_000_000
+    assert by_account[WITHHOLDINGS].closing == 90_000 - 15_000
     assert by_account[PAYABLE].closing == 0
     assert bs.total_assets == bs.total_liabilities + bs.total_net_assets
     assert income.surplus == 2_000_000 - 2_500_000

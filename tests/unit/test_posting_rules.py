@@ -499,7 +499,7 @@ def test_spending_entries_balance(item: str, amount: int, data_: st.DataObject) 
     _check(journal_entries("Voucher.Approved", VOUCHER, data(approver="x"), facts), amount)
     paid = data(payment_id="p", order_id="o", amount=amount, withheld=withheld)
     _check(journal_entries("Voucher.Paid", VOUCHER, paid, facts), amount)
-    back = data(payment_id="p", amount=returned, reason="반납")
+    back = data(payment_id="p", amount=returned, reason="반납", withheld=withheld * returned // amount)
     _check(journal_entries("Voucher.PaymentReturned", VOUCHER, back, facts), returned)
 
 
@@ -556,14 +556,43 @@ def test_the_spending_lifecycle_from_real_events() -> None:
     order_id = voucher.issue_order(ctx(), 300_000)
     payment_id = voucher.pay(ctx(), line, order_id, 150_000, withheld=15_000)
     voucher.return_payment(ctx(), line, obligation, payment_id, 20_000, "과지급")
-    # then the accounts hold: expense 300 000 − 20 000, payable 300 000 − 150 000,
-    # cash −135 000 + 20 000, withholdings 15 000
+    # then the return is gross: 20 000 of the 150 000 paid carry 20 000 × 15 000 ÷ 150 000 = 2 000
+    # of the withholding, which never reached the payee: it gives back 18 000 and 예수금 drops by
+    # 2 000. Expense 300 000 − 20 000, payable 300 000 − 150 000, cash −135 000 + 18 000,
+    # withholdings 15 000 − 2 000.
     assert post_all(stored([line, obligation, voucher])) == {
         ADMINISTRATIVE: 280_000,
         PAYABLE: -150_000,
-        CASH: -115_000,
-        WITHHOLDINGS: -15_000,
+        CASH: -117_000,
+        WITHHOLDINGS: -13_000,
     }
+
+
+def test_returning_a_whole_payment_in_parts_gives_back_exactly_its_withholding() -> None:
+    # given 100 000 paid with 3 333 withheld (an awkward share)
+    setup = ctx(date(YEAR, 1, 2))
+    line = BudgetLine.open(setup, code(), "어르신 복지관 운영")
+    line.appropriate(setup, 1_000_000)
+    line.allocate(setup, 1, 1_000_000)
+    obligation = Obligation.create(ctx(), line, 100_000, "복지관 운영 물품 구매")
+    voucher = Voucher.draft(ctx(), obligation, 100_000, "물품 대금")
+    voucher.approve(ctx(actor="director-lee"))
+    payment_id = voucher.pay(ctx(), line, voucher.issue_order(ctx(), 100_000), 100_000, withheld=3_333)
+    # when it comes back in three parts: 10 000, 45 000 and 45 000
+    for part in (10_000, 45_000, 45_000):
+        voucher.return_payment(ctx(), line, obligation, payment_id, part, "계약 해제")
+    events = stored([line, obligation, voucher])
+    # then each part carries its share against the running total, rounded down: ⌊3 333 × 10 000
+    # ÷ 100 000⌋ = 333, ⌊3 333 × 55 000 ÷ 100 000⌋ − 333 = 1 833 − 333 = 1 500, 3 333 − 1 833 =
+    # 1 500: together exactly the 3 333 withheld, so 예수금 and cash are back where they were
+    assert [e["withheld"] for name, _, e in events if name == "Voucher.PaymentReturned"] == [
+        333,
+        1_500,
+        1_500,
+    ]
+    balances = post_all(events)
+    assert WITHHOLDINGS not in balances and CASH not in balances
+    assert ADMINISTRATIVE not in balances and PAYABLE not in balances
 
 
 def test_the_revenue_lifecycle_from_real_events() -> None:
