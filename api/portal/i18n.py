@@ -189,6 +189,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "reason": ("사유", "Reason"),
     "private_share": ("수의계약 비중(금액)", "Private contracts (by amount)"),
     "programs_title": ("사업현황", "Programmes"),
+    "breadcrumb": ("현재 위치", "Breadcrumb"),
+    "private_person": ("개인", "A private person"),
+    "contract_amount": ("계약금액", "Amount"),
+    "paid_to_date": ("대가지급 누계", "Paid to date"),
+    "contract_count": ("계약 건수", "Contracts"),
+    "count": ("건수", "Count"),
+    "revenue_budget_note": (
+        "세입예산은 그 해 세입과목의 예산액 합계",
+        "the revenue budget is the sum of the year’s revenue estimates",
+    ),
     "verification_intro": (
         "원장의 모든 사건은 기록되는 순서대로 머클 트리(투명성 로그)에 들어가고, 트리의 루트는 서명되어 "
         "공개됩니다. 누구나 어떤 사건이 로그에 있는지, 그리고 이전에 받아 둔 루트 이후 기록이 바뀌지 "
