@@ -21,6 +21,7 @@ from fastapi.routing import APIRoute
 from fastapi.templating import Jinja2Templates
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup, escape
 from pydantic import BeforeValidator
 
 from api import params
@@ -155,7 +156,13 @@ def _year(ctx: Context, value: Any) -> str:
     return formatting.year(value, ctx.get("lang", "ko"))
 
 
+def _breakable(text: str) -> Markup:
+    """``text`` that may break after each group separator and nowhere else (a figure in a box)."""
+    return Markup(",<wbr>").join(escape(text).split(","))
+
+
 templates.env.filters.update(
+    breakable=_breakable,
     won=_won,
     day=_day,
     moment=_moment,

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from api.portal import charts, formatting
 from api.portal.formatting import UNITS
+from api.portal.rendering import templates
 
 
 def test_amounts_are_grouped_and_scaled_half_up_in_the_chosen_unit() -> None:
@@ -51,3 +52,9 @@ def test_the_execution_chart_stops_at_the_months_to_come() -> None:
     points = re.search(r'<polyline points="([^"]+)"', svg)
     assert points is not None and len(points.group(1).split()) == 3
     assert svg.count("<text") >= 12 + 3  # a label per month and the three percentages
+
+
+def test_a_key_figure_may_break_only_after_its_separators() -> None:
+    breakable = templates.env.filters["breakable"]
+    assert str(breakable("12,197,000,000")) == "12,<wbr>197,<wbr>000,<wbr>000"
+    assert str(breakable("<b>1,0</b>")) == "&lt;b&gt;1,<wbr>0&lt;/b&gt;"
