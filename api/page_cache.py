@@ -49,12 +49,13 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 
 import anyio.to_thread
 from sqlalchemy import Engine, select
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.routers.personnel import today as today_in_korea
 from readmodels.state import projection_state
 
 log = logging.getLogger(__name__)
@@ -79,8 +80,6 @@ HTML = b"text/html"
 MAX_ENTRIES = 4_096
 #: Larger answers (a page of 1 000 wide rows) are not kept.
 MAX_ENTRY_BYTES = 512 * 1024
-#: Korea Standard Time: the day a portal page without a date shows.
-KST = timezone(timedelta(hours=9), "KST")
 
 
 def cacheable(path: str) -> bytes | None:
@@ -91,11 +90,6 @@ def cacheable(path: str) -> bytes | None:
     if path.startswith(NOT_PORTAL_PREFIXES) or path.startswith(UNCACHED_PORTAL_PREFIXES):
         return None
     return HTML
-
-
-def korean_today() -> date:
-    """Today in Korea (KST), whatever the server's zone."""
-    return datetime.now(KST).date()
 
 
 def projection_states(read_engine: Engine) -> Callable[[], Hashable]:
@@ -137,7 +131,7 @@ class PublicPageCache:
         max_entries: int = MAX_ENTRIES,
         max_entry_bytes: int = MAX_ENTRY_BYTES,
         clock: Callable[[], float] = time.monotonic,
-        today: Callable[[], date] = korean_today,
+        today: Callable[[], date] = today_in_korea,
     ) -> None:
         self.app = app
         self._read_state = state

@@ -10,12 +10,13 @@ without a thousands separator (2026년, never "2,026"), dates as Korean readers 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
+from api.routers.personnel import KST
+
 Language = Literal["ko", "en"]
-KST = timezone(timedelta(hours=9))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pathlib
 from collections.abc import Callable, Coroutine, Mapping
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -34,9 +34,6 @@ templates = Jinja2Templates(directory=_HERE / "templates")
 assert templates.env.autoescape
 templates.env.trim_blocks = True
 templates.env.lstrip_blocks = True
-
-#: Korea's day: "today" of every page without an explicit date.
-KST = timezone(timedelta(hours=9))
 
 Lang = Annotated[str | None, Query(pattern="^(ko|en)$", description="ko (default) or en")]
 UnitKey = Annotated[str | None, Query(pattern="^(won|million|hundred-million)$")]
@@ -71,10 +68,6 @@ class ListingQuery:
     ) -> None:
         self.q, self.code_prefix = q or None, code_prefix or None
         self.sort, self.cursor, self.unit = sort or None, cursor or None, unit
-
-
-def today() -> date:
-    return datetime.now(KST).date()
 
 
 def _kept(values: Mapping[str, Any]) -> dict[str, Any]:

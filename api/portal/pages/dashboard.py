@@ -13,7 +13,8 @@ from api.params import OrgPath, YearPath
 from api.portal import charts, formatting
 from api.portal.i18n import Language, language, word
 from api.portal.pages.finance import org_title, year_tabs
-from api.portal.rendering import Lang, UnitKey, context, error_page, render, today
+from api.portal.rendering import Lang, UnitKey, context, error_page, render
+from api.routers.personnel import today
 from readmodels import organisations, portal_directory, public_finance
 
 TOP = 10

@@ -21,8 +21,9 @@ from api import time_travel
 from api.deps import ReadConnection
 from api.params import PRINTABLE_ASCII, OrgPath
 from api.portal.i18n import language, value_word
-from api.portal.rendering import BlankOrDate, Lang, UnitKey, context, error_page, render, today
+from api.portal.rendering import BlankOrDate, Lang, UnitKey, context, error_page, render
 from api.problems import ApiProblem
+from api.routers.personnel import today
 from domain.errors import DomainError
 from readmodels import organisations, personnel_queries, portal_directory, public_finance, statements
 

@@ -11,9 +11,9 @@ from api.deps import ReadConnection
 from api.params import NO_NUL, OrgPath
 from api.portal.i18n import language
 from api.portal.pages.finance import org_title
-from api.portal.rendering import BlankOrDate, Lang, context, error_page, render, today
+from api.portal.rendering import BlankOrDate, Lang, context, error_page, render
 from api.problems import ApiProblem
-from api.routers.personnel import check_certificate
+from api.routers.personnel import check_certificate, today
 from domain.personnel.certificates import MalformedVerificationNumber
 from readmodels import personnel_queries
 
