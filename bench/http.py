@@ -712,6 +712,22 @@ def page_figures(result: PhaseResult, server_cpu: float, path: str) -> dict[str,
     }
 
 
+def start_server(
+    stack: contextlib.ExitStack, args: argparse.Namespace, env: dict[str, str], postgres: bool, workers: int
+) -> tuple[subprocess.Popen[bytes], int]:
+    """``cleanledger serve`` with ``workers`` workers (and on PostgreSQL a ``project --follow``
+    worker beside it), stopped with ``stack``, once it answers: the server and its port."""
+    port = args.port or free_port()
+    serve = [*cleanledger_command(), "serve", "--host", HOST, "--port", str(port)]
+    serve += ["--workers", str(workers), "--quiet"]
+    server = stack.enter_context(running(serve, env, f"server ({workers} workers)"))
+    if postgres:
+        follow = [*cleanledger_command(), "project", "--follow", "--quiet"]
+        stack.enter_context(running(follow, env, "projection worker"))
+    wait_healthy(port, server)
+    return server, port
+
+
 def bench_portal(args: argparse.Namespace, postgres: bool, workers: int) -> dict[str, Any]:
     if args.reuse_database and not postgres:
         raise SystemExit("--reuse-database names a PostgreSQL schema")
@@ -722,15 +738,8 @@ def bench_portal(args: argparse.Namespace, postgres: bool, workers: int) -> dict
     with demo_store(args, postgres) as prepared:
         if args.no_page_cache:
             prepared.env["CLEANLEDGER_PUBLIC_CACHE_ENTRIES"] = "0"
-        port = args.port or free_port()
-        serve = [*cleanledger_command(), "serve", "--host", HOST, "--port", str(port)]
-        serve += ["--workers", str(workers), "--quiet"]
         with contextlib.ExitStack() as stack:
-            server = stack.enter_context(running(serve, prepared.env, f"server ({workers} workers)"))
-            if postgres:
-                follow = [*cleanledger_command(), "project", "--follow", "--quiet"]
-                stack.enter_context(running(follow, prepared.env, "projection worker"))
-            wait_healthy(port, server)
+            server, port = start_server(stack, args, prepared.env, postgres, workers)
             wait_projected(prepared.settings)
             log(f"server up on port {port}; page cache {'off' if args.no_page_cache else 'on'}")
             writes = Writer(prepared.settings, args.write_every) if args.write_every > 0 else None
@@ -796,15 +805,8 @@ def bench(args: argparse.Namespace) -> dict[str, Any]:
             prepared = prepare_store(config, read_schema, args.lines, args.pool_size)
             if args.no_page_cache:
                 prepared.env["CLEANLEDGER_PUBLIC_CACHE_ENTRIES"] = "0"
-            port = args.port or free_port()
-            serve = [*cleanledger_command(), "serve", "--host", HOST, "--port", str(port)]
-            serve += ["--workers", str(workers), "--quiet"]
             with contextlib.ExitStack() as stack:
-                server = stack.enter_context(running(serve, prepared.env, f"server ({workers} workers)"))
-                if postgres:
-                    follow = [*cleanledger_command(), "project", "--follow", "--quiet"]
-                    stack.enter_context(running(follow, prepared.env, "projection worker"))
-                wait_healthy(port, server)
+                server, port = start_server(stack, args, prepared.env, postgres, workers)
                 log(f"server up on port {port}")
                 if args.phase in ("both", "commands"):
                     log(f"phase 1: commands, {args.command_connections} connections")
