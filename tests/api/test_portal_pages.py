@@ -11,8 +11,10 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+import pytest
 from fastapi.testclient import TestClient
 
+from api.portal.pages import finance as finance_pages
 from cleanledger.wiring import Service
 from commands.messages.budget import RecordPopulation
 from commands.messages.contracts import SignContract
@@ -299,3 +301,23 @@ def test_an_institution_shows_no_self_reliance_in_the_comparison(
     row = re.search(r"서울문화재단</a></th>(.*?)</tr>", page.text, re.S)
     assert row is not None
     assert _cells(row.group(1))[3:5] == ["–", "–"]  # 100 % of its own revenue says nothing
+
+
+def test_a_long_history_pages_by_log_position(
+    client: TestClient, service: Service, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, line = _city(service)
+    monkeypatch.setattr(finance_pages, "HISTORY_PAGE", 2)  # the line has 5 events: open … paid
+    path = f"/orgs/{SEOUL}/2026/lines/{line}"
+    seen: list[str] = []
+    page = client.get(path)
+    while True:
+        positions = re.findall(r'<td class="count">(\d+)</td>', page.text)
+        assert 1 <= len(positions) <= 2
+        seen += positions
+        following = re.search(r'<a rel="next" href="([^"]+)"', page.text)
+        if following is None:
+            break
+        page = client.get(following.group(1).replace("&amp;", "&"))
+    assert seen == sorted(seen, key=int) and len(seen) == len(set(seen)) >= 4
+    assert client.get(path, params={"after": "-1"}).status_code == 400
