@@ -21,9 +21,7 @@ from api.portal.pages import (
     tables,
     verification,
 )
-from api.portal.rendering import PortalRoute, error_page
-
-__all__ = ["build_router", "error_page"]
+from api.portal.rendering import PortalRoute
 
 
 def build_router() -> APIRouter:

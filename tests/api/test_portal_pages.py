@@ -321,3 +321,11 @@ def test_a_long_history_pages_by_log_position(
         page = client.get(following.group(1).replace("&amp;", "&"))
     assert seen == sorted(seen, key=int) and len(seen) == len(set(seen)) >= 4
     assert client.get(path, params={"after": "-1"}).status_code == 400
+
+
+def test_the_organisations_page_names_each_kind_in_the_readers_language(
+    client: TestClient, service: Service
+) -> None:
+    _city(service)
+    assert "<h2>본청</h2>" in client.get("/orgs").text
+    assert "<h2>City hall</h2>" in client.get("/orgs", params={"lang": "en"}).text

@@ -169,7 +169,14 @@ def register(router: APIRouter) -> None:
         groups = [
             (kind, [o for o in found if o.kind == kind]) for kind in ("city", "district", "institution")
         ]
-        page = context(request, chosen, "/orgs", groups=groups, years=years)
+        page = context(
+            request,
+            chosen,
+            "/orgs",
+            groups=groups,
+            years=years,
+            kind_word=lambda kind: value_word("org_kind", kind, chosen),
+        )
         return render(request, "organisations.html", page)
 
     @router.get("/orgs/{org}/{year}/lines/{line_id}")

@@ -15,7 +15,7 @@ from api import params
 from api.deps import ReadConnection
 from api.params import ORG_PATTERN
 from api.portal import listings
-from api.portal.i18n import language, value_word
+from api.portal.i18n import language
 from api.portal.rendering import BlankOrDate, Lang, context, render
 from readmodels import organisations, portal_directory
 
@@ -74,7 +74,6 @@ def register(router: APIRouter) -> None:
                 (name, listing.title if chosen == "ko" else listing.title_en)
                 for name, listing in listings.BY_TABLE.items()
             ],
-            kind_word=lambda kind: value_word("org_kind", kind, chosen),
         )
         return render(request, "home.html", page)
 
