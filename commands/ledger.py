@@ -18,6 +18,7 @@ from commands.use_cases.budget import BudgetUseCases
 from commands.use_cases.contracts import ContractUseCases
 from commands.use_cases.journal import JournalUseCases
 from commands.use_cases.payments import PaymentUseCases
+from commands.use_cases.payroll import PayrollUseCases
 from commands.use_cases.personnel import PersonnelUseCases
 from commands.use_cases.revenue import RevenueUseCases
 from commands.use_cases.spending import SpendingUseCases
@@ -34,6 +35,7 @@ class Ledger(
     JournalUseCases,
     PersonnelUseCases,
     AttendanceUseCases,
+    PayrollUseCases,
     LedgerCore,
 ):
     """Every command of the write side."""

@@ -8,6 +8,7 @@ from commands.messages import (
     contracts,
     journal,
     payments,
+    payroll,
     personnel,
     revenue,
     spending,
@@ -87,4 +88,16 @@ HANDLERS: dict[type[Command], str] = {
     attendance.RecordAttendanceDays: "record_attendance_days",
     attendance.CorrectAttendance: "correct_attendance",
     attendance.WithdrawAttendance: "withdraw_attendance",
+    # --- payroll (급여) ---
+    payroll.LoadPayrollTable: "load_payroll_table",
+    payroll.ConfigurePayroll: "configure_payroll",
+    payroll.SetPayrollProfile: "set_payroll_profile",
+    payroll.OpenPayrollRun: "open_payroll_run",
+    payroll.CalculatePayrollRun: "calculate_payroll_run",
+    payroll.RejectPayrollRun: "reject_payroll_run",
+    payroll.ApprovePayrollRun: "approve_payroll_run",
+    payroll.PostPayrollRun: "post_payroll_run",
+    payroll.PayPayrollRun: "pay_payroll_run",
+    payroll.RemitPayrollWithholdings: "remit_payroll_withholdings",
+    # --- end payroll ---
 }

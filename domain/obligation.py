@@ -128,8 +128,12 @@ class Obligation(LedgerAggregate):
             ob.fiscal_year = self.to_fiscal_year
 
     @staticmethod
-    def id_for(command_id: UUID) -> UUID:
-        return ledger_id("obligation", command_id)
+    def id_for(command_id: UUID, key: str | None = None) -> UUID:
+        """The id a command gives the obligation it makes; ``key`` tells apart several made by
+        one command (a payroll run's, one per budget line)."""
+        return (
+            ledger_id("obligation", command_id) if key is None else ledger_id("obligation", command_id, key)
+        )
 
     @property
     def drawn(self) -> int:
@@ -150,13 +154,15 @@ class Obligation(LedgerAggregate):
         description: str,
         requisition: Requisition | None = None,
         vendor: Vendor | None = None,
+        *,
+        key: str | None = None,
     ) -> Obligation:
         """Obligate ``amount`` on ``line``; the caller saves line, obligation (and requisition)."""
         amount = positive_won(amount)
         if not description.strip():
             raise InvalidInput("an obligation says what it is for")
         description = text.DESCRIPTION.check(description, "description")
-        obligation_id = cls.id_for(ctx.command_id)
+        obligation_id = cls.id_for(ctx.command_id, key)
         if requisition is not None:
             if requisition.line_id != line.id:
                 raise WrongOrganisation("the requisition was drafted on another budget line")

@@ -20,6 +20,10 @@ Each handled event, its entry, and the lookups it makes (``source_id`` is the ag
   ``code_of_line``.
 - ``RevenueLine.OverpaymentRefunded`` (과오납 환급): Dr 과오납금 / Cr cash; none.
 - ``ManualJournal.Recorded`` (수기 분개): its own lines; none.
+- ``PayrollRun.Remitted`` (원천세·보험료 납부): Dr 예수금 / Cr cash, the withholdings the run's pay
+  kept back (a year-end refund nets against them); none. The run's pay and the employer's shares
+  post through their vouchers like any spending (Dr 인건비 / Cr 미지급금 on approval, Dr 미지급금 /
+  Cr cash and 예수금 on payment).
 
 The item's account is an expense (인건비, 관리운영비, 사업비, 이전비용) or, for works and asset
 purchases (401, 405), an asset (건설중인자산, 비품); debt repayment (601) debits the borrowing
@@ -176,6 +180,16 @@ def _overpayment_refunded(source_id: str, data: Mapping[str, Any], facts: Facts)
     return _entry("과오납 환급", (OVERPAYMENTS, amount, 0), (CASH, 0, amount))
 
 
+# --- payroll (급여) ------------------------------------------------------------------------------
+
+
+def _withholdings_remitted(source_id: str, data: Mapping[str, Any], facts: Facts) -> Posting | None:
+    # The pay voucher's payment credited 예수금 with the withholdings; their remittance to the tax
+    # office and the insurers clears it. (The employer's shares are paid through their vouchers.)
+    total = sum(data["withheld"].values())
+    return _entry(f"{data['month']} 급여 원천세·보험료 납부", (WITHHOLDINGS, total, 0), (CASH, 0, total))
+
+
 # --- manual entries (수기 분개) -------------------------------------------------------------------
 
 
@@ -193,6 +207,7 @@ _RULES: Mapping[str, Callable[[str, Mapping[str, Any], Facts], Posting | None]] 
     "RevenueLine.Collected": _collected,
     "RevenueLine.OverpaymentRefunded": _overpayment_refunded,
     "ManualJournal.Recorded": _manual,
+    "PayrollRun.Remitted": _withholdings_remitted,
 }
 
 #: The events that may post an entry; every other event posts nothing.

@@ -166,17 +166,24 @@ class Voucher(LedgerAggregate):
 
     # --- identity and derived amounts -------------------------------------------------------
 
-    @staticmethod
-    def id_for(command_id: UUID) -> UUID:
-        return ledger_id("voucher", command_id)
+    # ``key`` tells apart several vouchers, orders or payments one command makes (a payroll
+    # run's, one per budget line); without it the ids are those every other command gets.
 
     @staticmethod
-    def order_id_for(command_id: UUID) -> UUID:
-        return ledger_id("payment-order", command_id)
+    def id_for(command_id: UUID, key: str | None = None) -> UUID:
+        return ledger_id("voucher", command_id) if key is None else ledger_id("voucher", command_id, key)
 
     @staticmethod
-    def payment_id_for(command_id: UUID) -> UUID:
-        return ledger_id("payment", command_id)
+    def order_id_for(command_id: UUID, key: str | None = None) -> UUID:
+        return (
+            ledger_id("payment-order", command_id)
+            if key is None
+            else ledger_id("payment-order", command_id, key)
+        )
+
+    @staticmethod
+    def payment_id_for(command_id: UUID, key: str | None = None) -> UUID:
+        return ledger_id("payment", command_id) if key is None else ledger_id("payment", command_id, key)
 
     @property
     def ordered(self) -> int:
@@ -219,6 +226,8 @@ class Voucher(LedgerAggregate):
         description: str,
         contract: Contract | None = None,
         payee: Vendor | None = None,
+        *,
+        key: str | None = None,
     ) -> Voucher:
         """지출결의 against ``obligation`` (and ``contract``); the caller saves them with it.
 
@@ -245,7 +254,7 @@ class Voucher(LedgerAggregate):
                     f"not {payee.name}"
                 )
             payee_id = payee.id
-        voucher_id = cls.id_for(ctx.command_id)
+        voucher_id = cls.id_for(ctx.command_id, key)
         # A refusal must leave obligation and contract untouched, so the one that refuses judges
         # first: the obligation when it will (cancelled, or too little left), else the contract.
         sources: tuple[Obligation | Contract, ...] = (obligation,)
@@ -288,7 +297,7 @@ class Voucher(LedgerAggregate):
             contract.release_voucher(ctx, self.id, self.amount)
         self.record(self.Rejected, ctx, reason=reason)
 
-    def issue_order(self, ctx: Context, amount: int) -> UUID:
+    def issue_order(self, ctx: Context, amount: int, *, key: str | None = None) -> UUID:
         """지급명령 (invariant 3: orders ≤ the voucher)."""
         amount = positive_won(amount)
         self._check_ledger(ctx)
@@ -301,11 +310,20 @@ class Voucher(LedgerAggregate):
                 ordered=self.ordered,
                 available=self.unordered,
             )
-        order_id = self.order_id_for(ctx.command_id)
+        order_id = self.order_id_for(ctx.command_id, key)
         self.record(self.PaymentOrdered, ctx, order_id=order_id, amount=amount)
         return order_id
 
-    def pay(self, ctx: Context, line: BudgetLine, order_id: UUID, amount: int, withheld: int = 0) -> UUID:
+    def pay(
+        self,
+        ctx: Context,
+        line: BudgetLine,
+        order_id: UUID,
+        amount: int,
+        withheld: int = 0,
+        *,
+        key: str | None = None,
+    ) -> UUID:
         """지급 against one order (invariant 3: payments ≤ the order); the line counts it paid."""
         amount = positive_won(amount)
         withheld = non_negative_won(withheld, field="withheld")
@@ -327,7 +345,7 @@ class Voucher(LedgerAggregate):
                 paid=order.paid,
                 available=order.unpaid,
             )
-        payment_id = self.payment_id_for(ctx.command_id)
+        payment_id = self.payment_id_for(ctx.command_id, key)
         line.record_payment(ctx, self.id, payment_id, amount)
         self.record(
             self.Paid, ctx, payment_id=payment_id, order_id=order_id, amount=amount, withheld=withheld

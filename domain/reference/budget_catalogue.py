@@ -64,6 +64,9 @@ _ITEMS_2013: Mapping[str, str] = {
     "301-10": "행사실비지원금",
     "304-01": "연금부담금",
     "304-02": "국민건강보험부담금",
+    # The employer's employment insurance (고용보험 사업주 부담분): the ledger's own 통계목 until the
+    # catalogue is loaded as data (issue 20); payroll pays it from here (domain.payroll.settings).
+    "304-03": "고용보험부담금",
     "307-02": "민간경상사업보조",
     "307-05": "민간위탁금",
     "401-01": "시설비",

@@ -181,6 +181,7 @@ _ITEM_ACCOUNTS_2013: Mapping[str, str | None] = {
     "301-10": TRANSFERS,  # 행사실비지원금
     "304-01": PERSONNEL,  # 연금부담금
     "304-02": PERSONNEL,  # 국민건강보험부담금
+    "304-03": PERSONNEL,  # 고용보험부담금
     "307-02": TRANSFERS,  # 민간경상사업보조
     "307-05": TRANSFERS,  # 민간위탁금
     "401-01": CONSTRUCTION_IN_PROGRESS,  # 시설비

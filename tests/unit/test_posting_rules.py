@@ -17,6 +17,7 @@ from domain.base import LedgerAggregate
 from domain.budget_line import BudgetLine
 from domain.journal import JournalEntry, JournalLine, ManualJournal
 from domain.obligation import Obligation
+from domain.payroll.run import PayrollRun
 from domain.posting_rules import FACT_EVENTS, HANDLED_EVENTS, MemoryFacts, journal_entries, posts
 from domain.reference.budget_catalogue import ITEM_CATALOGUES, REVENUE_CODES
 from domain.reference.chart_of_accounts import (
@@ -278,7 +279,8 @@ def test_a_line_is_a_debit_or_a_credit() -> None:
 
 def _event_class(name: str) -> type[LedgerAggregate.Event]:
     aggregates = {
-        cls.__name__: cls for cls in (Voucher, RevenueLine, BudgetLine, ManualJournal, Assessment, Obligation)
+        cls.__name__: cls
+        for cls in (Voucher, RevenueLine, BudgetLine, ManualJournal, Assessment, Obligation, PayrollRun)
     }
     aggregate, _, event = name.partition(".")
     found = getattr(aggregates[aggregate], event)
@@ -298,6 +300,7 @@ def test_the_handled_and_fact_events_are_real_event_classes() -> None:
         "RevenueLine.Collected",
         "RevenueLine.OverpaymentRefunded",
         "ManualJournal.Recorded",
+        "PayrollRun.Remitted",
     } == HANDLED_EVENTS
     assert all(posts(name) for name in HANDLED_EVENTS)
 
