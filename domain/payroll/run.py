@@ -346,7 +346,11 @@ class PayrollRun(LedgerAggregate):
         for posting in self.postings:
             if posting.kind is kind:
                 return posting
-        raise PayrollRunState(f"the {self.month} run posted nothing on {kind.value}", item=kind.value)
+        raise PayrollRunState(
+            f"the {self.month} run ({self.status.value}) has posted nothing on {kind.value}",
+            item=kind.value,
+            status=self.status.value,
+        )
 
     def payslips_of(self, employee_id: UUID) -> list[Payslip]:
         return [p for p in self.payslips if p.employee_id == employee_id]
