@@ -92,6 +92,7 @@ HANDLERS: dict[type[Command], str] = {
     payroll.LoadPayrollTable: "load_payroll_table",
     payroll.ConfigurePayroll: "configure_payroll",
     payroll.SetPayrollProfile: "set_payroll_profile",
+    payroll.DeclareYearEndDeductions: "declare_year_end_deductions",
     payroll.OpenPayrollRun: "open_payroll_run",
     payroll.CalculatePayrollRun: "calculate_payroll_run",
     payroll.RejectPayrollRun: "reject_payroll_run",

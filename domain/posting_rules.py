@@ -20,6 +20,8 @@ Each handled event, its entry, and the lookups it makes (``source_id`` is the ag
   ``code_of_line``.
 - ``RevenueLine.OverpaymentRefunded`` (과오납 환급): Dr 과오납금 / Cr cash; none.
 - ``ManualJournal.Recorded`` (수기 분개): its own lines; none.
+- ``PayrollRun.Posted`` (급여 원인행위): Dr 퇴직급여 / Cr 퇴직급여충당부채, the month's accrual of
+  the severance provision (none where it is accrued at the year's end, until December's); none.
 - ``PayrollRun.Remitted`` (원천세·보험료 납부): Dr 예수금 / Cr cash, the withholdings the run's pay
   kept back (a year-end refund nets against them); none. The run's pay and the employer's shares
   post through their vouchers like any spending (Dr 인건비 / Cr 미지급금 on approval, Dr 미지급금 /
@@ -47,6 +49,8 @@ from domain.reference.chart_of_accounts import (
     ACCOUNTS_PAYABLE,
     CASH,
     OVERPAYMENTS,
+    SEVERANCE_EXPENSE,
+    SEVERANCE_PROVISION,
     WITHHOLDINGS,
     item_account,
     revenue_accounts,
@@ -190,6 +194,14 @@ def _withholdings_remitted(source_id: str, data: Mapping[str, Any], facts: Facts
     return _entry(f"{data['month']} 급여 원천세·보험료 납부", (WITHHOLDINGS, total, 0), (CASH, 0, total))
 
 
+def _payroll_posted(source_id: str, data: Mapping[str, Any], facts: Facts) -> Posting | None:
+    # The month's accrual of the severance provision; the payment later draws on it (107-03).
+    accrual = data.get("severance_accrual", 0)
+    if not accrual:
+        return None
+    return _entry("퇴직급여충당부채 전입", (SEVERANCE_EXPENSE, accrual, 0), (SEVERANCE_PROVISION, 0, accrual))
+
+
 # --- manual entries (수기 분개) -------------------------------------------------------------------
 
 
@@ -207,6 +219,7 @@ _RULES: Mapping[str, Callable[[str, Mapping[str, Any], Facts], Posting | None]] 
     "RevenueLine.Collected": _collected,
     "RevenueLine.OverpaymentRefunded": _overpayment_refunded,
     "ManualJournal.Recorded": _manual,
+    "PayrollRun.Posted": _payroll_posted,
     "PayrollRun.Remitted": _withholdings_remitted,
 }
 

@@ -51,6 +51,19 @@ class SetPayrollProfile(Command):
     withholding_percent: StrictInt = Field(default=100, description="80, 100 or 120 (원천징수 선택)")
 
 
+class DeclareYearEndDeductions(Command):
+    """소득·세액공제 신고 of an employee for a year, in won: sealed as personal data; a second
+    declaration for the same year replaces the first."""
+
+    employee_number: EmployeeNumber
+    year: StrictInt
+    other_income_deductions: StrictInt = Field(default=0, description="그 밖의 소득공제, as computed")
+    insurance_premiums: StrictInt = Field(default=0, description="보장성보험료")
+    medical_expenses: StrictInt = Field(default=0, description="의료비")
+    education_expenses: StrictInt = Field(default=0, description="교육비")
+    donations: StrictInt = Field(default=0, description="기부금")
+
+
 class PayrollRunCommand(Command, Versioned):
     month: Month
 
@@ -65,6 +78,10 @@ class CalculatePayrollRun(PayrollRunCommand):
     then on with today's tables and records, and pays the differences in this run (소급)."""
 
     retroactive_from: Month | None = None
+    year_end_settlement: bool = Field(
+        default=False,
+        description="February's run only: settle the previous year's tax of everyone in service (연말정산)",
+    )
 
 
 class RejectPayrollRun(PayrollRunCommand):

@@ -9,16 +9,19 @@ save's read set, so an approval that changes the roster meanwhile makes the calc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from uuid import UUID
 
 from commands.batch_load import load_many
 from commands.core import UseCases
+from commands.errors import PersonalDataUnavailable
 from commands.messages.base import CommandResult
 from commands.messages.payroll import (
     ApprovePayrollRun,
     CalculatePayrollRun,
     ConfigurePayroll,
+    DeclareYearEndDeductions,
     LoadPayrollTable,
     OpenPayrollRun,
     PayPayrollRun,
@@ -30,22 +33,28 @@ from commands.messages.payroll import (
 from commands.unit_of_work import UnitOfWork
 from domain.base import Context, LedgerAggregate
 from domain.budget_line import BudgetLine
-from domain.errors import AlreadyExists, NotFound
+from domain.errors import AlreadyExists, InvalidInput, NotFound
+from domain.payroll.annual_tax import Declaration, Settlement, YearPay, settle
 from domain.payroll.calculation import (
     EmployeeMonth,
     PayProfile,
     WorkedTime,
     calculate,
+    hired_on,
+    loss_day,
     month_bounds,
     month_of,
 )
+from domain.payroll.declaration import YearEndDeclaration
 from domain.payroll.errors import PayrollRunState
-from domain.payroll.payslip import Payslip, PayslipKind, difference
-from domain.payroll.run import PayrollRun, RunStatus, line_amounts
-from domain.payroll.settings import PayrollLine, PayrollProfile, PayrollSettings
+from domain.payroll.payslip import Deduction, Payslip, PayslipKind, difference
+from domain.payroll.run import PayrollRun, RunStatus, line_amounts, severance_accrual
+from domain.payroll.settings import PayrollLine, PayrollProfile, PayrollSettings, SeveranceAccrual
+from domain.payroll.severance import severance, severance_payslip
 from domain.payroll.table import PayrollTable
 from domain.payroll.table_set import TableSet
 from domain.payroll.tables import TableKind
+from domain.personnel.actions import add_months
 from domain.personnel.attendance import AttendanceKind, AttendanceRecord
 from domain.personnel.employee import Employee
 from domain.personnel.org_chart import OrgChart
@@ -127,6 +136,9 @@ class PayrollUseCases(UseCases):
             slips = calculate(command.month, inputs.month(command.month), tables)
             if command.retroactive_from is not None:
                 slips += self._retroactive(uow, ctx, inputs, tables, command.retroactive_from, command.month)
+            slips += _severances(uow, ctx, inputs, tables, command.month, slips)
+            if command.year_end_settlement:
+                slips += self._settlements(uow, ctx, inputs, tables, command.month)
             run.record_calculation(ctx, slips, tables.versions_by_name(), command.retroactive_from)
             return run
 
@@ -168,6 +180,69 @@ class PayrollUseCases(UseCases):
                 differences.append(diff)
         return differences
 
+    def _settlements(
+        self, uow: UnitOfWork, ctx: Context, inputs: PayrollInputs, tables: TableSet, month: str
+    ) -> list[Payslip]:
+        """연말정산 of the year before February's run, for everyone in service in February who was
+        paid in that year; the difference is collected (positive) or refunded (negative)."""
+        first, _ = month_bounds(month)
+        if first.month != 2:
+            raise InvalidInput("the year-end settlement is paid in February's run", month=month)
+        year = first.year - 1
+        items = tables.year_end(date(year, 12, 31))
+        paid: dict[UUID, list[Payslip]] = {}
+        for m in _months(f"{year}-01", f"{year + 1}-02"):
+            found = uow.find(PayrollRun, PayrollRun.id_for(ctx.org, m))
+            for slip in found.payslips if found is not None else ():
+                if slip.month.startswith(f"{year}-") and slip.kind in _EARNED:
+                    paid.setdefault(slip.employee_id, []).append(slip)
+        settled = []
+        for person in inputs.month(month):
+            slips = paid.get(person.employee_id)
+            if not slips:
+                continue
+            profile = inputs.profile(person.employee_id, f"{year}-12")
+            outcome = settle(
+                _year_pay(slips, profile.family, profile.children_8_to_20),
+                self._declaration(uow, ctx, person.employee_id, year),
+                items,
+            )
+            settled.append(_settlement_payslip(person.employee_id, person.employee_number, month, outcome))
+        return settled
+
+    def _declaration(self, uow: UnitOfWork, ctx: Context, employee_id: UUID, year: int) -> Declaration:
+        found = uow.find(YearEndDeclaration, YearEndDeclaration.id_for(ctx.org, employee_id, year))
+        if found is None:
+            return Declaration()
+        vault = getattr(self, "personal_data", None)
+        if vault is None:
+            raise PersonalDataUnavailable("no master key is configured: set CLEANLEDGER_MASTER_KEY")
+        fields = vault.unseal(employee_id, found.sealed)
+        if fields is None:  # erased: nothing left to deduct
+            return Declaration()
+        return Declaration(**{name: int(fields.get(name, 0)) for name in DECLARED})
+
+    def declare_year_end_deductions(self, command: DeclareYearEndDeductions) -> CommandResult:
+        vault = getattr(self, "personal_data", None)
+        if vault is None:
+            raise PersonalDataUnavailable("no master key is configured: set CLEANLEDGER_MASTER_KEY")
+
+        def use_case(uow: UnitOfWork, ctx: Context) -> LedgerAggregate:
+            employee = uow.get(Employee, Employee.id_for(ctx.org, command.employee_number), "employee")
+            declared = Declaration(**{name: getattr(command, name) for name in DECLARED})
+            sealed = vault.seal(employee.id, {name: getattr(declared, name) for name in DECLARED})
+            found = uow.find(
+                YearEndDeclaration, YearEndDeclaration.id_for(ctx.org, employee.id, command.year)
+            )
+            if found is None:
+                found = YearEndDeclaration.declare(ctx, employee.id, command.year, sealed)
+                uow.add(found)
+            else:
+                found.amend(ctx, sealed)
+            return found
+
+        return self._execute(command, use_case, requires_open_year=False)
+
     def reject_payroll_run(self, command: RejectPayrollRun) -> CommandResult:
         def use_case(uow: UnitOfWork, ctx: Context) -> LedgerAggregate:
             run = _run(uow, ctx, command.month)
@@ -197,7 +272,7 @@ class PayrollUseCases(UseCases):
                 kind: uow.get(BudgetLine, settings.line_for(ctx.fiscal_year, kind), "budget line")
                 for kind in needed
             }
-            uow.add(*run.post(ctx, lines))
+            uow.add(*run.post(ctx, lines, _accrual(uow, ctx, settings, run)))
             return run
 
         # The budget lines it saves refuse a closed year themselves (and conflict with a close).
@@ -206,10 +281,10 @@ class PayrollUseCases(UseCases):
     def pay_payroll_run(self, command: PayPayrollRun) -> CommandResult:
         def use_case(uow: UnitOfWork, ctx: Context) -> LedgerAggregate:
             run = _run(uow, ctx, command.month)
-            posting = run.posting(PayrollLine.PAY)
-            voucher = uow.get(Voucher, posting.voucher_id, "voucher")
-            line = uow.get(BudgetLine, posting.line_id, "budget line")
-            run.pay(ctx, voucher, line)
+            paid = [p for p in run.postings if p.kind in (PayrollLine.PAY, PayrollLine.SEVERANCE)]
+            vouchers = {p.kind: uow.get(Voucher, p.voucher_id, "voucher") for p in paid}
+            lines = {p.kind: uow.get(BudgetLine, p.line_id, "budget line") for p in paid}
+            run.pay(ctx, vouchers, lines)
             return run
 
         return self._execute(command, use_case, requires_open_year=False)
@@ -217,13 +292,119 @@ class PayrollUseCases(UseCases):
     def remit_payroll_withholdings(self, command: RemitPayrollWithholdings) -> CommandResult:
         def use_case(uow: UnitOfWork, ctx: Context) -> LedgerAggregate:
             run = _run(uow, ctx, command.month)
-            employer = [p for p in run.postings if p.kind is not PayrollLine.PAY]
+            employer = [p for p in run.postings if p.kind not in (PayrollLine.PAY, PayrollLine.SEVERANCE)]
             vouchers = {p.kind: uow.get(Voucher, p.voucher_id, "voucher") for p in employer}
             lines = {p.kind: uow.get(BudgetLine, p.line_id, "budget line") for p in employer}
             run.remit(ctx, vouchers, lines)
             return run
 
         return self._execute(command, use_case, requires_open_year=False)
+
+
+#: Payslips of earned income (근로소득): what the settlement, the severance and the accrual add up.
+_EARNED = frozenset({PayslipKind.REGULAR, PayslipKind.RETROACTIVE})
+#: The fields of a year-end declaration (Declaration's), sealed together.
+DECLARED = (
+    "other_income_deductions",
+    "insurance_premiums",
+    "medical_expenses",
+    "education_expenses",
+    "donations",
+)
+
+
+def _accrual(uow: UnitOfWork, ctx: Context, settings: PayrollSettings, run: PayrollRun) -> int:
+    """The severance provision the run accrues: monthly, or the whole year's in December."""
+    if settings.severance_accrual is SeveranceAccrual.MONTHLY:
+        return severance_accrual(run.payslips)
+    if not run.month.endswith("-12"):
+        return 0
+    year = run.month[:4]
+    total = severance_accrual(run.payslips)
+    for m in _months(f"{year}-01", run.month):
+        found = uow.find(PayrollRun, PayrollRun.id_for(ctx.org, m))
+        total += severance_accrual(found.payslips) if found is not None else 0
+    return total
+
+
+def _severances(
+    uow: UnitOfWork, ctx: Context, inputs: PayrollInputs, tables: TableSet, month: str, current: list[Payslip]
+) -> list[Payslip]:
+    """퇴직금 of those whose service ends in the month (the day of loss falls in it), on the wages of
+    the three months before: the paid runs' payslips and this run's own."""
+    first, last = month_bounds(month)
+    leaving = [p for p in inputs.leaving(month) if (loss := loss_day(p.actions)) and first <= loss <= last]
+    if not leaving:
+        return []
+    items = tables.year_end(first)
+    wages: dict[tuple[UUID, str], int] = {}
+    earlier = _months(month_of(add_months(first, -3)), month)
+    for m in earlier:
+        found = uow.find(PayrollRun, PayrollRun.id_for(ctx.org, m))
+        for slip in found.payslips if found is not None else ():
+            if slip.kind in _EARNED:
+                wages[(slip.employee_id, slip.month)] = (
+                    wages.get((slip.employee_id, slip.month), 0) + slip.gross
+                )
+    for slip in current:
+        if slip.kind in _EARNED:
+            wages[(slip.employee_id, slip.month)] = wages.get((slip.employee_id, slip.month), 0) + slip.gross
+    found_slips = []
+    for person in leaving:
+        loss = loss_day(person.actions)
+        assert loss is not None
+        due = severance(
+            hired_on(person.actions),
+            loss,
+            {m: wages.get((person.employee_id, m), 0) for m in [*earlier, month]},
+            items,
+        )
+        if due is not None:
+            found_slips.append(severance_payslip(person.employee_id, person.employee_number, month, due))
+    return found_slips
+
+
+def _year_pay(slips: list[Payslip], family: int, children: int) -> YearPay:
+    def total(code: str) -> int:
+        return sum(s.deductions.get(code, 0) for s in slips)
+
+    return YearPay(
+        total_pay=sum(s.taxable for s in slips),
+        pension=total(Deduction.NATIONAL_PENSION),
+        insurance=total(Deduction.HEALTH) + total(Deduction.LONG_TERM_CARE) + total(Deduction.EMPLOYMENT),
+        income_tax_withheld=total(Deduction.INCOME_TAX),
+        local_tax_withheld=total(Deduction.LOCAL_INCOME_TAX),
+        family=family,
+        children=children,
+    )
+
+
+def _settlement_payslip(employee_id: UUID, number: str, month: str, outcome: Settlement) -> Payslip:
+    deductions = {
+        Deduction.YEAR_END_TAX.value: outcome.income_tax,
+        Deduction.YEAR_END_LOCAL_TAX.value: outcome.local_income_tax,
+    }
+    return Payslip(
+        employee_id=employee_id,
+        employee_number=number,
+        month=month,
+        kind=PayslipKind.SETTLEMENT,
+        days=0,
+        earnings={},
+        deductions={k: v for k, v in deductions.items() if v},
+        employer={},
+        taxable=0,
+        non_taxable=0,
+        facts={
+            "earned_income": str(outcome.earned_income),
+            "taxable_base": str(outcome.taxable_base),
+            "computed_tax": str(outcome.computed_tax),
+            "credits": str(outcome.credits),
+            "decided_tax": str(outcome.decided_tax),
+            "decided_local_tax": str(outcome.decided_local_tax),
+            "standard_credit": "yes" if outcome.standard_credit_used else "no",
+        },
+    )
 
 
 class PayrollInputs:
@@ -266,21 +447,34 @@ class PayrollInputs:
         return self._roster
 
     def month(self, month: str) -> list[EmployeeMonth]:
+        """Those in a department on some day of the month."""
+        first, last = month_bounds(month)
+        return self._people(month, lambda start, end: start <= last and (end is None or end > first))
+
+    def leaving(self, month: str) -> list[EmployeeMonth]:
+        """Those whose last period ends in the month or on its first day after (the day of loss)."""
+        first, last = month_bounds(month)
+        return self._people(month, lambda start, end: end is not None and first <= end <= last)
+
+    def profile(self, employee_id: UUID, month: str) -> PayProfile:
+        profile = self._profiles.get(employee_id)
+        return profile.on(month) if profile is not None else PayProfile()
+
+    def _people(self, month: str, covers: Callable[[date, date | None], bool]) -> list[EmployeeMonth]:
         first, last = month_bounds(month)
         people = []
         for employee_id, spans in sorted(self.roster().items(), key=lambda item: str(item[0])):
-            if not any(start <= last and (end is None or end > first) for start, end in spans):
+            if not any(covers(start, end) for start, end in spans):
                 continue
             employee = self._employees.get(employee_id)
             if employee is None or employee.org != self._org:
                 continue
-            profile = self._profiles.get(employee_id)
             people.append(
                 EmployeeMonth(
                     employee_id=employee_id,
                     employee_number=employee.employee_number,
                     actions=tuple(employee.effective()),
-                    profile=profile.on(month) if profile is not None else PayProfile(),
+                    profile=self.profile(employee_id, month),
                     worked=worked_time(self._attendance.get(employee_id), first, last),
                 )
             )

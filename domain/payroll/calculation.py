@@ -273,10 +273,10 @@ def _contributions(
     """5. (employee, employer) shares of the social insurances."""
     deductions: dict[str, int] = {}
     employer: dict[str, int] = {}
-    hired_on = _hired_on(person.actions)
-    loss = _loss_day(person.actions)
+    hired = hired_on(person.actions)
+    loss = loss_day(person.actions)
     on_leave_all_month = all(p.state.status is Status.ON_LEAVE and not p.share for p in pieces)
-    insured = hired_on <= first and not (loss is not None and first < loss <= last) and not on_leave_all_month
+    insured = hired <= first and not (loss is not None and first < loss <= last) and not on_leave_all_month
     if insured:
         pension = tables.contribution("NATIONAL_PENSION", first)
         deductions[Deduction.NATIONAL_PENSION], employer[Deduction.NATIONAL_PENSION] = pension.shares(
@@ -345,11 +345,12 @@ def _standard_monthly_pay(state: ServiceState, on: date, tables: TableSet, profi
     return truncate(pay * _hours_share(state))
 
 
-def _hired_on(actions: Sequence[Action]) -> date:
+def hired_on(actions: Sequence[Action]) -> date:
+    """The day of the (first) hire."""
     return min(a.effective_date for a in actions if a.kind is ActionKind.HIRE)
 
 
-def _loss_day(actions: Sequence[Action]) -> date | None:
+def loss_day(actions: Sequence[Action]) -> date | None:
     """The day after the last day of service (자격 상실일): the retirement's effective date."""
     retirements = [a.effective_date for a in actions if a.kind is ActionKind.RETIREMENT]
     return max(retirements) if retirements else None
@@ -422,6 +423,8 @@ __all__ = [
     "PayProfile",
     "WorkedTime",
     "calculate",
+    "hired_on",
+    "loss_day",
     "month_bounds",
     "month_of",
     "payslip",

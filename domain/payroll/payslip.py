@@ -17,6 +17,7 @@ class PayslipKind(StrEnum):
     REGULAR = "regular"  # 정기 급여
     RETROACTIVE = "retroactive"  # 소급분: the difference a recalculation of a paid month found
     SETTLEMENT = "settlement"  # 연말정산 정산분 (February)
+    SEVERANCE = "severance"  # 퇴직금
 
 
 class Deduction(StrEnum):
@@ -28,12 +29,21 @@ class Deduction(StrEnum):
     EMPLOYMENT = "EMPLOYMENT"  # 고용보험
     YEAR_END_TAX = "YEAR_END_TAX"  # 연말정산 소득세 (negative: a refund)
     YEAR_END_LOCAL_TAX = "YEAR_END_LOCAL_TAX"  # 연말정산 지방소득세
+    RETIREMENT_INCOME_TAX = "RETIREMENT_INCOME_TAX"  # 퇴직소득세
+    RETIREMENT_LOCAL_TAX = "RETIREMENT_LOCAL_TAX"  # 퇴직소득분 지방소득세
 
 
 #: The withholdings that are taxes (remitted to the tax office and the district), the rest to the
 #: insurers (국민연금공단, 국민건강보험공단, 근로복지공단).
 TAXES = frozenset(
-    {Deduction.INCOME_TAX, Deduction.LOCAL_INCOME_TAX, Deduction.YEAR_END_TAX, Deduction.YEAR_END_LOCAL_TAX}
+    {
+        Deduction.INCOME_TAX,
+        Deduction.LOCAL_INCOME_TAX,
+        Deduction.YEAR_END_TAX,
+        Deduction.YEAR_END_LOCAL_TAX,
+        Deduction.RETIREMENT_INCOME_TAX,
+        Deduction.RETIREMENT_LOCAL_TAX,
+    }
 )
 
 

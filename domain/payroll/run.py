@@ -16,7 +16,7 @@ run (:func:`domain.payroll.payslip.difference`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from uuid import UUID
 
@@ -28,7 +28,7 @@ from domain.errors import InvalidAmount, InvalidInput, WrongOrganisation
 from domain.obligation import Obligation
 from domain.payroll.calculation import month_bounds
 from domain.payroll.errors import PayrollRunState, SamePreparer
-from domain.payroll.payslip import Deduction, Payslip
+from domain.payroll.payslip import Deduction, Payslip, PayslipKind
 from domain.payroll.settings import PayrollLine
 from domain.voucher import Voucher
 
@@ -39,7 +39,13 @@ _LABELS = {
     PayrollLine.PENSION: "국민연금 기관부담금",
     PayrollLine.HEALTH: "건강·장기요양보험 기관부담금",
     PayrollLine.EMPLOYMENT: "고용보험 기관부담금",
+    PayrollLine.SEVERANCE: "퇴직금",
 }
+
+
+#: The lines whose vouchers are paid to the employees on pay day; the others, the employer's
+#: shares, are paid to the insurers with the remittance.
+_PAID_TO_EMPLOYEES = frozenset({PayrollLine.PAY, PayrollLine.SEVERANCE})
 
 
 class RunStatus(StrEnum):
@@ -97,6 +103,9 @@ def line_amounts(payslips: Iterable[Payslip]) -> dict[PayrollLine, int]:
     """What each budget line pays: all pay on 101-01, each employer share on its own item."""
     amounts = dict.fromkeys(PayrollLine, 0)
     for slip in payslips:
+        if slip.kind is PayslipKind.SEVERANCE:
+            amounts[PayrollLine.SEVERANCE] += slip.gross
+            continue
         amounts[PayrollLine.PAY] += slip.gross
         employer = slip.employer
         amounts[PayrollLine.PENSION] += employer.get(Deduction.NATIONAL_PENSION, 0)
@@ -105,6 +114,13 @@ def line_amounts(payslips: Iterable[Payslip]) -> dict[PayrollLine, int]:
         )
         amounts[PayrollLine.EMPLOYMENT] += employer.get(Deduction.EMPLOYMENT, 0)
     return amounts
+
+
+def severance_accrual(payslips: Iterable[Payslip]) -> int:
+    """The month's accrual of 퇴직급여충당부채: 1/12 of the pay (30 days' wage a year), severance
+    and settlement slips aside."""
+    pay = sum(s.gross for s in payslips if s.kind in (PayslipKind.REGULAR, PayslipKind.RETROACTIVE))
+    return max(pay // 12, 0)
 
 
 def withheld_by_kind(payslips: Iterable[Payslip]) -> dict[str, int]:
@@ -182,26 +198,30 @@ class PayrollRun(LedgerAggregate):
             run.status, run.approver = RunStatus.APPROVED, self.actor
 
     class Posted(LedgerAggregate.Event):
+        """원인행위 and 지출결의 on each line; ``severance_accrual`` is the provision accrued with it
+        (Dr 퇴직급여 / Cr 퇴직급여충당부채; 0 where the organisation accrues at the year's end)."""
+
         postings: tuple[LinePosting, ...]
+        severance_accrual: int = 0
 
         def apply(self, run: PayrollRun) -> None:
             run.status, run.postings = RunStatus.POSTED, self.postings
 
     class Paid(LedgerAggregate.Event):
-        """지급: the pay voucher paid, ``withheld`` (by kind) kept back as 예수금."""
+        """지급: the pay voucher paid (and the severance voucher), ``withheld`` (by kind) kept back
+        as 예수금. ``payment_id`` is the pay voucher's payment, or the severance's in a run with
+        severance only."""
 
         payment_id: UUID
         net: int
         withheld: dict[str, int]
+        severance_payment_id: UUID | None = None
 
         def apply(self, run: PayrollRun) -> None:
             run.status, run.withheld = RunStatus.PAID, dict(self.withheld)
+            paid = {PayrollLine.PAY: self.payment_id, PayrollLine.SEVERANCE: self.severance_payment_id}
             run.postings = tuple(
-                LinePosting(
-                    p.kind, p.line_id, p.obligation_id, p.voucher_id, p.order_id, p.amount, self.payment_id
-                )
-                if p.kind is PayrollLine.PAY
-                else p
+                replace(p, payment_id=paid[p.kind]) if p.kind in _PAID_TO_EMPLOYEES and paid[p.kind] else p
                 for p in run.postings
             )
 
@@ -276,8 +296,11 @@ class PayrollRun(LedgerAggregate):
             )
         self.record(self.Approved, ctx)
 
-    def post(self, ctx: Context, lines: Mapping[PayrollLine, BudgetLine]) -> list[LedgerAggregate]:
-        """원인행위, 지출결의 and 지급명령 on each line; returns the obligations and vouchers to save."""
+    def post(
+        self, ctx: Context, lines: Mapping[PayrollLine, BudgetLine], accrual: int = 0
+    ) -> list[LedgerAggregate]:
+        """원인행위, 지출결의 and 지급명령 on each line, and ``accrual`` to the severance provision;
+        returns the obligations and vouchers to save."""
         self._check(ctx)
         self._require({RunStatus.APPROVED}, "posted")
         made: list[LedgerAggregate] = []
@@ -302,26 +325,42 @@ class PayrollRun(LedgerAggregate):
             postings.append(LinePosting(kind, line.id, obligation.id, voucher.id, order_id, amount))
         if not postings:
             raise InvalidAmount(f"the {self.month} run has nothing to post", month=self.month)
-        self.record(self.Posted, ctx, postings=tuple(postings))
+        self.record(self.Posted, ctx, postings=tuple(postings), severance_accrual=max(accrual, 0))
         return made
 
-    def pay(self, ctx: Context, voucher: Voucher, line: BudgetLine) -> int:
-        """지급 of the pay voucher: gross from the budget, net to the employees."""
+    def pay(
+        self, ctx: Context, vouchers: Mapping[PayrollLine, Voucher], lines: Mapping[PayrollLine, BudgetLine]
+    ) -> int:
+        """지급 of the pay voucher (and the severance one): gross from the budget, net to the
+        employees, each voucher's payslips' withholdings kept back as 예수금."""
         self._check(ctx)
         self._require({RunStatus.POSTED}, "paid")
-        posting = self.posting(PayrollLine.PAY)
-        withheld = withheld_by_kind(self.payslips)
-        total = sum(withheld.values())
-        if not 0 <= total <= posting.amount:
-            raise InvalidAmount(
-                f"{total} won withheld cannot be paid out of {posting.amount} won",
-                withheld=total,
-                amount=posting.amount,
+        paid: dict[PayrollLine, UUID] = {}
+        total = 0
+        for posting in self.postings:
+            if posting.kind not in _PAID_TO_EMPLOYEES:
+                continue
+            severance = posting.kind is PayrollLine.SEVERANCE
+            kept = sum(s.deducted for s in self.payslips if (s.kind is PayslipKind.SEVERANCE) == severance)
+            if not 0 <= kept <= posting.amount:
+                raise InvalidAmount(
+                    f"{kept} won withheld cannot be paid out of {posting.amount} won on {posting.kind.value}",
+                    withheld=kept,
+                    amount=posting.amount,
+                )
+            paid[posting.kind] = vouchers[posting.kind].pay(
+                ctx, lines[posting.kind], posting.order_id, posting.amount, kept, key=posting.kind.value
             )
-        payment_id = voucher.pay(
-            ctx, line, posting.order_id, posting.amount, total, key=PayrollLine.PAY.value
+            total += kept
+        gross = sum(p.amount for p in self.postings if p.kind in _PAID_TO_EMPLOYEES)
+        self.record(
+            self.Paid,
+            ctx,
+            payment_id=paid.get(PayrollLine.PAY) or paid[PayrollLine.SEVERANCE],
+            severance_payment_id=paid.get(PayrollLine.SEVERANCE),
+            net=gross - total,
+            withheld=withheld_by_kind(self.payslips),
         )
-        self.record(self.Paid, ctx, payment_id=payment_id, net=posting.amount - total, withheld=withheld)
         return total
 
     def remit(
@@ -332,7 +371,7 @@ class PayrollRun(LedgerAggregate):
         self._require({RunStatus.PAID}, "remitted")
         employer: dict[str, int] = {}
         for posting in self.postings:
-            if posting.kind is PayrollLine.PAY:
+            if posting.kind in (PayrollLine.PAY, PayrollLine.SEVERANCE):
                 continue
             vouchers[posting.kind].pay(
                 ctx, lines[posting.kind], posting.order_id, posting.amount, 0, key=posting.kind.value

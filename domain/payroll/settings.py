@@ -30,6 +30,7 @@ class PayrollLine(StrEnum):
     PENSION = "304-01"  # 연금부담금: the employer's national pension
     HEALTH = "304-02"  # 국민건강보험부담금: the employer's health and long-term care
     EMPLOYMENT = "304-03"  # 고용보험부담금: the employer's employment insurance
+    SEVERANCE = "107-03"  # 퇴직급여: severance pay, drawn from the provision
 
 
 class SeveranceAccrual(StrEnum):

@@ -152,16 +152,29 @@ SPECS: Mapping[TableKind, KindSpec] = {
         },
         ("rule",),
     ),
-    # item: BRACKET:<from> (rate on taxable income above ``from``), EARNED_DEDUCTION:<from>
-    # (근로소득공제: amount + percent of pay above ``from``), EARNED_DEDUCTION_CAP,
-    # EARNED_CREDIT:<from> (근로소득세액공제: amount + percent of the tax above ``from``),
-    # EARNED_CREDIT_LIMIT:<from> (the credit's limit for total pay above ``from``: amount less
-    # percent of pay above ``from``, not below ``floor``), BASIC_PER_PERSON, CHILD_CREDIT_1,
-    # CHILD_CREDIT_2, CHILD_CREDIT_EXTRA, STANDARD_CREDIT, LOCAL_PERCENT.
+    # Annual tax (연말정산, 퇴직소득세). Each item reads "amount + percent × (x − from) + per_unit ×
+    # (units − from)" for the band starting at ``from``: BRACKET:<from> (세율: x the 과세표준),
+    # EARNED_DEDUCTION:<from> (근로소득공제, x 총급여) and EARNED_DEDUCTION_CAP, EARNED_CREDIT:<from>
+    # (근로소득세액공제, x 산출세액), EARNED_CREDIT_LIMIT:<from> (its limit by 총급여: amount − percent ×
+    # (x − from), not below ``floor``), BASIC_PER_PERSON, CHILD_CREDIT_1, CHILD_CREDIT_2 (two in
+    # all), CHILD_CREDIT_EXTRA (each beyond two), STANDARD_CREDIT, INSURANCE_CREDIT (보장성보험료:
+    # percent, up to ``floor`` of premiums), MEDICAL_CREDIT (percent of what exceeds ``amount``…
+    # the threshold's percent of 총급여 in ``per_unit`` hundredths), EDUCATION_CREDIT,
+    # DONATION_CREDIT:<from>, LOCAL_PERCENT, RETIREMENT_SERVICE:<years> (근속연수공제: amount +
+    # per_unit × (years − from)), RETIREMENT_CONVERSION:<from> (환산급여공제), SEVERANCE_DAYS (30
+    # days' pay per year: ``amount`` days), SEVERANCE_MIN_DAYS (the service it needs).
     TableKind.YEAR_END: KindSpec(
-        {"effective_from": _D, "item": _C, "amount": _W, "percent": _P, "floor": _W, "source": _T},
+        {
+            "effective_from": _D,
+            "item": _C,
+            "amount": _W,
+            "percent": _P,
+            "per_unit": _W,
+            "floor": _W,
+            "source": _T,
+        },
         ("item",),
-        frozenset({"floor"}),
+        frozenset({"per_unit", "floor"}),
     ),
 }
 
@@ -331,9 +344,7 @@ def required(kind: TableKind, found: Row | None, on: date, what: str) -> Row:
 #: The files shipped with the ledger (package data, ``domain/payroll/tables/``), one per kind.
 #: The statutory ones cite the law row by row; the pay scale and allowances are the demo
 #: institutions' own (synthetic), which each organisation replaces with its 보수규정's.
-SHIPPED: Mapping[TableKind, str] = {
-    kind: f"{kind.value}.csv" for kind in TableKind if kind is not TableKind.YEAR_END
-}
+SHIPPED: Mapping[TableKind, str] = {kind: f"{kind.value}.csv" for kind in TableKind}
 
 
 def shipped_content(kind: TableKind) -> str:

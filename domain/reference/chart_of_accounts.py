@@ -116,6 +116,7 @@ _ACCOUNTS: tuple[Account, ...] = (
     Account("4990", "기타수익", "Other revenue", _R, _CR),
     # --- 5 expenses (비용) -------------------------------------------------------------------
     Account("5110", "인건비", "Personnel costs", _E, _DR),
+    Account("5120", "퇴직급여", "Severance benefits expense", _E, _DR),
     Account("5210", "관리운영비", "Administrative and operating costs", _E, _DR),
     Account("5310", "사업비", "Program costs", _E, _DR),
     Account("5410", "이전비용", "Transfer expenses", _E, _DR),
@@ -143,7 +144,9 @@ LOCAL_TAX_REVENUE = "4110"
 NON_TAX_REVENUE = "4210"
 SHARED_TAX_REVENUE = "4310"
 SUBSIDY_REVENUE = "4320"
+SEVERANCE_PROVISION = "2230"
 PERSONNEL = "5110"
+SEVERANCE_EXPENSE = "5120"
 ADMINISTRATIVE = "5210"
 PROGRAM = "5310"
 TRANSFERS = "5410"
@@ -165,7 +168,9 @@ _ITEM_ACCOUNTS_2013: Mapping[str, str | None] = {
     "101-01": PERSONNEL,  # 보수
     "101-02": PERSONNEL,  # 기타직보수
     "101-04": PERSONNEL,  # 기간제근로자등보수
-    "107-03": PERSONNEL,  # 퇴직급여
+    # 퇴직급여 is paid out of the provision the payroll runs accrue (Dr 퇴직급여 / Cr 충당부채):
+    # expensing it again on payment would count it twice.
+    "107-03": SEVERANCE_PROVISION,
     "201-01": ADMINISTRATIVE,  # 사무관리비
     "201-02": ADMINISTRATIVE,  # 공공운영비
     "201-03": ADMINISTRATIVE,  # 행사운영비

@@ -36,13 +36,14 @@ from commands.messages.payroll import (
     RemitPayrollWithholdings,
     SetPayrollProfile,
 )
+from commands.messages.personnel import DefineGrade, DefinePosition
 from domain.errors import AlreadyExists
 from domain.payroll.payslip import Payslip
 from domain.payroll.run import PayrollRun
 from domain.payroll.settings import PayrollLine
 from domain.payroll.tables import SHIPPED, TableKind, shipped_content
 from tests.app.books import Books
-from tests.app.personnel_helpers import ORG, YEAR, Personnel
+from tests.app.personnel_helpers import CHART_FROM, DEPARTMENTS, GRADES, ORG, YEAR, Personnel
 
 OFFICER = "pay.officer"  # 급여담당자: opens and calculates
 MANAGER = "pay.manager"  # 급여책임자: approves, posts, pays
@@ -83,6 +84,9 @@ class RunView:
     def has_slip(self, employee_id: UUID) -> bool:
         return any(s.employee_id == employee_id for s in self.run.payslips)
 
+    def has_slip_of_kind(self, employee_id: UUID, kind: str) -> bool:
+        return any(s.employee_id == employee_id and s.kind.value == kind for s in self.run.payslips)
+
 
 class Payroll:
     def __init__(self, ledger: Ledger, org: str = ORG) -> None:
@@ -96,21 +100,31 @@ class Payroll:
         pay_allocation: int = 500_000_000,
         employer_allocation: int = 100_000_000,
         pay_budget: int = 500_000_000,
+        chart_from: date | None = None,
     ) -> Payroll:
-        """Chart, the personnel lines (pay: ``pay_budget`` appropriated, ``pay_allocation`` of it
-        allocated in the first quarter), settings and tables."""
-        self.hr.ready()
+        """Chart (from ``chart_from``, else the personnel driver's 2026-01-01), the personnel
+        lines (pay: ``pay_budget`` appropriated, ``pay_allocation`` of it allocated in the first
+        quarter), settings and tables."""
+        if chart_from is None:
+            self.hr.ready()
+        else:
+            for code, (name, parent, headcount) in DEPARTMENTS.items():
+                self.hr.department(code, name, parent=parent, headcount=headcount, on=chart_from)
+            for code, (name, rank, max_step, since) in GRADES.items():
+                self.hr.run(
+                    DefineGrade,
+                    on=chart_from if since == CHART_FROM else since,
+                    code=code,
+                    name=name,
+                    rank=rank,
+                    band="일반직",
+                    max_step=max_step,
+                )
+            self.hr.run(DefinePosition, on=chart_from, code="P1", title="주무관")
+            self.hr.run(DefinePosition, on=chart_from, code="P2", title="팀장")
         with contextlib.suppress(AlreadyExists):
             self.books.open_year()
-        for kind in PayrollLine:
-            budget = pay_budget if kind is PayrollLine.PAY else employer_allocation
-            amount = pay_allocation if kind is PayrollLine.PAY else employer_allocation
-            self.lines[kind] = self.books.line(
-                amount=max(budget, amount),
-                allocate={1: amount},
-                code=self.books.next_code(kind.value),
-                title=f"인건비 {kind.value}",
-            )
+        self.lines = self.budget(self.books, pay_allocation, employer_allocation, pay_budget)
         self.configure()
         for kind in SHIPPED:
             if kind not in (TableKind.PAY_SCALE, TableKind.ALLOWANCES):
@@ -118,6 +132,34 @@ class Payroll:
         self.load(TableKind.PAY_SCALE, pay_scale())
         self.load(TableKind.ALLOWANCES, ALLOWANCES)
         return self
+
+    @staticmethod
+    def budget(
+        books: Books, pay_allocation: int, employer_allocation: int, pay_budget: int
+    ) -> dict[PayrollLine, UUID]:
+        lines = {}
+        for kind in PayrollLine:
+            budget = pay_budget if kind is PayrollLine.PAY else employer_allocation
+            amount = pay_allocation if kind is PayrollLine.PAY else employer_allocation
+            lines[kind] = books.line(
+                amount=max(budget, amount),
+                allocate={1: amount},
+                code=books.next_code(kind.value),
+                title=f"인건비 {kind.value}",
+            )
+        return lines
+
+    def next_year(self, year: int) -> None:
+        """The year opened, its personnel lines appropriated and named in the settings."""
+        books = Books(self.ledger, org=self.org, year=year, on=date(year, 1, 2))
+        books.open_year()
+        lines = self.budget(books, 500_000_000, 100_000_000, 500_000_000)
+        self.send(
+            ConfigurePayroll,
+            actor=MANAGER,
+            on=date(year, 1, 2),
+            lines={k.value: v for k, v in lines.items()},
+        )
 
     def command(self, cls: type[Any], *, actor: str = OFFICER, on: date | None = None, **fields: Any) -> Any:
         on = on or date(YEAR, 1, 2)
@@ -160,11 +202,11 @@ class Payroll:
         year, number = (int(p) for p in month.split("-"))
         return date(year, number, 20)
 
-    def calculate(self, month: str, *, retroactive_from: str | None = None, open_run: bool = True) -> RunView:
+    def calculate(self, month: str, *, open_run: bool = True, **fields: Any) -> RunView:
         day = self.pay_day(month)
         if open_run:
             self.send(OpenPayrollRun, month=month, on=day)
-        self.send(CalculatePayrollRun, month=month, on=day, retroactive_from=retroactive_from)
+        self.send(CalculatePayrollRun, month=month, on=day, **fields)
         return self.view(month)
 
     def month(self, month: str, **fields: Any) -> RunView:

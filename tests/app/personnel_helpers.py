@@ -89,11 +89,20 @@ class FakeSealer:
     def __init__(self) -> None:
         self.sealed: list[tuple[UUID, dict[str, Any]]] = []
         self.erased: list[tuple[UUID, str]] = []
+        self._opened: dict[tuple[UUID, str], dict[str, Any]] = {}
 
     def seal(self, subject: UUID, fields: Mapping[str, Any]) -> str:
         self.sealed.append((subject, dict(fields)))
         digest = hashlib.sha256(subject.bytes + json.dumps(fields, sort_keys=True).encode()).digest()
-        return "pd1:" + base64.b64encode(digest).decode()
+        token = "pd1:" + base64.b64encode(digest).decode()
+        self._opened[(subject, token)] = dict(fields)
+        return token
+
+    def unseal(self, subject: UUID, sealed: str) -> dict[str, Any] | None:
+        """What was sealed for ``subject`` (None once erased, as the vault answers)."""
+        if any(erased == subject for erased, _ in self.erased):
+            return None
+        return self._opened.get((subject, sealed))
 
     def erase(self, subject: UUID, reason: str) -> None:
         self.erased.append((subject, reason))

@@ -12,13 +12,22 @@ The pay scale and allowances are the test's own (tests/app/payroll_helpers.py): 
 
 from __future__ import annotations
 
+from datetime import date
+
+from sqlalchemy import Engine
+
 from commands.ledger import Ledger
 from commands.messages.attendance import RecordAttendance
+from commands.messages.payroll import DeclareYearEndDeductions
+from commands.use_cases.payroll import DECLARED
+from domain.payroll.declaration import YearEndDeclaration
 from domain.payroll.tables import TableKind
 from domain.personnel.actions import ActionKind
 from domain.personnel.attendance import AttendanceKind
 from domain.personnel.org_chart import LeaveKind
-from tests.app.payroll_helpers import Payroll, pay_scale
+from projections.engine import ProjectionEngine
+from readmodels.statements import trial_balance
+from tests.app.payroll_helpers import ORG, Payroll, pay_scale
 from tests.app.personnel_helpers import day
 
 
@@ -224,3 +233,102 @@ def test_a_retirement_mid_month_ends_pay_and_the_months_insurance(ledger: Ledger
     # The loss day (21 March) falls in March: no pension or health insurance for it.
     assert "NATIONAL_PENSION" not in slip.deductions and "HEALTH" not in slip.deductions
     assert not pay.month("2026-04").has_slip(han)
+
+
+def test_severance_after_three_years_and_four_months_is_drawn_from_the_provision(
+    ledger: Ledger, projector: ProjectionEngine, read_db: Engine
+) -> None:
+    pay = Payroll(ledger).ready(chart_from=date(2022, 1, 1))
+    oh = pay.hr.hire("E010", grade="G9", step=1, on=date(2023, 1, 1))
+    runs = [pay.through(m) for m in ("2026-02", "2026-03", "2026-04")]
+    pay.hr.act(oh, ActionKind.RETIREMENT, on=day(5, 1), retirement_kind="voluntary", reason="의원면직")
+    may = pay.through("2026-05")
+
+    slip = may.slip(oh, kind="severance")
+    assert not may.has_slip_of_kind(oh, "regular")  # out of service all May
+    # Service 2023-01-01 – 2026-04-30: 365 + 366 + 365 + 120 = 1 216 days (3 years 4 months).
+    # 평균임금: February, March and April (89 days) paid 2 140 000 each: 6 420 000 ÷ 89 = 72 134.83.
+    # 퇴직금 = 6 420 000/89 × 30 × 1 216/365 = 7 209 530.5 → 7 209 530.
+    assert slip.days == 1_216
+    assert slip.earnings == {"SEVERANCE": 7_209_530}
+    # 퇴직소득세: 근속연수 4 (a part year counts as one); 근속연수공제 4 × 1 000 000 = 4 000 000;
+    # 환산급여 (7 209 530 − 4 000 000) × 12/4 = 9 628 590; 환산급여공제 8 000 000 + 60 % ×
+    # 1 628 590 = 8 977 154; 과세표준 651 436; × 6 % = 39 086.16; × 4/12 = 13 028.7 → 13 020;
+    # 지방소득세 1 302 → 1 300.
+    assert slip.deductions == {"RETIREMENT_INCOME_TAX": 13_020, "RETIREMENT_LOCAL_TAX": 1_300}
+
+    projector.catch_up()
+    with read_db.connect() as conn:
+        tb = {line.account: line for line in trial_balance(conn, ORG, date(2026, 5, 31)).lines}
+    accrued = sum(sum(s.gross for s in r.run.payslips) // 12 for r in runs)  # 1/12 of each month's pay
+    # 퇴직급여충당부채: credited by each month's accrual, debited by the severance paid out of it;
+    # 퇴직급여 (expense) holds the accruals only: nothing is expensed twice.
+    assert tb["2230"].credit == accrued == 3 * (2_140_000 // 12)
+    assert tb["2230"].debit == 7_209_530
+    assert tb["5120"].debit == accrued
+    assert tb["5110"].debit == sum(s.gross + s.employer_total for r in runs for s in r.run.payslips)
+
+
+def test_the_year_end_settlement_refunds_one_employee_and_collects_from_another(
+    ledger: Ledger,
+) -> None:
+    pay = Payroll(ledger).ready()
+    full = pay.hr.hire("E011", grade="G9", step=1, on=date(2026, 1, 1))
+    less = pay.hr.hire("E012", grade="G9", step=1, on=date(2026, 1, 1))
+    pay.profile("E012", family=1, withholding_percent=80)  # chose 80 % of the table
+    for number in range(1, 13):
+        pay.through(f"2026-{number:02d}")
+    pay.next_year(2027)
+    february = pay.through("2027-02", year_end_settlement=True)
+
+    # Every month of 2026 both earned 2 000 000 taxable (and the meal allowance), withheld
+    # 연금 95 000, 건강 71 900, 장기요양 9 440, 고용 18 000; 소득세 19 520 at 100 % (지방 1 950),
+    # or 19 520 × 80 % = 15 616 → 15 610 (지방 1 561 → 1 560).
+    # 총급여 24 000 000; 근로소득공제 7 500 000 + 15 % × 9 000 000 = 8 850 000; 근로소득금액 15 150 000.
+    # With the special deductions: 과세표준 15 150 000 − 1 500 000 (기본) − 1 140 000 (연금)
+    #   − 1 192 080 (보험료) = 11 317 920; 산출세액 6 % = 679 075.2; 근로소득세액공제 55 % =
+    #   373 491.36 (limit 740 000): 결정세액 305 583.
+    # With the standard credit instead: 과세표준 12 510 000; 산출세액 750 600; 55 % = 412 830
+    #   + 표준세액공제 130 000 = 542 830: 결정세액 207 770, lower, so it applies; 지방 20 777.
+    refund = february.slip(full, kind="settlement")
+    assert refund.facts["decided_tax"] == "207770" and refund.facts["standard_credit"] == "yes"
+    # withheld 12 × 19 520 = 234 240: 207 770 − 234 240 = −26 470 refunded;
+    # 지방 20 777 − 12 × 1 950 = −2 623 → −2 620.
+    assert refund.deductions == {"YEAR_END_TAX": -26_470, "YEAR_END_LOCAL_TAX": -2_620}
+    assert refund.net == 29_090
+    more = february.slip(less, kind="settlement")
+    # withheld 12 × 15 610 = 187 320: 207 770 − 187 320 = 20 450 collected;
+    # 지방 20 777 − 12 × 1 560 = 2 057 → 2 050.
+    assert more.deductions == {"YEAR_END_TAX": 20_450, "YEAR_END_LOCAL_TAX": 2_050}
+    assert more.net == -22_500
+    # February's own pay is there too, and the pension of 2027 is 5 % (2 000 000 × 5 % = 100 000).
+    assert february.slip(full).deductions["NATIONAL_PENSION"] == 100_000
+
+
+def test_declared_deductions_are_sealed_and_lower_the_settled_tax(ledger: Ledger) -> None:
+    pay = Payroll(ledger).ready()
+    kim = pay.hr.hire("E013", grade="G9", step=1, on=date(2026, 1, 1))
+    for number in range(1, 13):
+        pay.through(f"2026-{number:02d}")
+    pay.send(
+        DeclareYearEndDeductions,
+        employee_number="E013",
+        year=2026,
+        insurance_premiums=1_200_000,
+        donations=1_000_000,
+    )
+    sealed = pay.hr.sealer.sealed[-1]
+    assert sealed == (
+        kim,
+        {**dict.fromkeys(DECLARED, 0), "insurance_premiums": 1_200_000, "donations": 1_000_000},
+    )
+    stored = [e for e in ledger.repository.event_store.get(YearEndDeclaration.id_for(pay.org, kim, 2026))]
+    assert "1200000" not in repr(stored) and stored[0].sealed.startswith("pd1:")
+    pay.next_year(2027)
+    slip = pay.through("2027-02", year_end_settlement=True).slip(kim, kind="settlement")
+    # Special path: 산출세액 679 075.2 (above); credits 55 % 373 491.36 + 보장성보험료 12 % of the
+    # 1 000 000 limit = 120 000 + 기부금 15 % × 1 000 000 = 150 000: 643 491.36; 결정세액
+    # 679 075.2 − 643 491.36 = 35 583.84 → 35 583, less than the standard path's 207 770.
+    assert slip.facts == slip.facts | {"decided_tax": "35583", "standard_credit": "no"}
+    # 35 583 − 234 240 = −198 657 → −198 650 refunded; 지방 3 558 − 23 400 = −19 842 → −19 840.
+    assert slip.deductions == {"YEAR_END_TAX": -198_650, "YEAR_END_LOCAL_TAX": -19_840}

@@ -24,6 +24,7 @@ from domain.reference.chart_of_accounts import (
     CHART,
     ITEM_ACCOUNT_MAPS,
     REVENUE_ACCOUNTS,
+    SEVERANCE_PROVISION,
     AccountKind,
     RevenueAccounts,
     Side,
@@ -171,7 +172,7 @@ def test_every_item_of_every_catalogue_has_an_account_or_is_never_posted() -> No
     [
         ("101-01", PERSONNEL),
         ("101-04", PERSONNEL),
-        ("107-03", PERSONNEL),
+        ("107-03", SEVERANCE_PROVISION),
         ("304-01", PERSONNEL),
         ("304-02", PERSONNEL),
         ("201-01", ADMINISTRATIVE),
@@ -193,14 +194,14 @@ def test_a_budget_item_maps_to_its_account(item: str, expected: str) -> None:
     assert item_account(item, YEAR) == expected
 
 
-def test_items_map_to_expenses_except_works_assets_and_repayment() -> None:
+def test_items_map_to_expenses_except_works_assets_repayment_and_severance() -> None:
     for item, mapped_to in item_account_map(YEAR).items():
         if mapped_to is None:
             continue
         kind = CHART[mapped_to].kind
         if item[:3] in ("401", "405"):
             assert kind is AccountKind.ASSET, item
-        elif item[:3] == "601":
+        elif item[:3] == "601" or item == "107-03":  # 퇴직급여 draws on the provision
             assert kind is AccountKind.LIABILITY, item
         else:
             assert kind is AccountKind.EXPENSE, item
@@ -300,6 +301,7 @@ def test_the_handled_and_fact_events_are_real_event_classes() -> None:
         "RevenueLine.Collected",
         "RevenueLine.OverpaymentRefunded",
         "ManualJournal.Recorded",
+        "PayrollRun.Posted",
         "PayrollRun.Remitted",
     } == HANDLED_EVENTS
     assert all(posts(name) for name in HANDLED_EVENTS)
