@@ -10,6 +10,7 @@
     cleanledger users create NAME …    API users, their roles and keys
     cleanledger report NAME --org …    a statement to the terminal or as CSV
     cleanledger personnel ACTION …     personnel (인사): headcount, employees, step increases, certificates
+    cleanledger payroll ACTION …       payroll (급여): load tables, run a month, print its register
 
 The store is the one the settings name (``CLEANLEDGER_DATABASE_URL``, default
 ``sqlite:///cleanledger.db``); the read models live in ``CLEANLEDGER_READ_DATABASE_URL`` (default:
@@ -36,7 +37,7 @@ from uuid import UUID
 from eventsourcing.utils import get_topic
 from sqlalchemy import inspect, select
 
-from cleanledger import keys, personnel_cli, report, serve, users, verify, witness
+from cleanledger import keys, payroll_cli, personnel_cli, report, serve, users, verify, witness
 from cleanledger.settings import Settings
 from cleanledger.synthetic import SCALES, generate
 from cleanledger.terminal import ProgressBar
@@ -144,7 +145,8 @@ def demo(ledger: Ledger, args: argparse.Namespace) -> int:
         f"lines, {summary.vendors} vendors, {summary.requisitions} requisitions, "
         f"{summary.obligations} obligations, {summary.contracts} contracts, {summary.vouchers} vouchers, "
         f"{summary.payments} payments, {summary.revenue_assessments} revenue assessments, "
-        f"{summary.journal_entries} journal entries; "
+        f"{summary.journal_entries} journal entries, {summary.employees} employees, "
+        f"{summary.payroll_runs} payroll runs; "
         f"{summary.commands} commands, {summary.recorded} recorded, {summary.replayed} already there; "
         f"{summary.seconds:.1f} s; log position {ledger.recorder.max_notification_id() or 0}"
     )
@@ -487,6 +489,7 @@ def build_parser() -> argparse.ArgumentParser:
     users.add_parser(sub)
     report.add_parser(sub)
     personnel_cli.add_parser(sub)
+    payroll_cli.add_parser(sub)
     verify.add_parser(sub)
     keys.add_parser(sub)
     witness.add_parser(sub)

@@ -18,7 +18,9 @@ lifecycle, all through the ledger's commands (``Ledger.handle``):
   assessment (감액), one overpayment refunded (과오납 환급);
 - depreciation (감가상각) on 31 December;
 - personnel (인사) of the funded institutions, from 2000 on: charts, employees, their careers
-  (cleanledger.synthetic_personnel), when the ledger can seal personal data.
+  (cleanledger.synthetic_personnel), when the ledger can seal personal data;
+- their payroll (급여): the personnel lines, settings and tables, and every month of the year run,
+  approved, posted, paid and remitted (cleanledger.synthetic_payroll).
 
 Commands are sent in the order of their accounting dates, all inside the fiscal year, each after
 those it depends on (a payment after its order, after its voucher's approval, …).
@@ -40,7 +42,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 from uuid import NAMESPACE_URL, UUID, uuid5
 
-from cleanledger import synthetic_personnel
+from cleanledger import synthetic_payroll, synthetic_personnel
 from commands.messages.base import Command
 from commands.messages.budget import (
     Allocate,
@@ -59,6 +61,7 @@ from commands.messages.payments import (
     RejectVoucher,
     ReturnPayment,
 )
+from commands.messages.payroll import CalculatePayrollRun
 from commands.messages.personnel import HireEmployee
 from commands.messages.revenue import (
     AssessRevenue,
@@ -305,6 +308,8 @@ class Summary:
     seconds: float
     #: Employees hired (0 when the ledger has no vault to seal their personal data).
     employees: int = 0
+    #: Monthly payroll runs calculated (one per institution and month).
+    payroll_runs: int = 0
 
     @property
     def recorded(self) -> int:
@@ -1333,7 +1338,9 @@ def generate(
     # Personal data is sealed before it is recorded: without a vault (PostgreSQL and no
     # CLEANLEDGER_MASTER_KEY) the demo has no personnel rather than failing.
     if spec.employees and ledger.personal_data is not None:
-        commands += personnel(spec, seed).commands
+        staff = personnel(spec, seed).commands
+        commands += staff
+        commands += synthetic_payroll.plan(staff, YEAR, seed)
     total, replayed = len(commands), 0
     started = time.perf_counter()
     for done, cmd in enumerate(commands, start=1):
@@ -1361,4 +1368,5 @@ def generate(
         replayed=replayed,
         seconds=time.perf_counter() - started,
         employees=count(HireEmployee),
+        payroll_runs=count(CalculatePayrollRun),
     )

@@ -26,8 +26,9 @@ class ProgressBar:
     seconds instead, and always the last one.
     """
 
-    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+    def __init__(self, label: str, stream: TextIO | None = None, unit: str = "events") -> None:
         self.label = label
+        self.unit = unit
         self.stream = stream or sys.stderr
         self.interactive = self.stream.isatty()
         self.interval = 0.2 if self.interactive else 5.0
@@ -46,7 +47,7 @@ class ProgressBar:
         percent = 100.0 * done / total if total else 100.0
         eta = _duration((total - done) / rate) if rate > 0 else "?"
         line = (
-            f"{self.label}: {done:,}/{total:,} events ({percent:.0f}%)  {rate:,.0f} events/s  "
+            f"{self.label}: {done:,}/{total:,} {self.unit} ({percent:.0f}%)  {rate:,.0f} {self.unit}/s  "
             f"{'took ' + _duration(elapsed) if final else 'ETA ' + eta}"
         )
         if self.interactive:

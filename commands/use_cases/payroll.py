@@ -463,7 +463,7 @@ class PayrollInputs:
     def _people(self, month: str, covers: Callable[[date, date | None], bool]) -> list[EmployeeMonth]:
         first, last = month_bounds(month)
         people = []
-        for employee_id, spans in sorted(self.roster().items(), key=lambda item: str(item[0])):
+        for employee_id, spans in self.roster().items():
             if not any(covers(start, end) for start, end in spans):
                 continue
             employee = self._employees.get(employee_id)
@@ -478,7 +478,8 @@ class PayrollInputs:
                     worked=worked_time(self._attendance.get(employee_id), first, last),
                 )
             )
-        return people
+        # The register reads in employee-number order (사번순), as every 급여대장 does.
+        return sorted(people, key=lambda person: person.employee_number)
 
 
 def worked_time(record: AttendanceRecord | None, first: date, last: date) -> WorkedTime:

@@ -23,6 +23,9 @@ from tests.app import identities
 from tests.conftest import POSTGRES_URL, PostgresSchema, require_postgres
 
 SMALL_LINES = len(organisations(SCALES["small"])) * SCALES["small"].lines_per_org
+#: The five personnel lines (cleanledger.synthetic_payroll) of each funded institution, when the
+#: demo has people (its store can seal their personal data: SQLite's key file beside it).
+PAYROLL_LINES = 5 * SCALES["small"].institutions
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -63,10 +66,14 @@ def test_demo_loads_once_a_rerun_records_nothing_and_projected_it_fills_the_port
 ) -> None:
     assert main(["demo", "--scale", "small", "--quiet"]) == 0
     first = capsys.readouterr().out
-    assert f"{SMALL_LINES} budget lines" in first
+    staffed = " 0 employees" not in first
+    lines = SMALL_LINES + (PAYROLL_LINES if staffed else 0)
+    assert f"{lines} budget lines" in first
     for kind in ("requisitions", "obligations", "contracts", "vouchers", "payments", "revenue assessments"):
         assert f" 0 {kind}" not in first and f" {kind}" in first
     assert " 0 already there" in first
+    assert f"{12 * SCALES['small'].institutions if staffed else 0} payroll runs" in first
+    assert staffed or "postgres" in database_url
     size = log_size()
     assert size > 0
 
@@ -75,7 +82,7 @@ def test_demo_loads_once_a_rerun_records_nothing_and_projected_it_fills_the_port
         rows = read_budget_lines(ledger)
     finally:
         ledger.close()
-    assert len(rows) == SMALL_LINES
+    assert len(rows) == lines
     assert {row.org for row in rows} == {org.code for org in organisations(SCALES["small"])}
     assert all(0 <= row.obligated <= row.allocated <= row.current_budget for row in rows)
     assert sum(row.obligated for row in rows) > 0
@@ -91,7 +98,7 @@ def test_demo_loads_once_a_rerun_records_nothing_and_projected_it_fills_the_port
     assert "어르신 복지관 운영" in listing
     assert "따릉이 운영" in listing
     assert "서울특별시 본청" in listing
-    assert f"{SMALL_LINES} budget lines" in listing
+    assert f"{lines} budget lines" in listing
 
     assert main(["lines", "--org", "3030000"]) == 0
     seongdong = capsys.readouterr().out
@@ -117,7 +124,7 @@ def test_demo_loads_once_a_rerun_records_nothing_and_projected_it_fills_the_port
     finally:
         ledger.close()
     assert from_reads == from_aggregates
-    assert len(from_reads.lines) == SMALL_LINES and from_reads.returned > 0
+    assert len(from_reads.lines) == lines and from_reads.returned > 0
 
 
 def check_the_portal(conn: Connection) -> None:
