@@ -10,6 +10,7 @@ the same bytes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
@@ -160,7 +161,7 @@ def render_payslip(document: PayslipDocument, *, font_path: Path | None = None) 
 
 
 def _table(
-    pdf: FPDF, widths: tuple[int, ...], rows: list[tuple[str, ...]], right: tuple[int, ...] = ()
+    pdf: FPDF, widths: tuple[int, ...], rows: Sequence[tuple[str, ...]], right: tuple[int, ...] = ()
 ) -> None:
     headings = FontFace(emphasis="", fill_color=_FILL)
     with pdf.table(col_widths=widths, headings_style=headings, line_height=6, padding=1.2) as table:
