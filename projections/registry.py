@@ -11,6 +11,7 @@ from projections.hash_chain import CanonicalLog, CheckpointSigner, HashChainProj
 from projections.line_history import LineHistoryProjection
 from projections.merkle_tree import DEFAULT_ORIGIN, MerkleTreeProjection
 from projections.organisations import OrganisationsProjection
+from projections.payroll import PayrollProjection
 from projections.personnel import EmployeesProjection, PersonnelChartProjection, PersonnelRecordsProjection
 
 
@@ -25,6 +26,7 @@ def all_projections() -> list[Projection]:
         EmployeesProjection(),
         PersonnelRecordsProjection(),
         AttendanceProjection(),
+        PayrollProjection(),
     ]
 
 
