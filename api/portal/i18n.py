@@ -57,6 +57,26 @@ WORDS: dict[str, tuple[str, str]] = {
         "service, on leave and seconded included). No one may be singled out: cells of fewer than "
         "3 people, and cells that would let one be worked out from a total, are not shown (–).",
     ),
+    "payroll": ("인건비", "Personnel cost"),
+    "payroll_intro": (
+        "그 해에 지급을 마친 달의 보수와 기관부담금(국민연금·건강보험·장기요양·고용보험)을 인건비 예산"
+        "(101·304목)과 견줍니다. 개인별 급여는 공개하지 않으며, 월평균 5명 미만에게 지급된 기관은 "
+        "누구의 급여도 짐작할 수 없도록 금액과 인원을 공개하지 않습니다.",
+        "Pay and the employer's contributions (pension, health, long-term care and employment "
+        "insurance) of the year's months whose pay went out, against the personnel budget "
+        "(items 101 and 304). Individual pay is never shown; where fewer than five people were "
+        "paid a month on average, no amount or headcount is shown, so no one's pay can be told.",
+    ),
+    "personnel_cost": ("인건비 (보수+기관부담금)", "Personnel cost (pay and employer's shares)"),
+    "pay_total": ("보수 지급액", "Pay"),
+    "employer_contributions": ("기관부담금", "Employer's contributions"),
+    "personnel_budget": ("인건비 예산현액", "Personnel budget"),
+    "personnel_paid": ("인건비 예산 지출액", "Personnel budget paid"),
+    "cost_to_budget": ("예산 대비 인건비", "Cost against budget"),
+    "average_headcount": ("월평균 지급 인원", "Average headcount paid"),
+    "cost_per_head": ("1인당 인건비", "Cost per head"),
+    "months_paid": ("지급 월수", "Months paid"),
+    "no_payroll": ("이 해에 지급을 마친 급여가 없습니다.", "No payroll was paid out in this year."),
     "department": ("부서", "Department"),
     "band": ("직급군", "Grade band"),
     "own": ("부서 현원", "In the department"),

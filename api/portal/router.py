@@ -17,6 +17,7 @@ from api.portal.pages import (
     finance,
     home,
     institutions,
+    payroll,
     personnel,
     tables,
     verification,
@@ -26,6 +27,6 @@ from api.portal.rendering import PortalRoute
 
 def build_router() -> APIRouter:
     router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse, route_class=PortalRoute)
-    for area in (home, verification, personnel, institutions, tables, districts, dashboard, finance):
+    for area in (home, verification, personnel, payroll, institutions, tables, districts, dashboard, finance):
         area.register(router)
     return router

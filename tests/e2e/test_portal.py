@@ -190,6 +190,25 @@ def test_personnel_headcount(site: Site) -> None:
     site.check_axe(page)
 
 
+def test_personnel_cost(site: Site) -> None:
+    """인건비: the demo's year of payroll against the personnel budget, reached from the institution."""
+    page = site.open("/institutions/6119001")
+    page.locator("main a[href^='/orgs/6119001/payroll']").first.click()
+    page.wait_for_url(re.compile(r"/orgs/6119001/payroll"))
+    figures = page.locator("main dl.figures dd")
+    expect(figures.first).to_have_text(re.compile(r"^[0-9][0-9,]*$"))
+    expect(page.locator("main p.units")).to_contain_text("원")
+    form = page.locator("main form.filters")
+    form.locator("input[name=year]").fill("2026")
+    form.locator("input[name=year]").press("Enter")
+    page.wait_for_url(re.compile(r"/orgs/6119001/payroll\?year=2026"))
+    expect(page.locator("main")).to_contain_text("1인당 인건비")
+    site.check_axe(page)
+    english = site.open("/orgs/6119001/payroll?year=2026&lang=en")
+    expect(english.locator("html")).to_have_attribute("lang", "en")
+    site.check_axe(english)
+
+
 def test_certificate_check_form(site: Site) -> None:
     page = site.open("/certificates")
     site.check_axe(page)

@@ -53,6 +53,7 @@ def site_pages(conn: ReadConnection) -> list[tuple[str, str]]:
         if o.kind == "institution":
             pages.append((f"/institutions/{o.code}", o.name))
             pages.append((f"/orgs/{o.code}/personnel", f"{o.name} 정원·현원"))
+            pages.append((f"/orgs/{o.code}/payroll", f"{o.name} 인건비"))
     return pages
 
 
