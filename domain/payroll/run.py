@@ -25,6 +25,7 @@ from domain.base import Context, LedgerAggregate
 from domain.budget_line import BudgetLine
 from domain.codes import ledger_id
 from domain.errors import InvalidAmount, InvalidInput, WrongOrganisation
+from domain.money import checked_sum
 from domain.obligation import Obligation
 from domain.payroll.calculation import month_bounds
 from domain.payroll.errors import PayrollRunState, SamePreparer
@@ -114,6 +115,25 @@ def line_amounts(payslips: Iterable[Payslip]) -> dict[PayrollLine, int]:
         )
         amounts[PayrollLine.EMPLOYMENT] += employer.get(Deduction.EMPLOYMENT, 0)
     return amounts
+
+
+def _check_range(payslips: Iterable[Payslip]) -> None:
+    """Every amount of every payslip, and each total, fits the ledger's 64-bit amounts: a table
+    with absurd rates is refused here, not in a read model that cannot hold the result."""
+    grand = [0, 0, 0]
+    for slip in payslips:
+        for field, amounts in (
+            ("earnings", slip.earnings),
+            ("deductions", slip.deductions),
+            ("employer", slip.employer),
+        ):
+            checked_sum(*amounts.values(), field=f"{slip.employee_number} {field}")
+            for amount in amounts.values():
+                checked_sum(amount, field=f"{slip.employee_number} {field}")
+        checked_sum(slip.taxable, slip.non_taxable, field=f"{slip.employee_number} pay")
+        grand = [grand[0] + slip.gross, grand[1] + slip.deducted, grand[2] + slip.employer_total]
+    for field, total in zip(("gross", "deducted", "employer"), grand, strict=True):
+        checked_sum(total, field=f"the run's {field}")
 
 
 def severance_accrual(payslips: Iterable[Payslip]) -> int:
@@ -269,6 +289,7 @@ class PayrollRun(LedgerAggregate):
             tables=dict(tables),
             retroactive_from=retroactive_from,
         )
+        _check_range(payslips)
         for start in range(0, len(payslips), CHUNK):
             self.record(self.PayslipsAdded, ctx, payslips=tuple(payslips[start : start + CHUNK]))
         sums = totals(payslips)

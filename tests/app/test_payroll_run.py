@@ -215,3 +215,14 @@ def test_a_profile_is_refused_for_an_unknown_employee_or_impossible_family(ledge
     for fields in ({"family": 0}, {"family": 2, "children": 2}, {"family": 1, "withholding_percent": 90}):
         with pytest.raises(DomainError):
             pay.profile("E000", **fields)
+
+
+def test_a_table_whose_pay_no_ledger_amount_holds_is_refused_at_calculation(ledger: Ledger) -> None:
+    pay = staffed(ledger, people=2)
+    huge = pay_scale().replace("2000000,시험용", "9223372036854775000,시험용")
+    pay.load(TableKind.PAY_SCALE, huge)
+    before = log_size(pay)
+    pay.send(OpenPayrollRun, month="2026-03", on=date(2026, 3, 20))
+    with refused("amount-out-of-range"):
+        pay.send(CalculatePayrollRun, month="2026-03", on=date(2026, 3, 20))
+    assert log_size(pay) == before + 2  # the opening and its receipt; no payslip
