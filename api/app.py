@@ -19,6 +19,7 @@ from api.routers import (
     audit,
     checkpoints,
     commands,
+    payroll,
     personnel,
     public,
     reports,
@@ -99,6 +100,8 @@ def create_app(services: ApiServices, *, lifespan: Lifespan | None = None) -> Le
     app.include_router(personnel.build_router())
     app.include_router(personnel.build_public_router())
     app.include_router(attendance.build_router())
+    app.include_router(payroll.build_router())
+    app.include_router(payroll.build_public_router())
     # Starlette runs the middleware added last first: body limit, rate limit, then the cache of
     # public answers.
     app.add_middleware(

@@ -15,6 +15,7 @@ from commands.messages import (
     contracts,
     journal,
     payments,
+    payroll,
     personnel,
     revenue,
     spending,
@@ -38,6 +39,10 @@ class Role(StrEnum):
     )
     HR_AUDITOR = "hr_auditor"  # 인사감사: reads every personnel record, masked, and the access log
     EMPLOYEE = "employee"  # 직원 본인: reads their own record and certificates (self-service)
+    PAYROLL_OFFICER = "payroll_officer"  # 급여담당자: payroll profiles; opens and calculates the runs
+    PAYROLL_MANAGER = (
+        "payroll_manager"  # 급여책임자: tables, settings; approves or rejects, posts, pays and remits runs
+    )
 
 
 ALL_ORGS = "*"
@@ -49,6 +54,8 @@ _ACCOUNTANT = frozenset({Role.ACCOUNTANT})
 _ADMIN = frozenset({Role.ADMIN})
 _HR_CLERK = frozenset({Role.HR_CLERK})
 _HR_MANAGER = frozenset({Role.HR_MANAGER})
+_PAYROLL_OFFICER = frozenset({Role.PAYROLL_OFFICER})
+_PAYROLL_MANAGER = frozenset({Role.PAYROLL_MANAGER})
 
 #: Command → the roles that may issue it. Every command of the registry is listed (a test checks).
 COMMAND_ROLES: dict[type[Command], frozenset[Role]] = {
@@ -113,6 +120,18 @@ COMMAND_ROLES: dict[type[Command], frozenset[Role]] = {
     attendance.RecordAttendanceDays: _HR_CLERK,
     attendance.CorrectAttendance: _HR_CLERK,
     attendance.WithdrawAttendance: _HR_CLERK,
+    # Payroll (급여): the officer prepares, the manager decides (four eyes: whoever calculated a
+    # run cannot approve it, which the domain checks by person as well).
+    payroll.LoadPayrollTable: _PAYROLL_MANAGER,
+    payroll.ConfigurePayroll: _PAYROLL_MANAGER,
+    payroll.SetPayrollProfile: _PAYROLL_OFFICER,
+    payroll.OpenPayrollRun: _PAYROLL_OFFICER,
+    payroll.CalculatePayrollRun: _PAYROLL_OFFICER,
+    payroll.RejectPayrollRun: _PAYROLL_MANAGER,
+    payroll.ApprovePayrollRun: _PAYROLL_MANAGER,
+    payroll.PostPayrollRun: _PAYROLL_MANAGER,
+    payroll.PayPayrollRun: _PAYROLL_MANAGER,
+    payroll.RemitPayrollWithholdings: _PAYROLL_MANAGER,
 }
 
 #: Who may read an organisation's audit trail: every role of that organisation but self-service
@@ -130,3 +149,11 @@ PERSONNEL_READERS: frozenset[Role] = frozenset(
 UNMASKED_READERS: frozenset[Role] = frozenset({Role.HR_MANAGER})
 #: Who lists the reads of unmasked personal data (열람 기록).
 ACCESS_LOG_READERS: frozenset[Role] = frozenset({Role.HR_AUDITOR, Role.AUDITOR, Role.HR_MANAGER})
+#: Who reads individual pay (급여대장, every payslip) of an organisation: the payroll roles and the
+#: HR auditor. Individual pay is never public and never reaches the finance roles; an employee
+#: reads their own payslips (self-service).
+PAYROLL_READERS: frozenset[Role] = frozenset({Role.PAYROLL_OFFICER, Role.PAYROLL_MANAGER, Role.HR_AUDITOR})
+#: Who reads an organisation's payroll totals (the runs, the withholdings not yet remitted): the
+#: payroll readers, and the accountant and the auditor, who see the same sums as obligations,
+#: vouchers and 예수금 in the books.
+PAYROLL_TOTALS_READERS: frozenset[Role] = PAYROLL_READERS | {Role.ACCOUNTANT, Role.AUDITOR}

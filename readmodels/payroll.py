@@ -343,9 +343,10 @@ def _differences(current: Mapping[str, Any], previous: Mapping[str, Any] | None)
 def register(
     conn: Connection, org: str, month: str, *, after: str | None = None, limit: int | None = None
 ) -> dict[str, Any] | None:
-    """급여대장 of ``org``'s run for ``month``: the run, its totals summed from the payslips (equal to
-    the run's own), the sum of each item, and the payslips with their items, by employee number
-    (then kind and month). Each regular slip carries ``change``: the difference from the employee's
+    """급여대장 of ``org``'s run for ``month``: the run (``run``), its ``totals`` summed from the
+    payslips (equal to the run's own), the sum of each item (``item_totals``), and the payslips
+    with their items (``items``, as every page calls its rows), by employee number (then kind and
+    month). Each regular slip carries ``change``: the difference from the employee's
     regular slip of the month before (in total and per item; ``previous`` false when there was
     none); ``left`` lists who had a regular slip the month before and has none now.
 
@@ -357,7 +358,7 @@ def register(
         return None
     p = payroll_payslips
     in_run = (p.c.org == org, p.c.run_month == month)
-    # The whole run's sums: the totals in SQL, the items from their JSON in one pass.
+    # The whole run's sums, the items' from their JSON, in one pass over the run's payslips.
     item_sums: dict[str, dict[str, int]] = {section: {} for section in SECTIONS}
     totals = {"payslips": 0, "gross": 0, "deducted": 0, "net": 0, "employer": 0}
     for summed in conn.execute(
@@ -399,9 +400,9 @@ def register(
         "run": found,
         "previous_month": before,
         "totals": totals,
-        "items": {section: dict(sorted(sums.items())) for section, sums in item_sums.items()},
+        "item_totals": {section: dict(sorted(sums.items())) for section, sums in item_sums.items()},
         "item_names": item_names(conn, org),
-        "rows": rows,
+        "items": rows,
         "left": _left(conn, org, month, before),
         "next_cursor": next_cursor,
     }
@@ -455,7 +456,7 @@ def register_columns(found: Mapping[str, Any]) -> dict[str, str]:
     run (earnings, deductions, the employer's shares) with its sum, and the change from the month
     before in total and per item."""
     names = found["item_names"]
-    items = found["items"]
+    items = found["item_totals"]
     labels = {
         "employee_number": "사번",
         "kind": "구분",
@@ -488,7 +489,7 @@ def register_lines(found: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The register's rows as the download writes them (see :func:`register_columns`), and a last
     row of the totals (사번 ``합계``)."""
     lines = []
-    for row in found["rows"]:
+    for row in found["items"]:
         line: dict[str, Any] = {
             name: row[name]
             for name in (
@@ -506,7 +507,7 @@ def register_lines(found: Mapping[str, Any]) -> list[dict[str, Any]]:
         }
         change = row["change"]
         for section in SECTIONS:
-            for code in found["items"][section]:
+            for code in found["item_totals"][section]:
                 line[f"{section}:{code}"] = row[section].get(code)
                 line[f"change:{section}:{code}"] = change[section].get(code) if change else None
         for total in ("gross", "deducted", "net"):
@@ -520,11 +521,11 @@ def register_lines(found: Mapping[str, Any]) -> list[dict[str, Any]]:
         deducted=totals["deducted"],
         net=totals["net"],
         employer_total=totals["employer"],
-        taxable=sum(row["taxable"] for row in found["rows"]),
-        non_taxable=sum(row["non_taxable"] for row in found["rows"]),
+        taxable=sum(row["taxable"] for row in found["items"]),
+        non_taxable=sum(row["non_taxable"] for row in found["items"]),
     )
     for section in SECTIONS:
-        for code, won in found["items"][section].items():
+        for code, won in found["item_totals"][section].items():
             last[f"{section}:{code}"] = won
     lines.append(last)
     return lines

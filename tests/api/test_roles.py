@@ -15,14 +15,17 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.roles import ALL_ORGS, COMMAND_ROLES, Role
+from api.routers import payroll
 from api.routers.commands import ROUTES, CommandRoute
 from tests.api.conftest import SEOUL, YEAR, KeyMaker
 
 OTHER_ORG = "3000000"
+#: Every command's route: the registry's in api/routers/commands.py and payroll's (api/routers/payroll.py).
+ALL_ROUTES = (*ROUTES, *payroll.COMMAND_ROUTES)
 
 
 def _url(path: str, org: str) -> str:
-    values = {"org": org, "fiscal_year": str(YEAR)}
+    values = {"org": org, "fiscal_year": str(YEAR), "month": f"{YEAR}-03"}
     return "/api/v1" + re.sub(r"{(\w+)}", lambda m: values.get(m.group(1), str(uuid.uuid4())), path)
 
 
@@ -40,7 +43,10 @@ class Attempt:
 #: The role × endpoint × organisation matrix: every write endpoint, every role, granted in the
 #: path's organisation, in another one and in every one.
 MATRIX = [
-    Attempt(route, role, scope) for route in ROUTES for role in Role for scope in (SEOUL, OTHER_ORG, ALL_ORGS)
+    Attempt(route, role, scope)
+    for route in ALL_ROUTES
+    for role in Role
+    for scope in (SEOUL, OTHER_ORG, ALL_ORGS)
 ]
 
 
@@ -77,7 +83,7 @@ def test_every_command_is_refused_to_exactly_the_roles_and_organisations_that_ma
     # Without a key the body is not read either; nor with a key that is not valid (one route:
     # failed authentications from one client may be limited).
     json = {"Content-Type": "application/json"}
-    for route in ROUTES:
+    for route in ALL_ROUTES:
         answer = client.post(_url(route.path, SEOUL), content=b"{not json", headers=json)
         assert (answer.status_code, answer.json().get("type")) == (401, "unauthenticated"), route.path
     unknown = {"Authorization": "Bearer clk_0000000000000000_" + "x" * 43, **json}
@@ -86,8 +92,8 @@ def test_every_command_is_refused_to_exactly_the_roles_and_organisations_that_ma
 
 
 def test_the_matrix_covers_every_write_endpoint_every_role_and_scope() -> None:
-    assert {case.route.command for case in MATRIX} == set(COMMAND_ROLES) == {r.command for r in ROUTES}
-    assert len(MATRIX) == len(ROUTES) * len(Role) * 3
+    assert {case.route.command for case in MATRIX} == set(COMMAND_ROLES) == {r.command for r in ALL_ROUTES}
+    assert len(MATRIX) == len(ALL_ROUTES) * len(Role) * 3
 
 
 def test_a_grant_for_every_organisation_covers_any_organisation(
@@ -157,7 +163,7 @@ OTHER_WRITES = {
 
 
 def test_every_write_endpoint_is_a_command_or_listed_with_who_may_call_it(client: TestClient) -> None:
-    commands = {f"/api/v1{route.path}" for route in ROUTES}
+    commands = {f"/api/v1{route.path}" for route in ALL_ROUTES}
     writes = {
         (method, path)
         for path, methods in client.get("/openapi.json").json()["paths"].items()

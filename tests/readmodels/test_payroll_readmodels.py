@@ -80,11 +80,11 @@ def test_a_new_calculation_replaces_the_payslips_whatever_the_batches(
         assert run["rejection_reason"] == "시간외근무 누락"
         register = queries.register(conn, ORG, "2026-03")
         assert register is not None
-        assert [r["employee_number"] for r in register["rows"]] == ["E001", "E002", "E003"]
-        assert register["rows"][1]["earnings"] == third.run.payslips_of(lee)[0].earnings
-        assert "OVERTIME" in register["rows"][1]["earnings"]
+        assert [r["employee_number"] for r in register["items"]] == ["E001", "E002", "E003"]
+        assert register["items"][1]["earnings"] == third.run.payslips_of(lee)[0].earnings
+        assert "OVERTIME" in register["items"][1]["earnings"]
         assert register["totals"]["gross"] == run["gross"] == totals(third.run.payslips).gross
-        assert register["rows"][2]["employee_id"] == str(park)
+        assert register["items"][2]["employee_id"] == str(park)
 
     # A fourth calculation, each of its events in a batch of its own, the memory dropped each time.
     pay.send(CalculatePayrollRun, month="2026-03", on=on)
@@ -107,12 +107,12 @@ def test_retroactive_differences_sit_beside_the_regular_payslips(ledger: Ledger,
     with read_db.connect() as conn:
         register = queries.register(conn, ORG, "2026-05")
         assert register is not None
-        assert [(r["kind"], r["month"]) for r in register["rows"]] == [
+        assert [(r["kind"], r["month"]) for r in register["items"]] == [
             ("regular", "2026-05"),
             ("retroactive", "2026-03"),
             ("retroactive", "2026-04"),
         ]
-        regular, *differences = register["rows"]
+        regular, *differences = register["items"]
         assert regular["change"]["earnings"]["BASE"] == 60_000  # May at the new scale against April
         assert all(row["change"] is None for row in differences)
         assert differences[0]["earnings"] == {"BASE": 60_000}
