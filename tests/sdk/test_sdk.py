@@ -50,6 +50,7 @@ from cleanledger_client.api.commands_attendance import (
 from cleanledger_client.api.commands_budget import (
     allocate,
     appropriate,
+    open_fiscal_year,
     record_population,
     register_organisation,
     transfer_budget,
@@ -60,6 +61,18 @@ from cleanledger_client.api.commands_payments import (
     issue_payment_order,
     pay,
     return_payment,
+)
+from cleanledger_client.api.commands_payroll import (
+    approve_payroll_run,
+    calculate_payroll_run,
+    configure_payroll,
+    load_payroll_table,
+    open_payroll_run,
+    pay_payroll_run,
+    post_payroll_run,
+    reject_payroll_run,
+    remit_payroll_withholdings,
+    set_payroll_profile,
 )
 from cleanledger_client.api.commands_personnel import (
     abolish_department,
@@ -89,6 +102,18 @@ from cleanledger_client.api.commands_revenue import (
 )
 from cleanledger_client.api.commands_spending import approve_requisition, draft_requisition, obligate
 from cleanledger_client.api.commands_vendors import register_vendor
+from cleanledger_client.api.payroll import (
+    payroll_employee_payslip,
+    payroll_employee_payslips,
+    payroll_my_payslip,
+    payroll_my_payslips,
+    payroll_register,
+    payroll_register_csv,
+    payroll_run,
+    payroll_runs,
+    payroll_tables,
+    payroll_withholdings,
+)
 from cleanledger_client.api.personnel import (
     personnel_access_log,
     personnel_actions,
@@ -117,6 +142,7 @@ from cleanledger_client.api.personnel_attendance import (
     attendance_my_leave,
 )
 from cleanledger_client.api.public import public_expenditures, public_programs, public_revenue
+from cleanledger_client.api.public_payroll import public_personnel_cost, public_personnel_cost_csv
 from cleanledger_client.api.public_personnel import public_certificate_check, public_personnel_headcount
 from cleanledger_client.api.public_reports import report_trial_balance
 from cleanledger_client.api.public_tamper_evidence import (
@@ -134,6 +160,7 @@ from cleanledger_client.models import (
     AllocateRequest,
     AppropriateRequest,
     ApprovalItem,
+    ApprovePayrollRunRequest,
     ApprovePersonnelActionsRequest,
     ApproveRequisitionRequest,
     ApproveVoucherRequest,
@@ -141,12 +168,15 @@ from cleanledger_client.models import (
     AttendanceItem,
     AttendanceKind,
     BillRevenueRequest,
+    CalculatePayrollRunRequest,
     CertificateIssueRequest,
     CertificateKind,
     CertificateOut,
     ChangePersonalDataRequest,
     CollectRevenueRequest,
     CommandAccepted,
+    ConfigurePayrollRequest,
+    ConfigurePayrollRequestLines,
     CorrectAttendanceRequest,
     CreateDepartmentRequest,
     DefineGradeRequest,
@@ -163,13 +193,18 @@ from cleanledger_client.models import (
     IssueCertificateRequest,
     IssuePaymentOrderRequest,
     LinkEmployeeAccountRequest,
+    LoadPayrollTableRequest,
     MergeDepartmentRequest,
     ObligateRequest,
+    OpenFiscalYearRequest,
+    OpenPayrollRunRequest,
     OpenRevenueLineRequest,
     OrganisationKind,
+    PayPayrollRunRequest,
     PayRequest,
     PersonalData,
     PersonalDataReadOut,
+    PostPayrollRunRequest,
     Problem,
     ProblemNumbers,
     ReadRequest,
@@ -178,12 +213,16 @@ from cleanledger_client.models import (
     RecordPopulationRequest,
     RegisterOrganisationRequest,
     RegisterVendorRequest,
+    RejectPayrollRunRequest,
     RejectPersonnelActionRequest,
+    RemitPayrollWithholdingsRequest,
     RenameDepartmentRequest,
     RetireGradeRequest,
     ReturnPaymentRequest,
     SetAuthorisedHeadcountRequest,
+    SetPayrollProfileRequest,
     SetPersonnelRulesRequest,
+    TableKind,
     TransferBudgetRequest,
     WithdrawAttendanceRequest,
 )
@@ -196,6 +235,7 @@ from cleanledger.keys import generate as generate_signing_key
 from cleanledger.wiring import Service
 from commands.persistence import StoreConfig
 from domain.organisation import Organisation
+from domain.payroll import tables as payroll_tables_shipped
 from domain.reference.chart_of_accounts import CONSTRUCTION_IN_PROGRESS
 from tests.api.conftest import settings_for
 from tests.conftest import PostgresSchema
@@ -222,7 +262,6 @@ UNCALLED: dict[str, str] = {
     # Commands the journey needs no more of: each is a POST of a JSON body answered by the same
     # CommandAccepted as the commands it calls, so the SDK shows nothing new for it. Their rules are
     # the ledger's (tests/app); schemathesis (tests/api/test_openapi.py) calls every one over HTTP.
-    "OpenFiscalYear": "the demo opens 2026",
     "CloseFiscalYear": "closing the year would refuse every later command of the journey",
     "AmendBudget": "a budget line command like Allocate, which the journey calls",
     "GrantContingency": "a budget line command like TransferBudget, which the journey calls",
@@ -343,6 +382,10 @@ class Office:
             "hr_auditor": f"hr_auditor@{HR_ORG}",
             "hr_both": f"hr_clerk@{HR_ORG} hr_manager@{HR_ORG}",  # may draft and approve, not both
             "employee": f"employee@{HR_ORG}",  # self-service, once linked to E001
+            "hr_budget": f"budget_officer@{HR_ORG}",  # the institution's personnel budget lines
+            "payroll_officer": f"payroll_officer@{HR_ORG}",
+            "payroll_manager": f"payroll_manager@{HR_ORG}",
+            "payroll_both": f"payroll_officer@{HR_ORG} payroll_manager@{HR_ORG}",  # not both on a run
         }
         self.keys = {who: self._key(f"sdk-{who}", grant) for who, grant in grants.items()}
         self.as_ = {who: self.authenticated(key) for who, key in self.keys.items()}
@@ -1056,7 +1099,8 @@ class Staff:
 def _personnel(office: Office) -> None:
     """An institution's HR through the SDK: the chart, hires drafted and approved by two people,
     a correction seen by as_of and not known_at, masked and unmasked personal data with the access
-    log, certificates and their public check, self-service, attendance and the public headcount."""
+    log, certificates and their public check, self-service, attendance and the public headcount;
+    then its payroll (급여)."""
     staff = Staff(office)
     _personnel_chart(staff)
     _personnel_hires(staff)
@@ -1067,6 +1111,7 @@ def _personnel(office: Office) -> None:
     _attendance(staff)
     _personnel_headcount(staff)
     _personnel_erasure(staff)
+    _payroll(staff)
 
 
 def _personnel_chart(staff: Staff) -> None:
@@ -1689,3 +1734,209 @@ def _personnel_erasure(staff: Staff) -> None:
     erased = staff.record("E005", as_of=day("2024-06-01"))
     assert erased.erased and erased.personal is None
     assert erased.record is not None and erased.record.status == "employed"
+
+
+# --- payroll (급여) of the same institution ----------------------------------------------------------
+
+
+def _payroll(staff: Staff) -> None:
+    """급여 of March 2026: the personnel budget lines, the tables and settings; a run opened and
+    calculated by the officer, rejected and calculated again, approved by the manager (not by who
+    calculated it), posted, paid and remitted; the register against the run, the payslips as the
+    officer and as the employee, the withholdings until remitted, and the public personnel cost."""
+    office = staff.office
+    officer, manager = office.as_["payroll_officer"], office.as_["payroll_manager"]
+    march = "2026-03"
+    office.accepted(
+        open_fiscal_year.sync_detailed(
+            HR_ORG, YEAR, client=office.as_["admin"], body=OpenFiscalYearRequest(accounting_date=on("01-02"))
+        )
+    )
+    lines = {}
+    for item, amount in (
+        ("101-01", 900_000_000),
+        ("304-01", 60_000_000),
+        ("304-02", 60_000_000),
+        ("304-03", 20_000_000),
+    ):
+        line = office.accepted(
+            appropriate.sync_detailed(
+                HR_ORG,
+                YEAR,
+                client=office.as_["hr_budget"],
+                body=AppropriateRequest(
+                    accounting_date=on("01-02"),
+                    budget_code=f"100-080-085-1080-2085-3005-{item}",
+                    title=f"인건비 {item}",
+                    amount=amount,
+                ),
+            )
+        ).aggregate_id
+        office.accepted(
+            allocate.sync_detailed(
+                HR_ORG,
+                YEAR,
+                line_id=line,
+                client=office.as_["hr_budget"],
+                body=AllocateRequest(accounting_date=on("01-02"), quarter=1, amount=amount // 2),
+            )
+        )
+        lines[item] = str(line)
+    for kind in TableKind:
+        content = payroll_tables_shipped.shipped_content(payroll_tables_shipped.TableKind(kind.value))
+        body = LoadPayrollTableRequest(
+            accounting_date=on("01-02"), kind=kind, file_name=f"{kind.value}.csv", content=content
+        )
+        refused(load_payroll_table.sync_detailed(HR_ORG, client=officer, body=body), 403, "forbidden")
+        office.accepted(load_payroll_table.sync_detailed(HR_ORG, client=manager, body=body))
+    office.accepted(
+        configure_payroll.sync_detailed(
+            HR_ORG,
+            client=manager,
+            body=ConfigurePayrollRequest(
+                accounting_date=on("01-02"), lines=ConfigurePayrollRequestLines.from_dict(lines)
+            ),
+        )
+    )
+    office.accepted(
+        set_payroll_profile.sync_detailed(
+            HR_ORG,
+            client=officer,
+            body=SetPayrollProfileRequest(
+                accounting_date=on("01-02"),
+                employee_number="E001",
+                effective_month="2026-01",
+                family=3,
+                children=1,
+            ),
+        )
+    )
+
+    # Opened and calculated by the officer; rejected by the manager; calculated again by someone
+    # holding both roles, who may not approve what they calculated; approved by the manager.
+    office.accepted(
+        open_payroll_run.sync_detailed(
+            HR_ORG, march, client=officer, body=OpenPayrollRunRequest(accounting_date=on("03-16"))
+        )
+    )
+    calculate = CalculatePayrollRunRequest(accounting_date=on("03-16"))
+    office.accepted(calculate_payroll_run.sync_detailed(HR_ORG, march, client=officer, body=calculate))
+    refused(
+        approve_payroll_run.sync_detailed(
+            HR_ORG, march, client=officer, body=ApprovePayrollRunRequest(accounting_date=on("03-17"))
+        ),
+        403,
+        "forbidden",
+    )
+    office.accepted(
+        reject_payroll_run.sync_detailed(
+            HR_ORG,
+            march,
+            client=manager,
+            body=RejectPayrollRunRequest(accounting_date=on("03-17"), reason="가족수당 확인"),
+        )
+    )
+    both = office.as_["payroll_both"]
+    office.accepted(calculate_payroll_run.sync_detailed(HR_ORG, march, client=both, body=calculate))
+    approval = ApprovePayrollRunRequest(accounting_date=on("03-17"))
+    refused(
+        approve_payroll_run.sync_detailed(HR_ORG, march, client=both, body=approval), 409, "same-preparer"
+    )
+    seen = payroll_run.sync_detailed(HR_ORG, march, client=manager, min_position=office.position)
+    run = ok(seen)
+    assert (run.status, run.calculation, run.preparer, run.rejection_reason) == (
+        "calculated",
+        2,
+        "sdk-payroll_both",
+        "가족수당 확인",
+    )
+    office.accepted(
+        approve_payroll_run.sync_detailed(HR_ORG, march, client=manager, body=approval, if_match=etag(seen))
+    )
+
+    # The register: its totals are the run's, each payslip's items sum to its totals.
+    auditor = staff.auditor
+    register = ok(payroll_register.sync_detailed(HR_ORG, march, client=auditor, min_position=office.position))
+    run = register.run
+    assert (run.status, run.approver) == ("approved", "sdk-payroll_manager")
+    totals = register.totals
+    assert (totals.payslips, totals.gross, totals.deducted, totals.net, totals.employer) == (
+        run.payslips,
+        run.gross,
+        run.deducted,
+        run.net,
+        run.employer,
+    )
+    numbers = [row.employee_number for row in register.items]
+    assert numbers == sorted(numbers) and "E001" in numbers and "E005" not in numbers  # E005 retired
+    for row in register.items:
+        earnings = row.earnings.to_dict()
+        assert sum(earnings.values()) == row.gross and row.net == row.gross - row.deducted
+        assert row.change is not None and row.change.previous is False  # no February run
+    assert register.item_names.to_dict()["BASE"] == "기본급"
+    raw = payload(ok(payroll_register_csv.sync_detailed(HR_ORG, march, client=auditor)))
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert table[0][0] == "사번 (employee_number)" and table[-1][0] == "합계"
+    assert int(table[-1][table[0].index("지급액 계 (gross)")]) == totals.gross
+
+    # Posted, paid: what was withheld is owed until remitted.
+    for step, request in (
+        (post_payroll_run, PostPayrollRunRequest(accounting_date=on("03-19"))),
+        (pay_payroll_run, PayPayrollRunRequest(accounting_date=on("03-20"))),
+    ):
+        office.accepted(step.sync_detailed(HR_ORG, march, client=manager, body=request))
+    owed = ok(
+        payroll_withholdings.sync_detailed(
+            HR_ORG, client=manager, as_of=on("03-31"), min_position=office.position
+        )
+    )
+    assert owed.total == totals.deducted > 0 and [m.month for m in owed.months] == [march]
+    office.accepted(
+        remit_payroll_withholdings.sync_detailed(
+            HR_ORG, march, client=manager, body=RemitPayrollWithholdingsRequest(accounting_date=on("04-10"))
+        )
+    )
+    cleared = ok(
+        payroll_withholdings.sync_detailed(
+            HR_ORG, client=manager, as_of=on("04-10"), min_position=office.position
+        )
+    )
+    assert (cleared.total, cleared.kinds) == (0, [])
+    (listed,) = ok(payroll_runs.sync_detailed(HR_ORG, client=manager, year=YEAR))
+    assert (listed.month, listed.status, listed.withheld) == (march, "remitted", totals.deducted)
+    loaded = ok(payroll_tables.sync_detailed(HR_ORG, client=manager))
+    assert {t.kind for t in loaded} == {kind.value for kind in TableKind} and all(
+        t.version == 1 for t in loaded
+    )
+
+    # Payslips: the officer reads anyone's; the employee (E001, linked to sdk-employee) their own only.
+    e001, e002 = staff.employees["E001"], staff.employees["E002"]
+    slips = ok(payroll_employee_payslips.sync_detailed(HR_ORG, e002, client=officer, year=YEAR))
+    assert [(s.run_month, s.kind, s.run_status) for s in slips] == [(march, "regular", "remitted")]
+    me = office.as_["employee"]
+    (mine,) = ok(payroll_my_payslips.sync_detailed(HR_ORG, client=me, min_position=office.position))
+    slip = ok(payroll_my_payslip.sync_detailed(HR_ORG, march, client=me))
+    same = ok(payroll_employee_payslip.sync_detailed(HR_ORG, e001, march, client=officer))
+    assert (mine.employee_id, slip.employee_id) == (e001, e001) and slip.to_dict() == same.to_dict()
+    assert slip.earnings.to_dict().get("CHILD", 0) > 0  # the profile's child
+    refused(payroll_employee_payslips.sync_detailed(HR_ORG, e002, client=me), 403, "forbidden")
+    refused(payroll_register.sync_detailed(HR_ORG, march, client=me), 403, "forbidden")
+
+    # The public: the year's cost against the personnel lines, never anyone's pay.
+    cost = ok(
+        public_personnel_cost.sync_detailed(
+            HR_ORG, client=office.public, year=YEAR, min_position=office.position
+        )
+    )
+    assert cost.months_paid == 1 and cost.budget.current_budget == 1_040_000_000
+    individual = {
+        value for row in register.items for value in (row.gross, row.net, row.deducted, row.employer_total)
+    }
+    text = json.dumps(cost.to_dict(), ensure_ascii=False)
+    assert not any(str(value) in text for value in individual)
+    if cost.suppressed:
+        assert cost.personnel_cost is None and cost.cost_per_head is None and cost.suppression
+    else:
+        assert cost.personnel_cost == totals.gross + totals.employer
+    raw = payload(ok(public_personnel_cost_csv.sync_detailed(HR_ORG, client=office.public, year=YEAR)))
+    assert raw.decode("utf-8-sig").splitlines()[1].startswith(f"{HR_ORG},{YEAR},1,")

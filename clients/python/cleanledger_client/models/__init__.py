@@ -16,6 +16,7 @@ from .amend_obligation_request import AmendObligationRequest
 from .amendment import Amendment
 from .appropriate_request import AppropriateRequest
 from .approval_item import ApprovalItem
+from .approve_payroll_run_request import ApprovePayrollRunRequest
 from .approve_personnel_actions_request import ApprovePersonnelActionsRequest
 from .approve_requisition_request import ApproveRequisitionRequest
 from .approve_voucher_request import ApproveVoucherRequest
@@ -26,6 +27,7 @@ from .balance_sheet_out import BalanceSheetOut
 from .bill_revenue_request import BillRevenueRequest
 from .budget_actual_out import BudgetActualOut
 from .budget_vs_actual_out import BudgetVsActualOut
+from .calculate_payroll_run_request import CalculatePayrollRunRequest
 from .cancel_obligation_request import CancelObligationRequest
 from .carry_over_kind import CarryOverKind
 from .carry_over_request import CarryOverRequest
@@ -46,6 +48,8 @@ from .close_fiscal_year_request import CloseFiscalYearRequest
 from .collect_revenue_request import CollectRevenueRequest
 from .command_accepted import CommandAccepted
 from .complete_contract_request import CompleteContractRequest
+from .configure_payroll_request import ConfigurePayrollRequest
+from .configure_payroll_request_lines import ConfigurePayrollRequestLines
 from .consistency_out import ConsistencyOut
 from .contract_method import ContractMethod
 from .correct_attendance_request import CorrectAttendanceRequest
@@ -97,20 +101,57 @@ from .line_balances_out import LineBalancesOut
 from .line_history_out import LineHistoryOut
 from .line_state_out import LineStateOut
 from .link_employee_account_request import LinkEmployeeAccountRequest
+from .load_payroll_table_request import LoadPayrollTableRequest
 from .log_key_out import LogKeyOut
 from .merge_department_request import MergeDepartmentRequest
 from .month_row_out import MonthRowOut
 from .obligate_request import ObligateRequest
 from .open_fiscal_year_request import OpenFiscalYearRequest
+from .open_payroll_run_request import OpenPayrollRunRequest
 from .open_revenue_line_request import OpenRevenueLineRequest
 from .operator_status_out import OperatorStatusOut
 from .organisation_kind import OrganisationKind
+from .pay_payroll_run_request import PayPayrollRunRequest
 from .pay_request import PayRequest
 from .payer_kind import PayerKind
+from .payroll_change_out import PayrollChangeOut
+from .payroll_change_out_deductions import PayrollChangeOutDeductions
+from .payroll_change_out_earnings import PayrollChangeOutEarnings
+from .payroll_change_out_employer import PayrollChangeOutEmployer
+from .payroll_items_out import PayrollItemsOut
+from .payroll_items_out_deductions import PayrollItemsOutDeductions
+from .payroll_items_out_earnings import PayrollItemsOutEarnings
+from .payroll_items_out_employer import PayrollItemsOutEmployer
+from .payroll_left_out import PayrollLeftOut
+from .payroll_line import PayrollLine
+from .payroll_payslip_detail_out import PayrollPayslipDetailOut
+from .payroll_payslip_detail_out_deductions import PayrollPayslipDetailOutDeductions
+from .payroll_payslip_detail_out_earnings import PayrollPayslipDetailOutEarnings
+from .payroll_payslip_detail_out_employer import PayrollPayslipDetailOutEmployer
+from .payroll_payslip_detail_out_facts import PayrollPayslipDetailOutFacts
+from .payroll_payslip_detail_out_item_names import PayrollPayslipDetailOutItemNames
+from .payroll_payslip_row_out import PayrollPayslipRowOut
+from .payroll_register_out import PayrollRegisterOut
+from .payroll_register_out_item_names import PayrollRegisterOutItemNames
+from .payroll_register_row_out import PayrollRegisterRowOut
+from .payroll_register_row_out_deductions import PayrollRegisterRowOutDeductions
+from .payroll_register_row_out_earnings import PayrollRegisterRowOutEarnings
+from .payroll_register_row_out_employer import PayrollRegisterRowOutEmployer
+from .payroll_register_row_out_facts import PayrollRegisterRowOutFacts
+from .payroll_run_out import PayrollRunOut
+from .payroll_run_out_tables import PayrollRunOutTables
+from .payroll_table_load_out import PayrollTableLoadOut
+from .payroll_totals_out import PayrollTotalsOut
+from .payroll_withholding_kind_out import PayrollWithholdingKindOut
+from .payroll_withholding_month_out import PayrollWithholdingMonthOut
+from .payroll_withholdings_out import PayrollWithholdingsOut
 from .personal_data import PersonalData
 from .personal_data_out import PersonalDataOut
 from .personal_data_out_dependants_item import PersonalDataOutDependantsItem
 from .personal_data_read_out import PersonalDataReadOut
+from .personnel_budget_out import PersonnelBudgetOut
+from .personnel_cost_out import PersonnelCostOut
+from .post_payroll_run_request import PostPayrollRunRequest
 from .private_contract_reason import PrivateContractReason
 from .problem import Problem
 from .problem_errors_type_0_item import ProblemErrorsType0Item
@@ -152,9 +193,11 @@ from .reduce_assessment_request import ReduceAssessmentRequest
 from .refund_overpayment_request import RefundOverpaymentRequest
 from .register_organisation_request import RegisterOrganisationRequest
 from .register_vendor_request import RegisterVendorRequest
+from .reject_payroll_run_request import RejectPayrollRunRequest
 from .reject_personnel_action_request import RejectPersonnelActionRequest
 from .reject_requisition_request import RejectRequisitionRequest
 from .reject_voucher_request import RejectVoucherRequest
+from .remit_payroll_withholdings_request import RemitPayrollWithholdingsRequest
 from .rename_department_request import RenameDepartmentRequest
 from .report_diff_name import ReportDiffName
 from .report_diff_out import ReportDiffOut
@@ -163,11 +206,14 @@ from .retirement_kind import RetirementKind
 from .return_payment_request import ReturnPaymentRequest
 from .service_record_out import ServiceRecordOut
 from .set_authorised_headcount_request import SetAuthorisedHeadcountRequest
+from .set_payroll_profile_request import SetPayrollProfileRequest
 from .set_personnel_rules_request import SetPersonnelRulesRequest
+from .severance_accrual import SeveranceAccrual
 from .sign_contract_request import SignContractRequest
 from .statement_line_out import StatementLineOut
 from .status import Status
 from .status_out import StatusOut
+from .table_kind import TableKind
 from .terminate_contract_request import TerminateContractRequest
 from .transfer_budget_request import TransferBudgetRequest
 from .transfer_kind import TransferKind
@@ -198,6 +244,7 @@ __all__ = (
     "AmendObligationRequest",
     "AppropriateRequest",
     "ApprovalItem",
+    "ApprovePayrollRunRequest",
     "ApprovePersonnelActionsRequest",
     "ApproveRequisitionRequest",
     "ApproveVoucherRequest",
@@ -208,6 +255,7 @@ __all__ = (
     "BillRevenueRequest",
     "BudgetActualOut",
     "BudgetVsActualOut",
+    "CalculatePayrollRunRequest",
     "CancelObligationRequest",
     "CarryOverKind",
     "CarryOverRequest",
@@ -228,6 +276,8 @@ __all__ = (
     "CollectRevenueRequest",
     "CommandAccepted",
     "CompleteContractRequest",
+    "ConfigurePayrollRequest",
+    "ConfigurePayrollRequestLines",
     "ConsistencyOut",
     "ContractMethod",
     "CorrectAttendanceRequest",
@@ -279,20 +329,57 @@ __all__ = (
     "LineHistoryOut",
     "LineStateOut",
     "LinkEmployeeAccountRequest",
+    "LoadPayrollTableRequest",
     "LogKeyOut",
     "MergeDepartmentRequest",
     "MonthRowOut",
     "ObligateRequest",
     "OpenFiscalYearRequest",
+    "OpenPayrollRunRequest",
     "OpenRevenueLineRequest",
     "OperatorStatusOut",
     "OrganisationKind",
     "PayerKind",
+    "PayPayrollRunRequest",
     "PayRequest",
+    "PayrollChangeOut",
+    "PayrollChangeOutDeductions",
+    "PayrollChangeOutEarnings",
+    "PayrollChangeOutEmployer",
+    "PayrollItemsOut",
+    "PayrollItemsOutDeductions",
+    "PayrollItemsOutEarnings",
+    "PayrollItemsOutEmployer",
+    "PayrollLeftOut",
+    "PayrollLine",
+    "PayrollPayslipDetailOut",
+    "PayrollPayslipDetailOutDeductions",
+    "PayrollPayslipDetailOutEarnings",
+    "PayrollPayslipDetailOutEmployer",
+    "PayrollPayslipDetailOutFacts",
+    "PayrollPayslipDetailOutItemNames",
+    "PayrollPayslipRowOut",
+    "PayrollRegisterOut",
+    "PayrollRegisterOutItemNames",
+    "PayrollRegisterRowOut",
+    "PayrollRegisterRowOutDeductions",
+    "PayrollRegisterRowOutEarnings",
+    "PayrollRegisterRowOutEmployer",
+    "PayrollRegisterRowOutFacts",
+    "PayrollRunOut",
+    "PayrollRunOutTables",
+    "PayrollTableLoadOut",
+    "PayrollTotalsOut",
+    "PayrollWithholdingKindOut",
+    "PayrollWithholdingMonthOut",
+    "PayrollWithholdingsOut",
     "PersonalData",
     "PersonalDataOut",
     "PersonalDataOutDependantsItem",
     "PersonalDataReadOut",
+    "PersonnelBudgetOut",
+    "PersonnelCostOut",
+    "PostPayrollRunRequest",
     "PrivateContractReason",
     "Problem",
     "ProblemErrorsType0Item",
@@ -334,9 +421,11 @@ __all__ = (
     "RefundOverpaymentRequest",
     "RegisterOrganisationRequest",
     "RegisterVendorRequest",
+    "RejectPayrollRunRequest",
     "RejectPersonnelActionRequest",
     "RejectRequisitionRequest",
     "RejectVoucherRequest",
+    "RemitPayrollWithholdingsRequest",
     "RenameDepartmentRequest",
     "ReportDiffName",
     "ReportDiffOut",
@@ -345,11 +434,14 @@ __all__ = (
     "ReturnPaymentRequest",
     "ServiceRecordOut",
     "SetAuthorisedHeadcountRequest",
+    "SetPayrollProfileRequest",
     "SetPersonnelRulesRequest",
+    "SeveranceAccrual",
     "SignContractRequest",
     "StatementLineOut",
     "Status",
     "StatusOut",
+    "TableKind",
     "TerminateContractRequest",
     "TransferBudgetRequest",
     "TransferKind",
