@@ -9,12 +9,15 @@ repository folds them. What is read is the event store itself, never a read mode
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.persistence import StoredEvent
+from psycopg.rows import tuple_row
 from psycopg.sql import SQL, Identifier
 
 from commands.unit_of_work import project
@@ -23,13 +26,16 @@ from domain.base import LedgerAggregate
 A = TypeVar("A", bound=LedgerAggregate)
 #: Ids per statement: SQLite allows at most 32 766 parameters; smaller batches keep memory even.
 _BATCH = 2_000
+#: PostgreSQL takes the ids as one array parameter: a few large batches save round trips.
+_PG_BATCH = 10_000
 
 
 def stored_events(recorder: Any, ids: Sequence[UUID]) -> dict[UUID, list[StoredEvent]]:
     """The stored events of each of ``ids`` in version order (ids without events left out)."""
     found: dict[UUID, list[StoredEvent]] = defaultdict(list)
-    for start in range(0, len(ids), _BATCH):
-        batch = ids[start : start + _BATCH]
+    size = _PG_BATCH if hasattr(recorder.datastore, "schema") else _BATCH
+    for start in range(0, len(ids), size):
+        batch = ids[start : start + size]
         for row in _select(recorder, batch):
             originator = row[0] if isinstance(row[0], UUID) else UUID(str(row[0]))
             found[originator].append(
@@ -46,16 +52,15 @@ def _select(recorder: Any, ids: Sequence[UUID]) -> list[tuple[Any, ...]]:
     datastore = recorder.datastore
     table = recorder.events_table_name
     if hasattr(datastore, "schema"):  # PostgreSQL
+        # Plain tuples: building a dict per row costs more than the row's decoding.
         statement = SQL(
             "SELECT originator_id, originator_version, topic, state FROM {schema}.{table} "
             "WHERE originator_id = ANY(%s)"
         ).format(schema=Identifier(datastore.schema), table=Identifier(table))
-        with datastore.get_connection() as conn, conn.cursor() as cursor:
+        with datastore.get_connection() as conn, conn.cursor(row_factory=tuple_row) as cursor:
             cursor.execute(statement, [list(ids)])
-            return [
-                (r["originator_id"], r["originator_version"], r["topic"], r["state"])
-                for r in cursor.fetchall()
-            ]
+            rows: list[tuple[Any, ...]] = cursor.fetchall()
+            return rows
     marks = ",".join("?" * len(ids))
     with datastore.transaction(commit=False) as cursor:
         cursor.execute(
@@ -68,11 +73,46 @@ def _select(recorder: Any, ids: Sequence[UUID]) -> list[tuple[Any, ...]]:
 
 def load_many(app: Any, cls: type[A], ids: Iterable[UUID]) -> dict[UUID, A]:
     """The aggregates of ``ids`` that exist and are of ``cls``, folded from their events."""
-    wanted = list(dict.fromkeys(ids))
+    return {i: a for i, a in load_all(app, ids).items() if isinstance(a, cls)}
+
+
+def load_all(app: Any, ids: Iterable[UUID]) -> dict[UUID, LedgerAggregate]:
+    """The aggregates of ``ids`` that exist, of whatever kind, in as few statements as the
+    backend takes (one per 10 000 ids on PostgreSQL): the caller sorts them out by type."""
+    return fold_stored(app, stored_events(app.recorder, list(dict.fromkeys(ids))))
+
+
+def fold_stored(app: Any, stored: dict[UUID, list[StoredEvent]]) -> dict[UUID, LedgerAggregate]:
+    """Aggregates folded from stored events (:func:`stored_events`), with the app's mapper."""
     mapper = app.mapper
-    loaded: dict[UUID, A] = {}
-    for originator, events in stored_events(app.recorder, wanted).items():
+    loaded: dict[UUID, LedgerAggregate] = {}
+    for originator, events in stored.items():
         aggregate = project(None, (mapper.to_domain_event(e) for e in events))
-        if isinstance(aggregate, cls):
+        if isinstance(aggregate, LedgerAggregate):
             loaded[originator] = aggregate
     return loaded
+
+
+def decoded_events(app: Any, ids: Iterable[UUID]) -> dict[UUID, list[Any]]:
+    """The domain events of each of ``ids``, decoded but not folded: for a reader that needs
+    less than the aggregate (and would pay for what folding copies)."""
+    mapper = app.mapper
+    return {
+        originator: [mapper.to_domain_event(e) for e in events]
+        for originator, events in stored_events(app.recorder, list(dict.fromkeys(ids))).items()
+    }
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for a bulk load: folding a few hundred thousand events
+    allocates millions of objects that all live until the end, and each full collection would walk
+    them again (a quarter of the CPU of a 20 000-employee month). Reference counting still frees
+    what dies; the collector comes back on afterwards, as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -10,10 +10,12 @@ save's read set, so an approval that changes the roster meanwhile makes the calc
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
+from typing import Any
 from uuid import UUID
 
-from commands.batch_load import load_many
+from commands.batch_load import collector_paused, decoded_events, fold_stored, load_all, stored_events
 from commands.core import UseCases
 from commands.errors import PersonalDataUnavailable
 from commands.messages.base import CommandResult
@@ -133,13 +135,16 @@ class PayrollUseCases(UseCases):
             run = _run(uow, ctx, command.month)
             tables = payroll_tables(uow, ctx.org)
             inputs = PayrollInputs(self, uow, ctx.org)
-            slips = calculate(command.month, inputs.month(command.month), tables)
-            if command.retroactive_from is not None:
-                slips += self._retroactive(uow, ctx, inputs, tables, command.retroactive_from, command.month)
-            slips += _severances(uow, ctx, inputs, tables, command.month, slips)
-            if command.year_end_settlement:
-                slips += self._settlements(uow, ctx, inputs, tables, command.month)
-            run.record_calculation(ctx, slips, tables.versions_by_name(), command.retroactive_from)
+            with collector_paused():
+                slips = calculate(command.month, inputs.month(command.month), tables)
+                if command.retroactive_from is not None:
+                    slips += self._retroactive(
+                        uow, ctx, inputs, tables, command.retroactive_from, command.month
+                    )
+                slips += _severances(uow, ctx, inputs, tables, command.month, slips)
+                if command.year_end_settlement:
+                    slips += self._settlements(uow, ctx, inputs, tables, command.month)
+                run.record_calculation(ctx, slips, tables.versions_by_name(), command.retroactive_from)
             return run
 
         return self._execute(command, use_case)
@@ -411,7 +416,7 @@ class PayrollInputs:
     """Every employee of one organisation, their profiles and attendance, loaded once per command
     and cut into each month's inputs."""
 
-    def __init__(self, app: object, uow: UnitOfWork, org: str) -> None:
+    def __init__(self, app: Any, uow: UnitOfWork, org: str) -> None:
         self._app, self._uow, self._org = app, uow, org
         self._roster: dict[UUID, list[tuple[date, date | None]]] | None = None
         self._employees: dict[UUID, Employee] = {}
@@ -422,27 +427,33 @@ class PayrollInputs:
         """Each employee ever counted in a department of the organisation, with their periods."""
         if self._roster is None:
             chart = self._uow.find(OrgChart, OrgChart.id_for(self._org))
+            departments = sorted(chart.departments if chart is not None else ())
+            # Each employee's latest periods in each department, from the staffing events as they
+            # come (the aggregate's own fold copies its whole dict on every event).
+            latest: dict[tuple[str, UUID], tuple[tuple[date, date | None], ...]] = {}
+            staffing_ids = {Staffing.id_for(self._org, d): d for d in departments}
+            for staffing_id, events in decoded_events(self._app, staffing_ids).items():
+                department = staffing_ids[staffing_id]
+                for event in events:
+                    if isinstance(event, Staffing.PeriodsSet):
+                        latest[(department, event.employee_id)] = event.periods
             periods: dict[UUID, list[tuple[date, date | None]]] = {}
-            for department in sorted(chart.departments if chart is not None else ()):
-                staffing = self._uow.find(Staffing, Staffing.id_for(self._org, department))
-                if staffing is None:
-                    continue
-                for employee_id, spans in staffing.periods.items():
-                    periods.setdefault(employee_id, []).extend(spans)
+            for (_, employee_id), spans in latest.items():
+                periods.setdefault(employee_id, []).extend(spans)
             self._roster = periods
             ids = sorted(periods)
-            self._employees = load_many(self._app, Employee, ids)
-            self._profiles = {
-                p.employee_id: p
-                for p in load_many(
-                    self._app, PayrollProfile, [PayrollProfile.id_for(self._org, i) for i in ids]
-                ).values()
-            }
+            profile_ids = {PayrollProfile.id_for(self._org, i): i for i in ids}
+            attendance_ids = {AttendanceRecord.id_for(self._org, i): i for i in ids}
+            # The profiles' and attendance's rows are fetched on another thread while this one
+            # decodes and folds the employees: the database works on the other core meanwhile.
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                rest = pool.submit(stored_events, self._app.recorder, [*profile_ids, *attendance_ids])
+                found: dict[UUID, LedgerAggregate] = dict(load_all(self._app, ids))
+                found |= fold_stored(self._app, rest.result())
+            self._employees = {i: a for i, a in found.items() if isinstance(a, Employee)}
+            self._profiles = {profile_ids[i]: a for i, a in found.items() if isinstance(a, PayrollProfile)}
             self._attendance = {
-                r.employee_id: r
-                for r in load_many(
-                    self._app, AttendanceRecord, [AttendanceRecord.id_for(self._org, i) for i in ids]
-                ).values()
+                attendance_ids[i]: a for i, a in found.items() if isinstance(a, AttendanceRecord)
             }
         return self._roster
 

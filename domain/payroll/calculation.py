@@ -44,8 +44,8 @@ from uuid import UUID
 
 from domain.errors import InvalidInput
 from domain.payroll.payslip import Deduction, Payslip, PayslipKind
-from domain.payroll.rounding import percent, truncate
-from domain.payroll.table_set import TableSet
+from domain.payroll.rounding import percent, scaled, truncate
+from domain.payroll.table_set import PaidAllowance, TableSet
 from domain.personnel.actions import (
     FULL_TIME_HOURS,
     Action,
@@ -227,11 +227,15 @@ def _earnings(pieces: Sequence[_Piece], tables: TableSet, profile: PayProfile) -
             continue
         state, on = piece.state, piece.start
         exact["BASE"] += tables.base_pay(state.grade, state.step, on) * piece.share
-        for row in tables.allowances(on):
-            times = _applies(row["applies_to"], state, profile)
-            if times:
-                exact[row["code"]] = exact.get(row["code"], Fraction(0)) + row["amount"] * times * piece.share
+        for paid in _allowances(tables, on, state, profile):
+            exact[paid.code] = exact.get(paid.code, Fraction(0)) + paid.amount * piece.share
     return {code: truncate(amount) for code, amount in exact.items()}
+
+
+def _allowances(
+    tables: TableSet, on: date, state: ServiceState, profile: PayProfile
+) -> tuple[PaidAllowance, ...]:
+    return tables.paid_allowances(on, state.position, state.grade, profile.family - 1, profile.children)
 
 
 def _premiums(
@@ -240,8 +244,8 @@ def _premiums(
     """3. Overtime, night and holiday pay on the hourly ordinary wage; absence deducted."""
     hours_share = _hours_share(state)
     base = tables.base_pay(state.grade, state.step, on)
-    rows = [(row, _applies(row["applies_to"], state, profile)) for row in tables.allowances(on)]
-    ordinary = base + sum(row["amount"] * times for row, times in rows if row["ordinary"])
+    paid = _allowances(tables, on, state, profile)
+    ordinary = base + sum(a.amount for a in paid if a.ordinary)
     found: dict[str, int] = {}
     for kind, minutes in (
         ("OVERTIME", worked.overtime_minutes),
@@ -254,7 +258,7 @@ def _premiums(
             hourly = Fraction(ordinary) * hours_share / monthly_hours
             found[kind] = truncate(hourly * Fraction(minutes, 60) * rate)
     if worked.absence_half_days:
-        monthly = base + sum(row["amount"] * times for row, times in rows)
+        monthly = base + sum(a.amount for a in paid)
         found["ABSENCE"] = -truncate(
             Fraction(monthly) * hours_share * Fraction(worked.absence_half_days, 2) / month_days
         )
@@ -285,11 +289,11 @@ def _contributions(
         health = tables.contribution("HEALTH", first)
         deductions[Deduction.HEALTH], employer[Deduction.HEALTH] = health.shares(health.base(standard))
         care = tables.contribution("LONG_TERM_CARE", first)
-        deductions[Deduction.LONG_TERM_CARE] = truncate(
-            deductions[Deduction.HEALTH] * care.employee_rate, care.amount_unit
+        deductions[Deduction.LONG_TERM_CARE] = scaled(
+            deductions[Deduction.HEALTH], care.employee_rate, care.amount_unit
         )
-        employer[Deduction.LONG_TERM_CARE] = truncate(
-            employer[Deduction.HEALTH] * care.employer_rate, care.amount_unit
+        employer[Deduction.LONG_TERM_CARE] = scaled(
+            employer[Deduction.HEALTH], care.employer_rate, care.amount_unit
         )
     if taxable:
         employment = tables.contribution("EMPLOYMENT", first)
@@ -308,24 +312,8 @@ def _tax(taxable: int, profile: PayProfile, tables: TableSet, first: date) -> di
     local = tables.contribution("LOCAL_INCOME_TAX", first)
     return {
         Deduction.INCOME_TAX: tax,
-        Deduction.LOCAL_INCOME_TAX: truncate(tax * local.employee_rate, local.amount_unit),
+        Deduction.LOCAL_INCOME_TAX: scaled(tax, local.employee_rate, local.amount_unit),
     }
-
-
-def _applies(applies_to: str, state: ServiceState, profile: PayProfile) -> int:
-    """How many times an allowance row is paid to this record: 0 or 1, or a count of people."""
-    if applies_to == "ALL":
-        return 1
-    if applies_to == "DEPENDANT":
-        return profile.family - 1
-    if applies_to == "CHILD":
-        return profile.children
-    kind, _, code = applies_to.partition(":")
-    if kind == "POSITION":
-        return int(state.position == code)
-    if kind == "GRADE":
-        return int(state.grade == code)
-    return 0
 
 
 def _hours_share(state: ServiceState) -> Fraction:
@@ -336,12 +324,9 @@ def _hours_share(state: ServiceState) -> Fraction:
 
 def _standard_monthly_pay(state: ServiceState, on: date, tables: TableSet, profile: PayProfile) -> int:
     """보수월액: the full month's taxable fixed pay of ``state`` (no proration, no premiums)."""
-    pay = Fraction(tables.base_pay(state.grade, state.step, on))
-    for row in tables.allowances(on):
-        times = _applies(row["applies_to"], state, profile)
-        if times:
-            amount = row["amount"] * times
-            pay += amount - min(amount, row["non_taxable_limit"] or 0)
+    pay = tables.base_pay(state.grade, state.step, on)
+    for paid in _allowances(tables, on, state, profile):
+        pay += paid.amount - min(paid.amount, paid.non_taxable_limit)
     return truncate(pay * _hours_share(state))
 
 

@@ -15,7 +15,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 from domain.payroll.errors import TableMissing
-from domain.payroll.rounding import percent, truncate
+from domain.payroll.rounding import percent, scaled, truncate
 from domain.payroll.tables import Row, TableKind, in_force
 
 MAX_FAMILY_COLUMN = 11
@@ -44,9 +44,20 @@ class Contribution:
     def shares(self, base: int) -> tuple[int, int]:
         """(employee, employer) amounts on ``base``, each truncated to the amount unit."""
         return (
-            truncate(base * self.employee_rate, self.amount_unit),
-            truncate(base * self.employer_rate, self.amount_unit),
+            scaled(base, self.employee_rate, self.amount_unit),
+            scaled(base, self.employer_rate, self.amount_unit),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class PaidAllowance:
+    """An allowance as paid to one record for a full month: its code, amount (the row's amount
+    × the times it applies), whether it is ordinary wage (통상임금), and its non-taxable limit."""
+
+    code: str
+    amount: int
+    ordinary: bool
+    non_taxable_limit: int
 
 
 class TableSet:
@@ -56,9 +67,12 @@ class TableSet:
         self.rows = rows
         #: The version of each table it holds: a run records them, so it can be redone as it was.
         self.versions = dict(versions)
+        self._dates: dict[TableKind, list[date]] = {}
+        self._editions: dict[tuple[TableKind, int], tuple[Row, ...]] = {}
         self._in_force = lru_cache(maxsize=512)(self._rows_on)
         self.base_pay = lru_cache(maxsize=4096)(self._base_pay)
         self.allowances = lru_cache(maxsize=512)(self._allowances)
+        self.paid_allowances = lru_cache(maxsize=8192)(self._paid_allowances)
         self.pay_percent = lru_cache(maxsize=512)(self._pay_percent)
         self.premium = lru_cache(maxsize=512)(self._premium)
         self.contribution = lru_cache(maxsize=512)(self._contribution)
@@ -70,7 +84,16 @@ class TableSet:
         return {kind.value: version for kind, version in self.versions.items()}
 
     def _rows_on(self, kind: TableKind, on: date) -> tuple[Row, ...]:
-        return tuple(in_force(kind, self.rows.get(kind, ()), on))
+        # What is in force changes only on the days rows take effect: the rows of any day after
+        # the same number of effective dates are the same rows, computed once.
+        dates = self._dates.get(kind)
+        if dates is None:
+            dates = self._dates[kind] = sorted({r["effective_from"] for r in self.rows.get(kind, ())})
+        edition = bisect_right(dates, on)
+        found = self._editions.get((kind, edition))
+        if found is None:
+            found = self._editions[(kind, edition)] = tuple(in_force(kind, self.rows.get(kind, ()), on))
+        return found
 
     def change_days(self, start: date, end: date) -> set[date]:
         """Days after ``start`` up to ``end`` on which any row takes effect: a month is split
@@ -98,6 +121,31 @@ class TableSet:
 
     def _allowances(self, on: date) -> tuple[Row, ...]:
         return tuple(r for r in self._in_force(TableKind.ALLOWANCES, on) if r["amount"] > 0)
+
+    def _paid_allowances(
+        self, on: date, position: str | None, grade: str, dependants: int, children: int
+    ) -> tuple[PaidAllowance, ...]:
+        """The allowances a record of this position and grade, with these dependants and
+        children, is paid for a full month on ``on``: the ``applies_to`` column read once for
+        every employee alike (a month asks it for each of thousands of employees)."""
+        paid = []
+        for row in self._allowances(on):
+            applies = row["applies_to"]
+            if applies == "ALL":
+                times = 1
+            elif applies == "DEPENDANT":
+                times = dependants
+            elif applies == "CHILD":
+                times = children
+            else:
+                kind, _, code = applies.partition(":")
+                times = int((kind == "POSITION" and position == code) or (kind == "GRADE" and grade == code))
+            if times:
+                amount = row["amount"] * times
+                paid.append(
+                    PaidAllowance(row["code"], amount, bool(row["ordinary"]), row["non_taxable_limit"] or 0)
+                )
+        return tuple(paid)
 
     def _pay_percent(self, condition: str, on: date) -> Fraction:
         for row in self._in_force(TableKind.PAY_RULES, on):

@@ -35,6 +35,7 @@ from domain.payroll.errors import MalformedTable, TableMissing
 MAX_CELL = 400
 MAX_ROWS = 20_000
 _CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_:-")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class TableKind(StrEnum):
@@ -192,7 +193,7 @@ def _cell(kind: TableKind, row_number: int, column: str, value: str, type_: Colu
 
     if len(value) > MAX_CELL:
         raise refuse(f"longer than {MAX_CELL} characters")
-    if any(ord(ch) < 32 for ch in value):
+    if _CONTROL.search(value):
         raise refuse("control characters")
     if type_ is Column.DATE:
         try:
