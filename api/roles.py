@@ -125,6 +125,7 @@ COMMAND_ROLES: dict[type[Command], frozenset[Role]] = {
     payroll.LoadPayrollTable: _PAYROLL_MANAGER,
     payroll.ConfigurePayroll: _PAYROLL_MANAGER,
     payroll.SetPayrollProfile: _PAYROLL_OFFICER,
+    payroll.DeclareYearEndDeductions: _PAYROLL_OFFICER,
     payroll.OpenPayrollRun: _PAYROLL_OFFICER,
     payroll.CalculatePayrollRun: _PAYROLL_OFFICER,
     payroll.RejectPayrollRun: _PAYROLL_MANAGER,

@@ -29,17 +29,21 @@ from enum import Enum
 from typing import Annotated, Any
 from uuid import UUID
 
-from fastapi import APIRouter, Body, Depends, Path, Query, Response
+from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from sqlalchemy import Connection, select
 
 from api import cursors, params
 from api.accounts import Principal
+from api.certificate_pdf import CertificateFontMissing
 from api.deps import CurrentPrincipal, IdempotencyKey, IfMatch, MinPosition, ReadConnection, Services
 from api.downloads import content_disposition
 from api.examples import example_body
 from api.params import OrgPath
+from api.payslip_pdf import KIND_TITLES, PayslipDocument, PayslipItem, render_payslip
+from api.portal.rendering import context as portal_context
+from api.portal.rendering import render
 from api.problems import COMMAND_STATUSES, ApiProblem, problem_responses
 from api.roles import COMMAND_ROLES, PAYROLL_READERS, PAYROLL_TOTALS_READERS, Role
 from api.routers.commands import (
@@ -125,6 +129,11 @@ COMMAND_ROUTES: tuple[CommandRoute, ...] = (
     CommandRoute(
         payroll.SetPayrollProfile, f"{_PAY}/profiles", "Set an employee's payroll profile (급여 기본정보)"
     ),
+    CommandRoute(
+        payroll.DeclareYearEndDeductions,
+        f"{_PAY}/year-end-declarations",
+        "Record an employee's year-end declaration, sealed (소득·세액공제 신고)",
+    ),
     CommandRoute(payroll.OpenPayrollRun, _RUN, "Open the month's run (급여 개설)"),
     CommandRoute(payroll.CalculatePayrollRun, f"{_RUN}/calculation", "Calculate the run (급여 계산)"),
     CommandRoute(payroll.RejectPayrollRun, f"{_RUN}/rejection", "Reject the run back to calculation (반려)"),
@@ -167,6 +176,16 @@ _EXAMPLES: Mapping[type[Command], Mapping[str, Any]] = {
         "children_8_to_20": 1,
         "withholding_percent": 100,
     },
+    payroll.DeclareYearEndDeductions: {
+        "accounting_date": "2027-01-20",
+        "employee_number": "E001",
+        "year": 2026,
+        "insurance_premiums": 1_200_000,
+        "medical_expenses": 0,
+        "education_expenses": 0,
+        "donations": 100_000,
+        "other_income_deductions": 0,
+    },
     payroll.OpenPayrollRun: {"accounting_date": "2026-03-02"},
     payroll.CalculatePayrollRun: {"accounting_date": "2026-03-16", "retroactive_from": None},
     payroll.RejectPayrollRun: {"accounting_date": "2026-03-17", "reason": "시간외근무 수당 누락"},
@@ -190,6 +209,10 @@ _VERSIONS: Mapping[type[Command], str] = {
     "the settings' version.",
     payroll.SetPayrollProfile: "\n\nNo If-Match (400 `if-match-not-supported`). The answer's `aggregate_id` "
     "and `ETag` are the employee's payroll profile's.",
+    payroll.DeclareYearEndDeductions: "\n\nNo If-Match (400 `if-match-not-supported`). The amounts are "
+    "personal data: the event carries them sealed under the employee's data key (503 "
+    "`personal-data-unavailable` without a master key); a second declaration for the year replaces the "
+    "first. February's run with `year_end_settlement` reads them.",
     payroll.OpenPayrollRun: "\n\nCreates the run (one per organisation and month: a second is 409 "
     "`already-exists`). The answer's `ETag` is its version, the If-Match of its next command.",
 }
@@ -580,6 +603,124 @@ def _register(conn: Connection, org: str, month: str, after: str | None, limit: 
 # --- reads ----------------------------------------------------------------------------------------
 
 
+def _document(conn: Connection, org: str, run_month: str, found: dict[str, Any] | None) -> PayslipDocument:
+    """A payslip of the read model as the document the PDF and the page lay out."""
+    if found is None:
+        raise ApiProblem(404, "not-found", "No such payslip", f"no such payslip in the run of {run_month}")
+    names = queries.item_names(conn, org)
+    run = queries.run(conn, org, run_month)
+    owner = organisation(conn, org)
+
+    def items(section: str) -> tuple[PayslipItem, ...]:
+        return tuple(
+            PayslipItem(code, names.get(code, code), int(won)) for code, won in found[section].items()
+        )
+
+    return PayslipDocument(
+        organisation_code=org,
+        organisation_name=owner.name if owner is not None else org,
+        employee_number=found["employee_number"],
+        month=found["month"],
+        kind=found["kind"],
+        days=int(found["days"]),
+        earnings=items("earnings"),
+        deductions=items("deductions"),
+        paid_on=run["paid_on"] if run is not None else None,
+        facts={k: str(v) for k, v in found["facts"].items()},
+    )
+
+
+#: A payslip's document is for its employee alone: no cache along the way keeps it.
+_PRIVATE = {"Cache-Control": {"description": "`private, no-store`", "schema": {"type": "string"}}}
+
+
+def _add_payslip_documents(router: APIRouter, tags: list[str | Enum]) -> None:
+    """The employee's own payslip as PDF and as a page (self-service 급여명세서)."""
+
+    @router.get(
+        f"{_PAY}/me/payslips/{{run_month}}/pdf",
+        operation_id="payroll_my_payslip_pdf",
+        response_class=Response,
+        summary="My payslip as PDF (급여명세서 PDF)",
+        tags=tags,
+        responses={
+            200: {
+                "description": "One A4 page, the Korean font embedded",
+                "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+                "headers": {**_PRIVATE, "Content-Disposition": {"schema": {"type": "string"}}},
+            },
+            **problem_responses(
+                401,
+                403,
+                404,
+                422,
+                429,
+                503,
+                say={503: "certificate-font-missing: the server has no Korean font"},
+            ),
+        },
+    )
+    def my_payslip_pdf(
+        caught_up: MinPosition,
+        conn: ReadConnection,
+        principal: CurrentPrincipal,
+        org: OrgPath,
+        run_month: MonthPath,
+        kind: KindQuery = queries.REGULAR,
+        month: MonthQuery = None,
+    ) -> Response:
+        """Yours, as the PDF to print or keep, once its run's pay went out."""
+        employee_id = _own(conn, org, principal)
+        found = queries.payslip(conn, org, str(employee_id), run_month, kind, month, paid_only=True)
+        document = _document(conn, org, run_month, found)
+        try:
+            pdf = render_payslip(document)
+        except CertificateFontMissing as missing:
+            raise ApiProblem(
+                503, "certificate-font-missing", "No Korean font to print with", str(missing)
+            ) from None
+        name = f"payslip-{org}-{document.employee_number}-{run_month}-{document.kind}.pdf"
+        return Response(
+            pdf,
+            media_type="application/pdf",
+            headers={"Content-Disposition": content_disposition(name), "Cache-Control": "private, no-store"},
+        )
+
+    @router.get(
+        f"{_PAY}/me/payslips/{{run_month}}/html",
+        operation_id="payroll_my_payslip_html",
+        response_class=Response,
+        summary="My payslip as a page (급여명세서)",
+        tags=tags,
+        responses={
+            200: {
+                "description": "The payslip as an HTML page, no script",
+                "content": {"text/html": {"schema": {"type": "string"}}},
+                "headers": _PRIVATE,
+            },
+            **problem_responses(401, 403, 404, 422, 429, 503),
+        },
+    )
+    def my_payslip_html(
+        request: Request,
+        caught_up: MinPosition,
+        conn: ReadConnection,
+        principal: CurrentPrincipal,
+        org: OrgPath,
+        run_month: MonthPath,
+        kind: KindQuery = queries.REGULAR,
+        month: MonthQuery = None,
+    ) -> Response:
+        """Yours, as a page in the portal's style (no script), once its run's pay went out."""
+        employee_id = _own(conn, org, principal)
+        found = queries.payslip(conn, org, str(employee_id), run_month, kind, month, paid_only=True)
+        document = _document(conn, org, run_month, found)
+        values = portal_context(request, "ko", request.url.path, None, slip=document, titles=KIND_TITLES)
+        answer = render(request, "payslip.html", values)
+        answer.headers["Cache-Control"] = "private, no-store"
+        return answer
+
+
 def build_router() -> APIRouter:
     router = APIRouter(prefix=PREFIX)
     _add_commands(router)
@@ -773,6 +914,8 @@ def build_router() -> APIRouter:
         employee_id = _own(conn, org, principal)
         found = queries.payslip(conn, org, str(employee_id), run_month, kind, month, paid_only=True)
         return _slip_or_404(found, conn, org, run_month)
+
+    _add_payslip_documents(router, tags)
 
     @router.get(
         f"{_PAY}/withholdings",

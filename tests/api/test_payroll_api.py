@@ -30,6 +30,7 @@ from domain.personnel.actions import ActionKind
 from tests.api.conftest import KeyMaker
 from tests.app.payroll_helpers import MANAGER, ORG, Payroll
 from tests.app.personnel_helpers import day
+from tests.certificates.test_pdf import text_of
 
 OTHER = "6110002"
 PAY = f"/api/v1/orgs/{ORG}/payroll"
@@ -468,6 +469,38 @@ def test_the_run_over_http_keeps_four_eyes_and_refuses_with_the_domains_codes(
     assert post(f"{PAY}/settings", manager, settings).status_code == 201
 
 
+def test_an_employee_prints_their_own_payslip_as_pdf_and_reads_it_as_a_page(
+    client: TestClient, service: Service, key_for: KeyMaker, tmp_path: Any
+) -> None:
+    pay = Payroll(service.ledger).ready()
+    kim = pay.hr.hire("E001", grade="G9", step=1)
+    pay.hr.hire("E002", grade="G8", step=2)
+    march = pay.through("2026-03")
+    pay.month("2026-04")  # approved, not paid
+    link(pay, kim, "kim")
+    me = key_for("kim", f"employee@{ORG}")
+    slip = march.slip(kim)
+
+    page = get(client, service, f"{PAY}/me/payslips/2026-03/html", me)
+    assert page.headers["content-type"].startswith("text/html")
+    assert page.headers["cache-control"] == "private, no-store"
+    assert "2026년 3월 급여명세서" in page.text and "정액급식비" in page.text
+    assert f"{slip.gross:,}" in page.text and f"{slip.net:,}원" in page.text
+    assert "<script" not in page.text
+
+    pdf = get(client, service, f"{PAY}/me/payslips/2026-03/pdf", me)
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert "payslip-6110001-E001-2026-03-regular.pdf" in pdf.headers["content-disposition"]
+    path = tmp_path / "payslip.pdf"
+    path.write_bytes(pdf.content)
+    text = text_of(path)
+    assert f"실지급액 {slip.net:,}원" in text and f"{slip.gross:,}원" in text
+    # Not paid yet, or someone else's: nothing to print.
+    refused(client.get(f"{PAY}/me/payslips/2026-04/pdf", headers=me), 404, "not-found")
+    officer = key_for("officer", f"payroll_officer@{ORG}")
+    refused(client.get(f"{PAY}/me/payslips/2026-03/pdf", headers=officer), 403, "forbidden")
+
+
 # --- every read, every role, every scope ------------------------------------------------------------------
 
 
@@ -492,6 +525,8 @@ READS = (
     Read("tables", "/tables", PAYROLL_TOTALS_READERS),
     Read("my payslips", "/me/payslips", SELF, own=True),
     Read("my payslip", "/me/payslips/{run_month}", SELF, own=True),
+    Read("my payslip pdf", "/me/payslips/{run_month}/pdf", SELF, own=True),
+    Read("my payslip page", "/me/payslips/{run_month}/html", SELF, own=True),
 )
 
 

@@ -66,6 +66,7 @@ from cleanledger_client.api.commands_payroll import (
     approve_payroll_run,
     calculate_payroll_run,
     configure_payroll,
+    declare_year_end_deductions,
     load_payroll_table,
     open_payroll_run,
     pay_payroll_run,
@@ -106,6 +107,8 @@ from cleanledger_client.api.payroll import (
     payroll_employee_payslip,
     payroll_employee_payslips,
     payroll_my_payslip,
+    payroll_my_payslip_html,
+    payroll_my_payslip_pdf,
     payroll_my_payslips,
     payroll_register,
     payroll_register_csv,
@@ -179,6 +182,7 @@ from cleanledger_client.models import (
     ConfigurePayrollRequestLines,
     CorrectAttendanceRequest,
     CreateDepartmentRequest,
+    DeclareYearEndDeductionsRequest,
     DefineGradeRequest,
     DefinePositionRequest,
     DraftPersonnelActionRequest,
@@ -1811,6 +1815,16 @@ def _payroll(staff: Staff) -> None:
             ),
         )
     )
+    # 소득·세액공제 신고: sealed on the server; the settlement of February 2027 would read it.
+    office.accepted(
+        declare_year_end_deductions.sync_detailed(
+            HR_ORG,
+            client=officer,
+            body=DeclareYearEndDeductionsRequest(
+                accounting_date=on("01-02"), employee_number="E001", year=2025, donations=100_000
+            ),
+        )
+    )
 
     # Opened and calculated by the officer; rejected by the manager; calculated again by someone
     # holding both roles, who may not approve what they calculated; approved by the manager.
@@ -1916,6 +1930,10 @@ def _payroll(staff: Staff) -> None:
     me = office.as_["employee"]
     (mine,) = ok(payroll_my_payslips.sync_detailed(HR_ORG, client=me, min_position=office.position))
     slip = ok(payroll_my_payslip.sync_detailed(HR_ORG, march, client=me))
+    printed = payroll_my_payslip_pdf.sync_detailed(HR_ORG, march, client=me)
+    assert printed.status_code == 200 and printed.content.startswith(b"%PDF-")
+    page = payroll_my_payslip_html.sync_detailed(HR_ORG, march, client=me)
+    assert page.status_code == 200 and f"{slip.net:,}".encode() in page.content
     same = ok(payroll_employee_payslip.sync_detailed(HR_ORG, e001, march, client=officer))
     assert (mine.employee_id, slip.employee_id) == (e001, e001) and slip.to_dict() == same.to_dict()
     assert slip.earnings.to_dict().get("CHILD", 0) > 0  # the profile's child

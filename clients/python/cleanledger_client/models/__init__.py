@@ -60,6 +60,7 @@ from .create_department_request import CreateDepartmentRequest
 from .day_out import DayOut
 from .day_page_out import DayPageOut
 from .debar_vendor_request import DebarVendorRequest
+from .declare_year_end_deductions_request import DeclareYearEndDeductionsRequest
 from .define_grade_request import DefineGradeRequest
 from .define_position_request import DefinePositionRequest
 from .dependant import Dependant
@@ -288,6 +289,7 @@ __all__ = (
     "DayOut",
     "DayPageOut",
     "DebarVendorRequest",
+    "DeclareYearEndDeductionsRequest",
     "DefineGradeRequest",
     "DefinePositionRequest",
     "Dependant",
