@@ -21,6 +21,7 @@ month (귀속월) in the path, and its commands are of that month's fiscal year;
 from __future__ import annotations
 
 import inspect
+import pathlib
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
@@ -31,6 +32,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
+from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from sqlalchemy import Connection, select
 
@@ -42,8 +44,6 @@ from api.downloads import content_disposition
 from api.examples import example_body
 from api.params import OrgPath
 from api.payslip_pdf import KIND_TITLES, PayslipDocument, PayslipItem, render_payslip
-from api.portal.rendering import context as portal_context
-from api.portal.rendering import render
 from api.problems import COMMAND_STATUSES, ApiProblem, problem_responses
 from api.roles import COMMAND_ROLES, PAYROLL_READERS, PAYROLL_TOTALS_READERS, Role
 from api.routers.commands import (
@@ -630,6 +630,13 @@ def _document(conn: Connection, org: str, run_month: str, found: dict[str, Any] 
     )
 
 
+#: The self-service pages' templates (``api/templates``): apart from the public portal's, which is
+#: built over this router's neighbours, and escaped alike.
+_PAGES = Environment(
+    loader=FileSystemLoader(pathlib.Path(__file__).resolve().parent.parent / "templates"),
+    autoescape=select_autoescape(default=True),
+)
+
 #: A payslip's document is for its employee alone: no cache along the way keeps it.
 _PRIVATE = {"Cache-Control": {"description": "`private, no-store`", "schema": {"type": "string"}}}
 
@@ -715,10 +722,12 @@ def _add_payslip_documents(router: APIRouter, tags: list[str | Enum]) -> None:
         employee_id = _own(conn, org, principal)
         found = queries.payslip(conn, org, str(employee_id), run_month, kind, month, paid_only=True)
         document = _document(conn, org, run_month, found)
-        values = portal_context(request, "ko", request.url.path, None, slip=document, titles=KIND_TITLES)
-        answer = render(request, "payslip.html", values)
-        answer.headers["Cache-Control"] = "private, no-store"
-        return answer
+        page = _PAGES.get_template("payslip.html").render(
+            slip=document, titles=KIND_TITLES, query=request.url.query
+        )
+        return Response(
+            page, media_type="text/html; charset=utf-8", headers={"Cache-Control": "private, no-store"}
+        )
 
 
 def build_router() -> APIRouter:
