@@ -12,7 +12,8 @@ from uuid import UUID
 
 from pydantic import Field, StrictInt
 
-from commands.messages.base import Command, Reason, Versioned
+from commands.messages.base import BoundedText, Command, Reason, Versioned
+from domain import text
 from domain.payroll.settings import PayrollLine, SeveranceAccrual
 from domain.payroll.table import MAX_CONTENT
 from domain.payroll.tables import TableKind
@@ -26,7 +27,7 @@ class LoadPayrollTable(Command):
     nothing, other content is the table's next version."""
 
     kind: TableKind
-    file_name: str = Field(max_length=200, description="The file's name as recorded (no path)")
+    file_name: Annotated[str, BoundedText(text.NAME, "The file's name as recorded (no path)")]
     content: str = Field(max_length=MAX_CONTENT, description="The CSV text, UTF-8")
 
 

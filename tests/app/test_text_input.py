@@ -27,6 +27,9 @@ CODE_FIELDS = {"org", "budget_code", "revenue_code", "registration_number"}
 #: chart of the effective date, which refuses what it does not hold.
 CODE_FIELDS |= {"code", "into", "parent", "department", "grade", "position", "order_number"}
 CODE_FIELDS |= {"employee_number", "username"}
+#: Payroll: months (YYYY-MM, parsed by domain.payroll.calculation.month_bounds) and a table file's
+#: CSV content, which domain.payroll.tables.parse_table checks cell by cell against its kind.
+CODE_FIELDS |= {"month", "effective_month", "content"}
 
 
 @pytest.fixture

@@ -29,7 +29,8 @@ class LoadPayrollTableRequest:
         Attributes:
             accounting_date (datetime.date):
             kind (TableKind):
-            file_name (str): The file's name as recorded (no path)
+            file_name (str): The file's name as recorded (no path): at most 200 characters, one line, no control characters;
+                stored in Unicode NFC
             content (str): The CSV text, UTF-8
      """
 
